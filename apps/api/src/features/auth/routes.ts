@@ -1,0 +1,56 @@
+import { routes } from "@lk/contract";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { Config } from "../../config.ts";
+import { registerRoute } from "../../lib/contract-route.ts";
+import * as auth from "./service.ts";
+
+export const REFRESH_COOKIE = "lk_refresh";
+const COOKIE_PATH = "/api/auth";
+
+export function authRoutes(app: FastifyInstance, deps: auth.AuthDeps, config: Config): void {
+  const limit = { max: config.RATE_LIMIT_AUTH_PER_MINUTE, timeWindow: "1 minute" };
+
+  const answer = async (reply: FastifyReply, session: auth.OpenedSession) => {
+    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: "strict",
+      secure: config.cookieSecure,
+      maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
+    });
+    const accessToken = await reply.jwtSign({ sub: session.user.id, sid: session.familyId, role: session.user.role });
+    return { accessToken, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, user: session.user };
+  };
+
+  registerRoute(
+    app,
+    routes.auth.register,
+    async ({ body, request, reply }) => answer(reply, await auth.register(deps, body, request.headers["user-agent"])),
+    { rateLimit: limit },
+  );
+
+  registerRoute(
+    app,
+    routes.auth.signIn,
+    async ({ body, request, reply }) =>
+      answer(reply, await auth.signIn(deps, body, { ip: request.ip, userAgent: request.headers["user-agent"] })),
+    { rateLimit: limit },
+  );
+
+  registerRoute(app, routes.auth.refresh, async ({ request, reply }) => {
+    try {
+      return await answer(reply, await auth.refresh(deps, request.cookies[REFRESH_COOKIE], request.headers["user-agent"]));
+    } catch (error) {
+      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      throw error;
+    }
+  });
+
+  registerRoute(app, routes.auth.signOut, async ({ request, reply }) => {
+    await auth.signOut(deps, request.cookies[REFRESH_COOKIE]);
+    reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    return undefined;
+  });
+
+  registerRoute(app, routes.auth.me, async ({ request }) => auth.currentUser(deps, request.user.sub));
+}

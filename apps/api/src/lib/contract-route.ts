@@ -1,0 +1,56 @@
+import { ErrorBody, errorStatus, type Route, type RouteParsed, type RouteResponse } from "@lk/contract";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+
+export type HandlerContext<R extends Route> = RouteParsed<R> & {
+  request: FastifyRequest;
+  reply: FastifyReply;
+};
+
+export interface RouteOptions {
+  /** Per-route limit, e.g. `{ max: 20, timeWindow: "1 minute" }` (see plugins/rate-limit.ts). */
+  rateLimit?: { max: number; timeWindow: string | number };
+}
+
+/**
+ * Registers one route of the contract: its schemas validate the request and serialize the
+ * response (nothing the contract does not allow leaves the server), and they feed OpenAPI.
+ */
+export function registerRoute<R extends Route>(
+  app: FastifyInstance,
+  route: R,
+  handler: (ctx: HandlerContext<R>) => Promise<RouteResponse<R> | undefined>,
+  options: RouteOptions = {},
+): void {
+  const errorResponses = Object.fromEntries(
+    [...new Set(["VALIDATION_FAILED", "INTERNAL_ERROR", ...(route.auth ? ["UNAUTHORIZED"] : []), ...route.errors])].map(
+      (code) => [errorStatus[code as keyof typeof errorStatus], ErrorBody],
+    ),
+  );
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: route.method,
+    url: route.path,
+    schema: {
+      summary: route.summary,
+      tags: [route.tag],
+      ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
+      ...(route.params ? { params: route.params } : {}),
+      ...(route.query ? { querystring: route.query } : {}),
+      ...(route.body ? { body: route.body } : {}),
+      response: { ...errorResponses, [route.status]: route.response },
+    },
+    ...(route.auth ? { onRequest: app.authenticate } : {}),
+    config: options.rateLimit ? { rateLimit: options.rateLimit } : {},
+    handler: async (request, reply) => {
+      const result = await handler({
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        request,
+        reply,
+      } as unknown as HandlerContext<R>);
+      reply.status(route.status);
+      return route.status === 204 ? reply.send() : result;
+    },
+  });
+}

@@ -1,0 +1,46 @@
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import type { Config } from "../config.ts";
+import { DomainError } from "../lib/domain-error.ts";
+
+/** Security headers for the API and the SPA, and the per-route rate limits. */
+export const security = fp<{ config: Config }>(async (app: FastifyInstance, { config }) => {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React and recharts set style attributes; no inline <script> is ever allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.tls ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // HSTS only means something when we speak HTTPS ourselves.
+    strictTransportSecurity: config.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // In-memory counters: one instance. Several instances behind a balancer: give it a shared store.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new DomainError(
+        "TOO_MANY_REQUESTS",
+        `Слишком много попыток. Повторите через ${seconds} с.`,
+        { retryAfterSeconds: seconds },
+      );
+    },
+  });
+});

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import { errorBody } from "@lk/contract";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+/** Serves the built SPA; any unknown GET outside /api gets index.html (client-side routing). */
+export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) => {
+  const dir = path.resolve(root);
+  if (!fs.existsSync(path.join(dir, "index.html"))) {
+    throw new Error(`WEB_DIST=${dir} has no index.html: run \`pnpm build\` first`);
+  }
+  await app.register(fastifyStatic, {
+    root: dir,
+    wildcard: false,
+    index: false,
+    setHeaders(res, filePath) {
+      // Vite fingerprints assets: cache them for good; everything else must be revalidated.
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    const url = request.url.split("?")[0] ?? "/";
+    if (url.startsWith("/api/") || url === "/api") {
+      return reply.status(404).send(errorBody("NOT_FOUND", `Адрес GET ${url} не найден.`));
+    }
+    // Files that exist have their own routes (wildcard: false); a missing file is a 404, not the app.
+    if (path.extname(url)) return reply.status(404).send(errorBody("NOT_FOUND"));
+    reply.header("cache-control", "no-cache");
+    return reply.sendFile("index.html");
+  });
+});

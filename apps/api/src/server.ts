@@ -1,0 +1,50 @@
+// Starts the API (and the built SPA when WEB_DIST is set). `buildApp` in app.ts is what tests use.
+import fs from "node:fs";
+import { createDatabaseClient, DEMO_CUSTOMER, migrateDeploy, openDatabase, seedDemo } from "@lk/db";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+
+async function main() {
+  const config = loadConfig(process.env, (file) => fs.readFileSync(file, "utf8"));
+  const handle = await openDatabase();
+  if (config.AUTO_MIGRATE) {
+    const applied = await migrateDeploy(handle.url);
+    if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
+  }
+  const db = createDatabaseClient(handle.url, { poolSize: 20 });
+  if (config.SEED_DEMO) await seedDemo(db);
+  const app = await buildApp({ config, db });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await db.$disconnect();
+    await handle.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ host: config.HOST, port: config.PORT });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  const url = `${config.tls ? "https" : "http"}://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${port}`;
+  console.log(
+    [
+      "",
+      `  Личный кабинет запущен: ${url}${config.WEB_DIST ? "" : " (только API)"}`,
+      `  API и документация:     ${url}/api/docs`,
+      `  База данных:            ${handle.embedded ? "встроенная PostgreSQL 17 (.data/postgres)" : "DATABASE_URL"}`,
+      ...(config.SEED_DEMO ? [`  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`] : []),
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

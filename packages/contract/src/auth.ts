@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { Email, FullName, Password, Phone } from "./fields.ts";
+import { defineRoute } from "./route.ts";
+
+export const UserRole = z.enum(["CUSTOMER", "OPERATOR"]);
+
+export const User = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  fullName: z.string(),
+  role: UserRole,
+});
+export type User = z.infer<typeof User>;
+
+export const RegisterBody = z.strictObject({
+  email: Email,
+  // An empty field in the form means "no phone".
+  phone: z.union([z.literal("").transform(() => undefined), Phone]).optional(),
+  fullName: FullName,
+  password: Password,
+});
+export type RegisterBody = z.input<typeof RegisterBody>;
+
+export const SignInBody = z.strictObject({
+  /** E-mail or mobile phone. */
+  login: z
+    .string({ error: "Введите e-mail или номер телефона." })
+    .trim()
+    .min(1, "Введите e-mail или номер телефона.")
+    .max(254, "Логин слишком длинный."),
+  password: z.string({ error: "Введите пароль." }).min(1, "Введите пароль.").max(128, "Пароль слишком длинный."),
+});
+export type SignInBody = z.input<typeof SignInBody>;
+
+export const AuthSession = z.object({
+  /** Short-lived JWT for `Authorization: Bearer`. Keep it in memory only. */
+  accessToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int().positive(),
+  user: User,
+});
+export type AuthSession = z.infer<typeof AuthSession>;
+
+const tag = "Вход и регистрация";
+
+export const authRoutes = {
+  register: defineRoute({
+    method: "POST",
+    path: "/api/auth/register",
+    summary: "Регистрация: создаёт учётную запись и открывает сеанс",
+    tag,
+    auth: false,
+    body: RegisterBody,
+    status: 201,
+    response: AuthSession,
+    errors: ["VALIDATION_FAILED", "EMAIL_TAKEN", "PHONE_TAKEN", "TOO_MANY_REQUESTS"],
+  }),
+  signIn: defineRoute({
+    method: "POST",
+    path: "/api/auth/sign-in",
+    summary: "Вход по e-mail или телефону и паролю",
+    tag,
+    auth: false,
+    body: SignInBody,
+    status: 200,
+    response: AuthSession,
+    errors: ["VALIDATION_FAILED", "INVALID_CREDENTIALS", "TOO_MANY_REQUESTS"],
+  }),
+  refresh: defineRoute({
+    method: "POST",
+    path: "/api/auth/refresh",
+    summary: "Новый токен доступа по refresh-cookie (cookie обновляется при каждом вызове)",
+    tag,
+    auth: false,
+    status: 200,
+    response: AuthSession,
+    errors: ["SESSION_EXPIRED"],
+  }),
+  signOut: defineRoute({
+    method: "POST",
+    path: "/api/auth/sign-out",
+    summary: "Выход: отзывает сеанс на сервере",
+    tag,
+    auth: false,
+    status: 204,
+    response: z.null(),
+    errors: [],
+  }),
+  me: defineRoute({
+    method: "GET",
+    path: "/api/auth/me",
+    summary: "Текущий пользователь",
+    tag,
+    auth: true,
+    status: 200,
+    response: User,
+    errors: ["UNAUTHORIZED"],
+  }),
+};

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * Every error the API can answer with. Codes are stable and machine-readable; clients switch on
+ * them. The message is the default Russian text; the API may send a more specific one.
+ */
+export const errorMessages = {
+  VALIDATION_FAILED: "Проверьте введённые данные.",
+  UNAUTHORIZED: "Войдите в личный кабинет, чтобы продолжить.",
+  SESSION_EXPIRED: "Сеанс завершён. Войдите снова.",
+  INVALID_CREDENTIALS: "Неверный логин или пароль.",
+  EMAIL_TAKEN: "Этот адрес электронной почты уже зарегистрирован. Войдите или восстановите пароль.",
+  PHONE_TAKEN: "Этот номер телефона уже привязан к другой учётной записи.",
+  TOO_MANY_REQUESTS: "Слишком много попыток. Повторите позже.",
+  NOT_FOUND: "Не найдено.",
+  PAYLOAD_TOO_LARGE: "Запрос слишком большой.",
+  UNSUPPORTED_MEDIA_TYPE: "Неподдерживаемый формат запроса.",
+  INTERNAL_ERROR: "Что-то пошло не так. Повторите попытку позже.",
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+export const errorCodes = Object.keys(errorMessages) as [ErrorCode, ...ErrorCode[]];
+
+export const FieldError = z.object({
+  /** Dotted path of the field in the request, e.g. `email` or `readings.0.value`. */
+  path: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    details: z
+      .object({
+        /** Where the request came from: `body`, `query` or `params`. */
+        location: z.enum(["body", "query", "params", "headers"]).optional(),
+        fields: z.array(FieldError).optional(),
+        /** For TOO_MANY_REQUESTS: seconds until the next attempt is allowed. */
+        retryAfterSeconds: z.number().int().nonnegative().optional(),
+      })
+      .optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** HTTP status of each code; one place so the API and the mock agree. */
+export const errorStatus: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  SESSION_EXPIRED: 401,
+  INVALID_CREDENTIALS: 401,
+  EMAIL_TAKEN: 409,
+  PHONE_TAKEN: 409,
+  TOO_MANY_REQUESTS: 429,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL_ERROR: 500,
+};
+
+export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {
+  return { error: { code, message: message ?? errorMessages[code], ...(details ? { details } : {}) } };
+}

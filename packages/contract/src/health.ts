@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { defineRoute } from "./route.ts";
+
+export const Health = z.object({ status: z.literal("ok"), database: z.enum(["ok", "unavailable"]) });
+
+export const healthRoutes = {
+  health: defineRoute({
+    method: "GET",
+    path: "/api/health",
+    summary: "Состояние сервиса и базы данных",
+    tag: "Служебное",
+    auth: false,
+    status: 200,
+    response: Health,
+    errors: [],
+  }),
+};

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { ru } from "zod/locales";
+import { authRoutes } from "./auth.ts";
+import { healthRoutes } from "./health.ts";
+import type { Route } from "./route.ts";
+
+// Zod's own messages (for anything a schema does not word itself) in Russian, on both sides.
+z.config(ru());
+
+export * from "./auth.ts";
+export * from "./errors.ts";
+export * from "./fields.ts";
+export * from "./health.ts";
+export * from "./route.ts";
+
+/** The route table: every route of the API, by feature. */
+export const routes = {
+  auth: authRoutes,
+  system: healthRoutes,
+};
+
+export const allRoutes: Route[] = Object.values(routes).flatMap((feature) => Object.values(feature) as Route[]);

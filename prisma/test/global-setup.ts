@@ -1,0 +1,14 @@
+import type { TestProject } from "vitest/node";
+import { startTestCluster } from "../src/testing.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseAdminUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const cluster = await startTestCluster();
+  project.provide("databaseAdminUrl", cluster.adminUrl);
+  return () => cluster.stop();
+}

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "contract", include: ["packages/contract/src/**/*.test.ts"] } },
+      {
+        // The API and the database package share one PostgreSQL cluster per run; each test file
+        // gets its own database copied from a migrated template.
+        test: {
+          name: "server",
+          include: ["prisma/src/**/*.test.ts", "apps/api/src/**/*.test.ts"],
+          globalSetup: ["prisma/test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      "apps/web/vite.config.ts",
+    ],
+  },
+});
