@@ -1,5 +1,5 @@
+import { DEMO_CUSTOMER } from "@lk/demo-data";
 import type { Database } from "./client.ts";
-import { DEMO_CUSTOMER } from "./demo.ts";
 import { hashPassword } from "./passwords.ts";
 
 export interface SeedReport {

@@ -1,13 +1,20 @@
 // Test databases: one embedded cluster per test run, a migrated template, and a fresh copy of it
 // for each test file (CREATE DATABASE … TEMPLATE), so suites run in parallel and never share rows.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import fs from "node:fs/promises";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded.ts";
 import { migrateDeploy } from "./migrate.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Set by prisma/test/global-setup.ts for every server test file. */
+    databaseAdminUrl: string;
+  }
+}
 
 export const TEMPLATE_DATABASE = "lk_test_template";
 
@@ -46,7 +53,7 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
  */
 export async function startTestCluster(): Promise<{ adminUrl: string; stop(): Promise<void> }> {
   let adminUrl: string;
-  let stop = async () => undefined as void;
+  let stop = async (): Promise<void> => {};
   if (process.env.TEST_DATABASE_URL) {
     adminUrl = process.env.TEST_DATABASE_URL;
   } else {

@@ -1,12 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startTestCluster } from "../src/testing.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    databaseAdminUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const cluster = await startTestCluster();
   project.provide("databaseAdminUrl", cluster.adminUrl);

@@ -32,7 +32,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Failed sign-ins per login in 15 minutes before that login is paused. */
   SIGN_IN_FAILURES_PER_LOGIN: z.coerce.number().int().min(1).default(10),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -52,8 +56,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, ...rest } = parsed.data;
-  if (Boolean(TLS_CERT) !== Boolean(TLS_KEY)) throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
-  if (!JWT_SECRET && rest.NODE_ENV === "production") throw new ConfigError("Invalid configuration: JWT_SECRET is required in production");
+  if (Boolean(TLS_CERT) !== Boolean(TLS_KEY))
+    throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
+  if (!JWT_SECRET && rest.NODE_ENV === "production")
+    throw new ConfigError("Invalid configuration: JWT_SECRET is required in production");
   const tls = TLS_CERT && TLS_KEY ? { cert: readFile(TLS_CERT), key: readFile(TLS_KEY) } : undefined;
   return {
     ...rest,

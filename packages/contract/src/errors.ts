@@ -63,3 +63,24 @@ export const errorStatus: Record<ErrorCode, number> = {
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {
   return { error: { code, message: message ?? errorMessages[code], ...(details ? { details } : {}) } };
 }
+
+/** A validation problem, as either side's validator reports it. */
+export interface ValidationIssue {
+  /** Path segments of the field; empty for the object itself. */
+  path: readonly PropertyKey[];
+  code: string;
+  message: string;
+  /** For unknown fields: their names. */
+  keys?: readonly string[];
+}
+
+/** Field errors for the error body: one per field, unknown fields named by themselves. */
+export function toFieldErrors(issues: readonly ValidationIssue[]): FieldError[] {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys" && issue.keys?.length) {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: `Неизвестное поле «${key}».` }));
+    }
+    return [{ path: base, message: issue.message || "Неверное значение." }];
+  });
+}

@@ -20,6 +20,14 @@ export function normalizePhone(input: string): string {
   return digits;
 }
 
+/** E-mail or phone, as the customer typed it, in the form stored: lower-case e-mail or +7 phone. */
+export function normalizeLogin(login: string): string {
+  const trimmed = login.trim();
+  if (trimmed.includes("@")) return trimmed.toLowerCase();
+  const phone = normalizePhone(trimmed);
+  return /^\+\d{11}$/.test(phone) ? phone : trimmed.toLowerCase();
+}
+
 export const Phone = z
   .string({ error: "Укажите номер мобильного телефона." })
   .max(32, "Номер телефона слишком длинный.")

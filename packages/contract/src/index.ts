@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ru } from "zod/locales";
+import ru from "zod/v4/locales/ru.js";
 import { authRoutes } from "./auth.ts";
 import { healthRoutes } from "./health.ts";
 import type { Route } from "./route.ts";

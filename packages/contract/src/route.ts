@@ -44,11 +44,15 @@ type OutputOf<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 /** What a client sends: the schemas' input types. */
 export type RouteInput<R extends Route> =
-  R extends Route<infer P, infer Q, infer B, infer _Response> ? { params: InputOf<P>; query: InputOf<Q>; body: InputOf<B> } : never;
+  R extends Route<infer P, infer Q, infer B, infer _Response>
+    ? { params: InputOf<P>; query: InputOf<Q>; body: InputOf<B> }
+    : never;
 
 /** What a server handler receives after validation. */
 export type RouteParsed<R extends Route> =
-  R extends Route<infer P, infer Q, infer B, infer _Response> ? { params: OutputOf<P>; query: OutputOf<Q>; body: OutputOf<B> } : never;
+  R extends Route<infer P, infer Q, infer B, infer _Response>
+    ? { params: OutputOf<P>; query: OutputOf<Q>; body: OutputOf<B> }
+    : never;
 export type RouteResponse<R extends Route> = z.output<R["response"]>;
 
 /** Fills `:name` segments of a path. */

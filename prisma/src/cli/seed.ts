@@ -1,6 +1,7 @@
 // pnpm db:seed: applies migrations, then creates the demo data (idempotent).
+
+import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { createDatabaseClient } from "../client.ts";
-import { DEMO_CUSTOMER } from "../demo.ts";
 import { openDatabase } from "../local.ts";
 import { migrateDeploy } from "../migrate.ts";
 import { seedDemo } from "../seed.ts";

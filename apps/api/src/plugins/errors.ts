@@ -1,4 +1,4 @@
-import { type ErrorBody, errorBody, errorStatus, type FieldError } from "@lk/contract";
+import { type ErrorBody, errorBody, errorStatus, toFieldErrors } from "@lk/contract";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError } from "../lib/domain-error.ts";
@@ -27,15 +27,14 @@ function toErrorResponse(error: FastifyError): [number, ErrorBody] {
     return [errorStatus[error.code], errorBody(error.code, error.customMessage, error.details)];
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields: FieldError[] = error.validation.flatMap((issue) => {
-      const base = issue.instancePath.replace(/^\//, "").replaceAll("/", ".");
-      const keys = (issue.params as { keys?: string[] }).keys;
-      // An unknown field is named by itself, not by its parent object.
-      if (issue.keyword === "unrecognized_keys" && keys?.length) {
-        return keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: `Неизвестное поле «${key}».` }));
-      }
-      return [{ path: base, message: issue.message ?? "Неверное значение." }];
-    });
+    const fields = toFieldErrors(
+      error.validation.map((issue) => ({
+        path: issue.instancePath.split("/").filter(Boolean),
+        code: issue.keyword,
+        message: issue.message ?? "",
+        keys: (issue.params as { keys?: string[] }).keys,
+      })),
+    );
     const location = LOCATIONS[error.validationContext as keyof typeof LOCATIONS];
     return [400, errorBody("VALIDATION_FAILED", undefined, { location, fields })];
   }
@@ -43,7 +42,10 @@ function toErrorResponse(error: FastifyError): [number, ErrorBody] {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return [413, errorBody("PAYLOAD_TOO_LARGE")];
     case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
-      return [415, errorBody("UNSUPPORTED_MEDIA_TYPE", "Отправьте данные в формате JSON (Content-Type: application/json).")];
+      return [
+        415,
+        errorBody("UNSUPPORTED_MEDIA_TYPE", "Отправьте данные в формате JSON (Content-Type: application/json)."),
+      ];
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return [400, errorBody("VALIDATION_FAILED", "Тело запроса пустое.", { location: "body" })];
     case "FST_ERR_CTP_INVALID_JSON_BODY":

@@ -36,11 +36,9 @@ export const security = fp<{ config: Config }>(async (app: FastifyInstance, { co
     global: false,
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
-      return new DomainError(
-        "TOO_MANY_REQUESTS",
-        `Слишком много попыток. Повторите через ${seconds} с.`,
-        { retryAfterSeconds: seconds },
-      );
+      return new DomainError("TOO_MANY_REQUESTS", `Слишком много попыток. Повторите через ${seconds} с.`, {
+        retryAfterSeconds: seconds,
+      });
     },
   });
 });

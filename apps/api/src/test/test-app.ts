@@ -12,7 +12,9 @@ export const TEST_ENV = {
 } as const;
 
 /** The real app over a fresh database of its own; `inject` requests into it. */
-export async function createTestApp(options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void } } = {}) {
+export async function createTestApp(
+  options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void } } = {},
+) {
   const url = await createTestDatabase(inject("databaseAdminUrl"));
   const db = createDatabaseClient(url, { poolSize: 5 });
   const config: Config = loadConfig({ ...TEST_ENV, ...options.env });

@@ -1,7 +1,7 @@
 import { ErrorBody } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, refreshCookieFrom, type TestApp } from "../../test/test-app.ts";
 import { fixedClock } from "../../lib/clock.ts";
+import { createTestApp, refreshCookieFrom, type TestApp } from "../../test/test-app.ts";
 import { REUSE_INTERVAL_MS } from "./service.ts";
 
 const clock = fixedClock("2026-11-20T09:00:00Z");
@@ -29,13 +29,18 @@ function newCustomer(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const register = (body: unknown) => t.app.inject({ method: "POST", url: "/api/auth/register", payload: body as object });
+const register = (body: unknown) =>
+  t.app.inject({ method: "POST", url: "/api/auth/register", payload: body as object });
 const signIn = (login: string, password: string) =>
   t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { login, password } });
 const refresh = (cookie?: string) =>
   t.app.inject({ method: "POST", url: "/api/auth/refresh", ...(cookie ? { cookies: { lk_refresh: cookie } } : {}) });
 const me = (token?: string) =>
-  t.app.inject({ method: "GET", url: "/api/auth/me", ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}) });
+  t.app.inject({
+    method: "GET",
+    url: "/api/auth/me",
+    ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
+  });
 
 describe("registration", () => {
   it("creates the user with an argon2id hash, opens a session and sets a strict httpOnly refresh cookie", async () => {
@@ -43,7 +48,11 @@ describe("registration", () => {
     const res = await register(body);
     expect(res.statusCode).toBe(201);
     const session = res.json();
-    expect(session.user).toMatchObject({ email: "maria@example.ru", fullName: "Петров Пётр Петрович", role: "CUSTOMER" });
+    expect(session.user).toMatchObject({
+      email: "maria@example.ru",
+      fullName: "Петров Пётр Петрович",
+      role: "CUSTOMER",
+    });
     expect(session.user.phone).toMatch(/^\+7999000\d{4}$/);
     expect(session.accessToken).toEqual(expect.any(String));
 

@@ -39,7 +39,10 @@ export function authRoutes(app: FastifyInstance, deps: auth.AuthDeps, config: Co
 
   registerRoute(app, routes.auth.refresh, async ({ request, reply }) => {
     try {
-      return await answer(reply, await auth.refresh(deps, request.cookies[REFRESH_COOKIE], request.headers["user-agent"]));
+      return await answer(
+        reply,
+        await auth.refresh(deps, request.cookies[REFRESH_COOKIE], request.headers["user-agent"]),
+      );
     } catch (error) {
       reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
       throw error;

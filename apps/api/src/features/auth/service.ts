@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { normalizePhone, type User } from "@lk/contract";
+import { normalizeLogin, type User } from "@lk/contract";
 import { type Database, hashPassword, Prisma, verifyPassword } from "@lk/db";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
@@ -76,16 +76,10 @@ export async function register(
 
 function takenError(code: "EMAIL_TAKEN" | "PHONE_TAKEN", path: string): DomainError {
   const message =
-    code === "EMAIL_TAKEN" ? "Этот адрес электронной почты уже зарегистрирован." : "Этот номер телефона уже зарегистрирован.";
+    code === "EMAIL_TAKEN"
+      ? "Этот адрес электронной почты уже зарегистрирован."
+      : "Этот номер телефона уже зарегистрирован.";
   return new DomainError(code, undefined, { location: "body", fields: [{ path, message }] });
-}
-
-/** E-mail or phone, as the customer typed it, in the form the database keeps. */
-export function normalizeLogin(login: string): string {
-  const trimmed = login.trim();
-  if (trimmed.includes("@")) return trimmed.toLowerCase();
-  const phone = normalizePhone(trimmed);
-  return /^\+\d{11}$/.test(phone) ? phone : trimmed.toLowerCase();
 }
 
 export async function signIn(
@@ -111,7 +105,9 @@ export async function signIn(
     );
   }
   const user = await deps.db.user.findFirst({ where: login.includes("@") ? { email: login } : { phone: login } });
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await DUMMY_HASH, input.password).then(() => false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await DUMMY_HASH, input.password).then(() => false);
   await deps.db.signInAttempt.create({ data: { login, ip: meta.ip, success: ok, createdAt: now } });
   // One message for "no such user" and "wrong password": the form must not reveal who is registered.
   if (!user || !ok) throw new DomainError("INVALID_CREDENTIALS");

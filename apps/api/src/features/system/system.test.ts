@@ -33,7 +33,13 @@ describe("system", () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/auth/register", "/api/auth/sign-in", "/api/auth/refresh", "/api/auth/me", "/api/health"]),
+      expect.arrayContaining([
+        "/api/auth/register",
+        "/api/auth/sign-in",
+        "/api/auth/refresh",
+        "/api/auth/me",
+        "/api/health",
+      ]),
     );
     expect(doc.paths["/api/auth/register"].post.requestBody).toBeDefined();
   });
@@ -41,18 +47,30 @@ describe("system", () => {
   it("a crash answers 500 in the error shape without internals", async () => {
     const res = await t.app.inject({ method: "GET", url: "/api/test-crash" });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ error: { code: "INTERNAL_ERROR", message: "Что-то пошло не так. Повторите попытку позже." } });
+    expect(res.json()).toEqual({
+      error: { code: "INTERNAL_ERROR", message: "Что-то пошло не так. Повторите попытку позже." },
+    });
     expect(res.body).not.toContain("secret");
   });
 
   it("limits registration attempts per address", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await t.app.inject({ method: "POST", url: "/api/auth/register", payload: {}, remoteAddress: "10.9.9.9" });
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/register",
+        payload: {},
+        remoteAddress: "10.9.9.9",
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([400, 400, 400, 429]);
-    const last = await t.app.inject({ method: "POST", url: "/api/auth/register", payload: {}, remoteAddress: "10.9.9.9" });
+    const last = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/register",
+      payload: {},
+      remoteAddress: "10.9.9.9",
+    });
     expect(last.json().error.code).toBe("TOO_MANY_REQUESTS");
     expect(last.headers["retry-after"]).toBeDefined();
   });

@@ -1,0 +1,11 @@
+import { type RegisterBody, routes } from "@lk/contract";
+import { useMutation } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import { useStartSession } from "./session.ts";
+
+export const register = (body: RegisterBody) => apiCall(routes.auth.register, { body });
+
+export function useRegister() {
+  const startSession = useStartSession();
+  return useMutation({ mutationFn: register, onSuccess: startSession });
+}

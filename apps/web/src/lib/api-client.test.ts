@@ -1,0 +1,92 @@
+import { routes } from "@lk/contract";
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApiError, apiCall, refreshSession, setAccessToken, setSessionEndedHandler } from "./api-client.ts";
+
+const user = { id: "00000000-0000-4000-8000-000000000009", email: "a@b.ru", phone: null, fullName: "Анна", role: "CUSTOMER" };
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  setAccessToken(null);
+});
+afterAll(() => server.close());
+
+describe("api client", () => {
+  it("shares one refresh between concurrent callers (the server rotates the cookie each time)", async () => {
+    let calls = 0;
+    server.use(
+      http.post(routes.auth.refresh.path, () => {
+        calls += 1;
+        return HttpResponse.json({ accessToken: "t1", expiresIn: 900, user });
+      }),
+    );
+    const [a, b, c] = await Promise.all([refreshSession(), refreshSession(), refreshSession()]);
+    expect(calls).toBe(1);
+    expect(a?.user.email).toBe("a@b.ru");
+    expect(b).toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it("on 401 refreshes once and retries with the new token", async () => {
+    setAccessToken("expired");
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(routes.auth.me.path, ({ request }) => {
+        seen.push(request.headers.get("authorization"));
+        return request.headers.get("authorization") === "Bearer fresh"
+          ? HttpResponse.json(user)
+          : HttpResponse.json({ error: { code: "UNAUTHORIZED", message: "Войдите" } }, { status: 401 });
+      }),
+      http.post(routes.auth.refresh.path, () => HttpResponse.json({ accessToken: "fresh", expiresIn: 900, user })),
+    );
+    await expect(apiCall(routes.auth.me)).resolves.toMatchObject({ email: "a@b.ru" });
+    expect(seen).toEqual(["Bearer expired", "Bearer fresh"]);
+  });
+
+  it("when the refresh is refused, reports the end of the session", async () => {
+    const ended = vi.fn();
+    setSessionEndedHandler(ended);
+    server.use(
+      http.get(routes.auth.me.path, () =>
+        HttpResponse.json({ error: { code: "UNAUTHORIZED", message: "Войдите" } }, { status: 401 }),
+      ),
+      http.post(routes.auth.refresh.path, () =>
+        HttpResponse.json({ error: { code: "SESSION_EXPIRED", message: "Сеанс завершён." } }, { status: 401 }),
+      ),
+    );
+    await expect(apiCall(routes.auth.me)).rejects.toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(ended).toHaveBeenCalledOnce();
+  });
+
+  it("turns the error body into an ApiError with field errors", async () => {
+    server.use(
+      http.post(routes.auth.register.path, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: "EMAIL_TAKEN",
+              message: "Этот адрес уже зарегистрирован.",
+              details: { fields: [{ path: "email", message: "Занят" }] },
+            },
+          },
+          { status: 409 },
+        ),
+      ),
+    );
+    const error = await apiCall(routes.auth.register, {
+      body: { email: "a@b.ru", fullName: "Анна", password: "abcd1234" },
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: "EMAIL_TAKEN", fields: [{ path: "email", message: "Занят" }] });
+  });
+
+  it("a dropped connection becomes a Russian network error", async () => {
+    server.use(http.get(routes.system.health.path, () => HttpResponse.error()));
+    await expect(apiCall(routes.system.health)).rejects.toMatchObject({
+      code: "NETWORK_ERROR",
+      message: expect.stringContaining("Нет связи с сервером"),
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import {
+  AuthSession,
+  buildPath,
+  ErrorBody,
+  type ErrorCode,
+  type FieldError,
+  type Route,
+  type RouteInput,
+  type RouteResponse,
+  routes,
+} from "@lk/contract";
+
+/** An error answer of the API (or the network), with the contract's code and Russian message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "NETWORK_ERROR",
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+// The access token lives in memory only; the refresh token is an httpOnly cookie the page never sees.
+let accessToken: string | null = null;
+let onSessionEnded: () => void = () => undefined;
+
+export function setAccessToken(token: string | null): void {
+  accessToken = token;
+}
+
+/** Called when the server ends the session (refresh refused): the app returns to sign-in. */
+export function setSessionEndedHandler(handler: () => void): void {
+  onSessionEnded = handler;
+}
+
+let refreshing: Promise<AuthSession | null> | null = null;
+
+/**
+ * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
+ * because the server rotates the cookie on every use.
+ */
+export function refreshSession(): Promise<AuthSession | null> {
+  refreshing ??= (async () => {
+    try {
+      const response = await send("POST", routes.auth.refresh.path, undefined, false);
+      if (!response.ok) {
+        setAccessToken(null);
+        return null;
+      }
+      const session = AuthSession.parse(await response.json());
+      setAccessToken(session.accessToken);
+      return session;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+async function send(method: string, url: string, body: unknown, withToken: boolean): Promise<Response> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (withToken && accessToken) headers.authorization = `Bearer ${accessToken}`;
+  try {
+    return await fetch(new URL(url, window.location.origin), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK_ERROR", "Нет связи с сервером. Проверьте подключение к интернету и повторите.");
+  }
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const parsed = ErrorBody.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    return new ApiError(response.status, "INTERNAL_ERROR", "Сервер ответил ошибкой. Повторите попытку позже.");
+  }
+  const { code, message, details } = parsed.data.error;
+  return new ApiError(response.status, code, message, details?.fields ?? [], details?.retryAfterSeconds);
+}
+
+type Defined<T> = { [K in keyof T as T[K] extends undefined ? never : K]: T[K] };
+type CallArgs<R extends Route> = keyof Defined<RouteInput<R>> extends never ? [] : [Defined<RouteInput<R>>];
+
+/** Calls a route of the contract; the answer is checked against the contract's schema. */
+export async function apiCall<R extends Route>(route: R, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
+  const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: object; body?: unknown };
+  let url = buildPath(route.path, params);
+  if (query) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query))
+      if (value !== undefined && value !== null) search.set(key, String(value));
+    if (search.size) url += `?${search}`;
+  }
+  let response = await send(route.method, url, body, route.auth);
+  if (response.status === 401 && route.auth) {
+    // The access token expired (or the page was reloaded): refresh once and retry.
+    const session = await refreshSession();
+    if (!session) {
+      onSessionEnded();
+      throw await toApiError(response);
+    }
+    response = await send(route.method, url, body, true);
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return null as RouteResponse<R>;
+  return route.response.parse(await response.json()) as RouteResponse<R>;
+}

@@ -1,0 +1,64 @@
+import { errorBody, errorStatus, type Route, type RouteParsed, type RouteResponse, toFieldErrors } from "@lk/contract";
+import { delay, HttpResponse, http } from "msw";
+import type { z } from "zod";
+import { MockError } from "./mock-error.ts";
+
+export interface MockContext<R extends Route> {
+  input: RouteParsed<R>;
+  request: Request;
+  /** The user id behind the Bearer token, or null. */
+  userId: string | null;
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, location: "body" | "query" | "params") {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new MockError("VALIDATION_FAILED", undefined, { location, fields: toFieldErrors(result.error.issues) });
+}
+
+/**
+ * Answers one contract route in the browser: validates the request with the route's schemas,
+ * runs the resolver, and checks the answer against the response schema, so the mock cannot
+ * drift from the contract.
+ */
+export function mockRoute<R extends Route>(
+  route: R,
+  resolve: (ctx: MockContext<R>) => RouteResponse<R> | undefined | Promise<RouteResponse<R> | undefined>,
+  options: { authenticate: (request: Request) => string | null },
+) {
+  const method = route.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
+  return http[method](route.path, async ({ request, params }) => {
+    await delay(import.meta.env.MODE === "test" ? 0 : 150);
+    try {
+      const userId = options.authenticate(request);
+      if (route.auth && !userId) throw new MockError("UNAUTHORIZED");
+      const url = new URL(request.url);
+      let body: unknown;
+      if (route.body) {
+        body = await request.json().catch(() => {
+          throw new MockError("VALIDATION_FAILED", "Тело запроса не является корректным JSON.", { location: "body" });
+        });
+      }
+      const input = {
+        params: parse(route.params, params, "params"),
+        query: parse(route.query, Object.fromEntries(url.searchParams), "query"),
+        body: parse(route.body, body, "body"),
+      } as RouteParsed<R>;
+      const result = await resolve({ input, request, userId });
+      if (route.status === 204) return new HttpResponse(null, { status: 204 });
+      return HttpResponse.json(route.response.parse(result) as object, { status: route.status });
+    } catch (error) {
+      if (error instanceof MockError) {
+        return HttpResponse.json(
+          errorBody(error.code, error.code === error.message ? undefined : error.message, error.details),
+          {
+            status: errorStatus[error.code],
+          },
+        );
+      }
+      console.error("mock API failure", error);
+      return HttpResponse.json(errorBody("INTERNAL_ERROR"), { status: 500 });
+    }
+  });
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The real app for the journeys: a fresh embedded PostgreSQL (its own folder and port), migrations,
+# demo data, and the API serving the built SPA. Playwright starts it and stops it with SIGTERM.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+data="$here/.data/pg-${E2E_PG_PORT}"
+rm -rf "$data"
+export EMBEDDED_PG_DIR="$data"
+export EMBEDDED_PG_PORT="${E2E_PG_PORT}"
+export PORT="${E2E_APP_PORT}"
+export HOST=127.0.0.1
+export WEB_DIST="$here/../apps/web/dist"
+export AUTO_MIGRATE=true SEED_DEMO=true LOG_LEVEL=warn
+# Journeys sign in often from one address; the limits themselves are tested in the API suite.
+export RATE_LIMIT_AUTH_PER_MINUTE=10000 SIGN_IN_FAILURES_PER_LOGIN=1000
+cd "$here/../apps/api"
+exec node --import tsx src/server.ts
