@@ -20,6 +20,7 @@ test("the cabinet shows the accounts sidebar, «Профиль» and sign-out, a
 test("a signed-out visitor of a cabinet page signs in and returns to it", async ({ page }, info) => {
   const customer = await signUp(page, info);
   await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fprofile$/);
   await page.getByLabel("E-mail или номер телефона").fill(customer.email);

@@ -48,6 +48,7 @@ test("a new customer registers, stays signed in after a reload, signs out and si
 test("a wrong password shows a message and keeps the customer on the sign-in page", async ({ page }, info) => {
   const customer = await signUp(page, info);
   await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
   await page.getByLabel("E-mail или номер телефона").fill(customer.email);
   await page.getByLabel("Пароль").fill("Wrong-password-1");
   await page.getByRole("button", { name: "Войти" }).click();

@@ -37,7 +37,7 @@ async function main() {
       "",
       `  Личный кабинет запущен: ${url}${config.WEB_DIST ? "" : " (только API)"}`,
       `  API и документация:     ${url}/api/docs`,
-      `  База данных:            ${handle.embedded ? "встроенная PostgreSQL 17 (.data/postgres)" : "DATABASE_URL"}`,
+      `  База данных:            ${handle.description}`,
       ...(config.SEED_DEMO ? [`  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`] : []),
       "",
     ].join("\n"),

@@ -29,9 +29,14 @@ describe("Phone", () => {
   it.each(["+7 999 123-45-67", "89991234567"])("accepts %s", (input) => {
     expect(Phone.parse(input)).toBe("+79991234567");
   });
-  it.each(["+7 495 123-45-67", "123", "+1 202 555 0100", "8999123456"])("refuses %s as not a Russian mobile", (input) => {
-    expect(Phone.safeParse(input).error?.issues[0]?.message).toBe("Введите мобильный номер в формате +7 999 123-45-67.");
-  });
+  it.each(["+7 495 123-45-67", "123", "+1 202 555 0100", "8999123456"])(
+    "refuses %s as not a Russian mobile",
+    (input) => {
+      expect(Phone.safeParse(input).error?.issues[0]?.message).toBe(
+        "Введите мобильный номер в формате +7 999 123-45-67.",
+      );
+    },
+  );
 });
 
 describe("Email", () => {
@@ -59,7 +64,12 @@ describe("RegisterBody", () => {
     expect(parsed.phone).toBeUndefined();
   });
   it("refuses unknown fields", () => {
-    const result = RegisterBody.safeParse({ email: "a@b.ru", fullName: "Иван", password: "abcd1234", role: "OPERATOR" });
+    const result = RegisterBody.safeParse({
+      email: "a@b.ru",
+      fullName: "Иван",
+      password: "abcd1234",
+      role: "OPERATOR",
+    });
     expect(result.error?.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["role"] });
   });
 });

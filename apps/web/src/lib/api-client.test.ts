@@ -4,7 +4,13 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError, apiCall, refreshSession, setAccessToken, setSessionEndedHandler } from "./api-client.ts";
 
-const user = { id: "00000000-0000-4000-8000-000000000009", email: "a@b.ru", phone: null, fullName: "Анна", role: "CUSTOMER" };
+const user = {
+  id: "00000000-0000-4000-8000-000000000009",
+  email: "a@b.ru",
+  phone: null,
+  fullName: "Анна",
+  role: "CUSTOMER",
+};
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {

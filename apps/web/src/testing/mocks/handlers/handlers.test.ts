@@ -1,4 +1,4 @@
-import { allRoutes, AuthSession, ErrorBody, routes, User } from "@lk/contract";
+import { AuthSession, allRoutes, ErrorBody, routes, User } from "@lk/contract";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mockDb } from "../mock-db.ts";
@@ -57,7 +57,11 @@ describe("mock API", () => {
   });
 
   it("refuses the demo customer's e-mail and a wrong password as the API does", async () => {
-    const taken = await post(routes.auth.register.path, { email: "demo@lk.test", fullName: "Иван Петров", password: "abcd1234" });
+    const taken = await post(routes.auth.register.path, {
+      email: "demo@lk.test",
+      fullName: "Иван Петров",
+      password: "abcd1234",
+    });
     expect(ErrorBody.parse(await taken.json()).error.code).toBe("EMAIL_TAKEN");
     const wrong = await post(routes.auth.signIn.path, { login: "demo@lk.test", password: "nope" });
     expect(wrong.status).toBe(401);
