@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "contract", include: ["packages/contract/src/**/*.test.ts"] } },
+      { test: { name: "packages", include: ["packages/*/src/**/*.test.ts"] } },
       {
         // The API and the database package share one PostgreSQL cluster per run; each test file
         // gets its own database copied from a migrated template.

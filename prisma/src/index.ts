@@ -1,7 +1,9 @@
 export { DEMO_CUSTOMER } from "@lk/demo-data";
 export * from "../generated/client.ts";
 export { createDatabaseClient, type Database } from "./client.ts";
+export { describeDemoLinking } from "./demo-hints.ts";
 export { type DatabaseHandle, openDatabase } from "./local.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { seedDemo } from "./seed.ts";
+export { seedWorld } from "./world-seed.ts";

@@ -1,16 +1,19 @@
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import type { Database } from "./client.ts";
 import { hashPassword } from "./passwords.ts";
+import { linkDemoAccounts, seedWorld, type WorldSeedOptions } from "./world-seed.ts";
 
 export interface SeedReport {
   demoCreated: boolean;
+  worldCreated: boolean;
 }
 
-/** Demo data: idempotent, safe to run on every start. */
-export async function seedDemo(db: Database): Promise<SeedReport> {
-  const existing = await db.user.findUnique({ where: { email: DEMO_CUSTOMER.email } });
-  if (existing) return { demoCreated: false };
-  await db.user.create({
+/** Demo data: the billing world and the demo customer with an account. Idempotent. */
+export async function seedDemo(db: Database, options: WorldSeedOptions = {}): Promise<SeedReport> {
+  const { created: worldCreated } = await seedWorld(db, options);
+  let user = await db.user.findUnique({ where: { email: DEMO_CUSTOMER.email } });
+  const demoCreated = !user;
+  user ??= await db.user.create({
     data: {
       email: DEMO_CUSTOMER.email,
       phone: DEMO_CUSTOMER.phone,
@@ -18,5 +21,6 @@ export async function seedDemo(db: Database): Promise<SeedReport> {
       passwordHash: await hashPassword(DEMO_CUSTOMER.password),
     },
   });
-  return { demoCreated: true };
+  if (demoCreated || worldCreated) await linkDemoAccounts(db, user.id, options);
+  return { demoCreated, worldCreated };
 }

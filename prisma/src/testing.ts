@@ -6,8 +6,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { createDatabaseClient } from "./client.ts";
 import { startEmbeddedPostgres } from "./embedded.ts";
 import { migrateDeploy } from "./migrate.ts";
+import { seedWorld } from "./world-seed.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +19,10 @@ declare module "vitest" {
 }
 
 export const TEMPLATE_DATABASE = "lk_test_template";
+
+/** The "today" the test world was generated for; tests' clocks start here. */
+export const TEST_WORLD_NOW = new Date("2026-11-20T09:00:00Z");
+export const TEST_WORLD_ACCOUNTS = 40;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,7 +73,12 @@ export async function startTestCluster(): Promise<{ adminUrl: string; stop(): Pr
   }
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
   await adminQuery(adminUrl, `CREATE DATABASE "${TEMPLATE_DATABASE}"`);
-  await migrateDeploy(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DATABASE);
+  await migrateDeploy(templateUrl);
+  // Every test database starts with the same billing world (suppliers, accounts, history).
+  const db = createDatabaseClient(templateUrl, { poolSize: 2 });
+  await seedWorld(db, { accounts: TEST_WORLD_ACCOUNTS, now: TEST_WORLD_NOW });
+  await db.$disconnect();
   return { adminUrl, stop };
 }
 

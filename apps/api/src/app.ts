@@ -2,6 +2,7 @@ import type { Database } from "@lk/db";
 import Fastify from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
+import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
 import { systemRoutes } from "./features/system/routes.ts";
@@ -52,6 +53,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream }: A
   await app.register(async (api) => {
     systemRoutes(api, db);
     authRoutes(api, authDeps, config);
+    accountRoutes(api, { db, clock }, config.RATE_LIMIT_ANSWERS_PER_MINUTE);
   });
 
   if (config.WEB_DIST) await app.register(web, { root: config.WEB_DIST });

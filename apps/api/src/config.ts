@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Requests per minute per address on sign-in and registration. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Control-question answers per minute per address (on top of the per-account lock). */
+  RATE_LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Failed sign-ins per login in 15 minutes before that login is paused. */
   SIGN_IN_FAILURES_PER_LOGIN: z.coerce.number().int().min(1).default(10),
   BODY_LIMIT_BYTES: z.coerce

@@ -1,6 +1,13 @@
 // Starts the API (and the built SPA when WEB_DIST is set). `buildApp` in app.ts is what tests use.
 import fs from "node:fs";
-import { createDatabaseClient, DEMO_CUSTOMER, migrateDeploy, openDatabase, seedDemo } from "@lk/db";
+import {
+  createDatabaseClient,
+  DEMO_CUSTOMER,
+  describeDemoLinking,
+  migrateDeploy,
+  openDatabase,
+  seedDemo,
+} from "@lk/db";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
@@ -38,7 +45,9 @@ async function main() {
       `  Личный кабинет запущен: ${url}${config.WEB_DIST ? "" : " (только API)"}`,
       `  API и документация:     ${url}/api/docs`,
       `  База данных:            ${handle.description}`,
-      ...(config.SEED_DEMO ? [`  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`] : []),
+      ...(config.SEED_DEMO
+        ? [`  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`, ...describeDemoLinking()]
+        : []),
       "",
     ].join("\n"),
   );

@@ -16,6 +16,10 @@ export const errorMessages = {
   PAYLOAD_TOO_LARGE: "Запрос слишком большой.",
   UNSUPPORTED_MEDIA_TYPE: "Неподдерживаемый формат запроса.",
   INTERNAL_ERROR: "Что-то пошло не так. Повторите попытку позже.",
+  ACCOUNT_ALREADY_LINKED: "Этот лицевой счёт уже подключён к вашей учётной записи.",
+  WRONG_ANSWER: "Ответ неверный. Проверьте данные по квитанции и попробуйте ещё раз.",
+  LINK_LOCKED: "Превышено число попыток подключения этого лицевого счёта.",
+  PRIMARY_ACCOUNT: "Это основной лицевой счёт. Сначала сделайте основным другой счёт.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -39,6 +43,10 @@ export const ErrorBody = z.object({
         fields: z.array(FieldError).optional(),
         /** For TOO_MANY_REQUESTS: seconds until the next attempt is allowed. */
         retryAfterSeconds: z.number().int().nonnegative().optional(),
+        /** For WRONG_ANSWER and linking: answers left before the lock. */
+        attemptsLeft: z.number().int().nonnegative().optional(),
+        /** For LINK_LOCKED: when linking may be tried again (ISO 8601). */
+        lockedUntil: z.string().optional(),
       })
       .optional(),
   }),
@@ -58,6 +66,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
+  ACCOUNT_ALREADY_LINKED: 409,
+  WRONG_ANSWER: 422,
+  LINK_LOCKED: 429,
+  PRIMARY_ACCOUNT: 409,
 };
 
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {

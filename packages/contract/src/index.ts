@@ -1,5 +1,6 @@
 import { z } from "zod";
 import ru from "zod/v4/locales/ru.js";
+import { accountRoutes } from "./accounts.ts";
 import { authRoutes } from "./auth.ts";
 import { healthRoutes } from "./health.ts";
 import type { Route } from "./route.ts";
@@ -7,6 +8,7 @@ import type { Route } from "./route.ts";
 // Zod's own messages (for anything a schema does not word itself) in Russian, on both sides.
 z.config(ru());
 
+export * from "./accounts.ts";
 export * from "./auth.ts";
 export * from "./errors.ts";
 export * from "./fields.ts";
@@ -16,6 +18,7 @@ export * from "./route.ts";
 /** The route table: every route of the API, by feature. */
 export const routes = {
   auth: authRoutes,
+  accounts: accountRoutes,
   system: healthRoutes,
 };
 

@@ -5,3 +5,9 @@ export const DEMO_CUSTOMER = {
   fullName: "Иванова Мария Петровна",
   password: "Demo-2026",
 } as const;
+
+/** Account indexes (in the generated world) linked to the demo customer; the first is primary. */
+export const DEMO_LINKED_ACCOUNTS = [0] as const;
+
+/** Accounts the demo customer can try to link: two- and three-zone, АСКУЭ, faulty, other suppliers. */
+export const DEMO_LINKABLE_ACCOUNTS = [1, 2, 3, 4, 5, 6] as const;

@@ -1,5 +1,5 @@
 import { createDatabaseClient } from "@lk/db";
-import { createTestDatabase } from "@lk/db/testing";
+import { createTestDatabase, TEST_WORLD_NOW } from "@lk/db/testing";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
@@ -18,7 +18,7 @@ export async function createTestApp(
   const url = await createTestDatabase(inject("databaseAdminUrl"));
   const db = createDatabaseClient(url, { poolSize: 5 });
   const config: Config = loadConfig({ ...TEST_ENV, ...options.env });
-  const clock = options.clock ?? fixedClock("2026-11-20T09:00:00Z");
+  const clock = options.clock ?? fixedClock(TEST_WORLD_NOW);
   const app = await buildApp({ config, db, clock, logStream: options.logStream });
   return {
     app,
@@ -37,4 +37,33 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 /** The refresh cookie from a response, as a browser would send it back. */
 export function refreshCookieFrom(response: { cookies: { name: string; value: string }[] }): string | undefined {
   return response.cookies.find((c) => c.name === "lk_refresh")?.value;
+}
+
+let userSeq = 0;
+
+/** A registered customer with an access token, made through the API. */
+export async function registerCustomer(app: TestApp["app"]) {
+  userSeq += 1;
+  const email = `user${userSeq}-${Math.random().toString(36).slice(2, 8)}@example.ru`;
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/register",
+    payload: { email, fullName: "Тестов Тест", password: "Secret-123" },
+  });
+  if (res.statusCode !== 201) throw new Error(`register failed: ${res.body}`);
+  const body = res.json();
+  return { id: body.user.id as string, email, token: body.accessToken as string };
+}
+
+export type Customer = Awaited<ReturnType<typeof registerCustomer>>;
+
+/** `inject` as a signed-in customer. */
+export function as(app: TestApp["app"], customer: Customer) {
+  return (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${customer.token}` },
+      ...(payload ? { payload } : {}),
+    });
 }

@@ -1,0 +1,140 @@
+import { AccountDetails, allRoutes, buildPath, ErrorBody, type Route } from "@lk/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { as, type Customer, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+/** Links by inserting the row: these tests are about what a linked customer can do. */
+async function link(customer: Customer, number: string, isPrimary = false) {
+  const account = await t.db.personalAccount.findFirstOrThrow({ where: { number } });
+  await t.db.accountLink.create({ data: { userId: customer.id, accountId: account.id, isPrimary } });
+  return account;
+}
+
+describe("the account page", () => {
+  it("shows the balance, the last bill, the last payment and each meter with its last reading", async () => {
+    const c = await registerCustomer(t.app);
+    const account = await link(c, "7700000002", true);
+    const res = await as(t.app, c)("GET", `/api/accounts/${account.id}`);
+    expect(res.statusCode).toBe(200);
+    const details = AccountDetails.parse(res.json());
+    expect(details).toMatchObject({
+      number: "7700000002",
+      supplier: { id: "mosenergosbyt", name: "АО «Мосэнергосбыт»" },
+      tariffPlan: "THREE_ZONE",
+      balanceKopecks: account.balanceKopecks,
+      isPrimary: true,
+    });
+    expect(details.shortAddress).not.toContain("г. Москва");
+    const lastBill = await t.db.bill.findFirstOrThrow({
+      where: { accountId: account.id },
+      orderBy: { period: "desc" },
+    });
+    expect(details.lastBill).toMatchObject({ id: lastBill.id, period: "2026-10", totalKopecks: lastBill.totalKopecks });
+    expect(details.meters).toHaveLength(1);
+    const meter = details.meters[0];
+    expect(meter?.zones).toEqual(["T1", "T2", "T3"]);
+    expect(meter?.lastReading?.values.map((v) => v.zone)).toEqual(["T1", "T2", "T3"]);
+    const reading = await t.db.reading.findFirstOrThrow({
+      where: { meterId: meter?.id },
+      orderBy: { takenAt: "desc" },
+    });
+    expect(meter?.lastReading?.takenAt).toBe(reading.takenAt.toISOString());
+    expect(Number(meter?.lastReading?.values[0]?.value)).toBeCloseTo(Number(reading.t1), 2);
+  });
+
+  it("marks АСКУЭ and faulty meters", async () => {
+    const c = await registerCustomer(t.app);
+    const askue = await link(c, "7700000003", true);
+    const faulty = await link(c, "7700000004");
+    const a = (await as(t.app, c)("GET", `/api/accounts/${askue.id}`)).json();
+    const f = (await as(t.app, c)("GET", `/api/accounts/${faulty.id}`)).json();
+    expect(a.meters[0]).toMatchObject({ automated: true, faulty: false });
+    expect(f.meters[0]).toMatchObject({ automated: false, faulty: true });
+  });
+});
+
+describe("«Удалить» and the primary account", () => {
+  it("keeps the primary account while others exist, and lets it go once another is primary", async () => {
+    const c = await registerCustomer(t.app);
+    const call = as(t.app, c);
+    const first = await link(c, "7700000010", true);
+    const second = await link(c, "7700000011");
+
+    const refused = await call("DELETE", `/api/accounts/${first.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe("PRIMARY_ACCOUNT");
+
+    const primary = await call("POST", `/api/accounts/${second.id}/primary`);
+    expect(primary.json().accounts.map((a: { number: string; isPrimary: boolean }) => [a.number, a.isPrimary])).toEqual(
+      [
+        ["7700000011", true],
+        ["7700000010", false],
+      ],
+    );
+    expect((await call("DELETE", `/api/accounts/${first.id}`)).statusCode).toBe(204);
+    // Only the link went; the supplier's account is still there.
+    expect(await t.db.personalAccount.count({ where: { id: first.id } })).toBe(1);
+    expect(await t.db.accountLink.count({ where: { userId: c.id } })).toBe(1);
+
+    // The last account may go too: a customer may hold none and still sign in.
+    expect((await call("DELETE", `/api/accounts/${second.id}`)).statusCode).toBe(204);
+    expect((await call("GET", "/api/accounts")).json()).toEqual({ accounts: [] });
+    expect((await call("GET", "/api/auth/me")).statusCode).toBe(200);
+  });
+});
+
+/** A valid request for each account-scoped route; the test fails when a new one is missing. */
+const accountScoped: Record<string, { body?: object }> = {
+  "GET /api/accounts/:accountId": {},
+  "DELETE /api/accounts/:accountId": {},
+  "POST /api/accounts/:accountId/primary": {},
+};
+
+describe("authorization", () => {
+  const scoped = allRoutes.filter((r) => r.path.includes(":accountId"));
+  const key = (r: Route) => `${r.method} ${r.path}`;
+
+  it("every account-scoped route is in this matrix", () => {
+    expect(scoped.map(key).sort()).toEqual(Object.keys(accountScoped).sort());
+  });
+
+  it.each(scoped.map((r) => [key(r), r] as const))(
+    "%s answers 404 to a customer who has not linked the account, and leaks nothing",
+    async (_, route) => {
+      const owner = await registerCustomer(t.app);
+      const stranger = await registerCustomer(t.app);
+      await link(stranger, "7700000016", true);
+      const account = await link(owner, "7700000015", true);
+      const res = await as(t.app, stranger)(
+        route.method,
+        buildPath(route.path, { accountId: account.id }),
+        accountScoped[key(route)]?.body,
+      );
+      expect(res.statusCode).toBe(404);
+      expect(ErrorBody.parse(res.json()).error.code).toBe("NOT_FOUND");
+      expect(res.body).not.toContain(account.number);
+      expect(res.body).not.toContain(account.ownerName);
+      // Nothing changed for the owner.
+      expect(
+        await t.db.accountLink.count({ where: { userId: owner.id, accountId: account.id, isPrimary: true } }),
+      ).toBe(1);
+    },
+  );
+
+  it.each(allRoutes.filter((r) => r.auth).map((r) => [key(r), r] as const))(
+    "%s answers 401 without a token",
+    async (_, route) => {
+      const res = await t.app.inject({
+        method: route.method,
+        url: buildPath(route.path, { accountId: "00000000-0000-4000-8000-000000000000" }),
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe("UNAUTHORIZED");
+    },
+  );
+});

@@ -1,0 +1,77 @@
+import type { AccountDetails, AccountSummary, BillSummary, MeterSummary } from "@lk/contract";
+import type { Prisma } from "@lk/db";
+import { shortAddressOf } from "@lk/domain";
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const period = (d: Date) => d.toISOString().slice(0, 7);
+
+type AccountWithSupplier = Prisma.PersonalAccountGetPayload<{ include: { supplier: true } }>;
+
+export function toSummary(account: AccountWithSupplier, isPrimary: boolean): AccountSummary {
+  return {
+    id: account.id,
+    number: account.number,
+    supplier: { id: account.supplier.id, shortName: account.supplier.shortName },
+    address: account.address,
+    shortAddress: shortAddressOf(account.address),
+    balanceKopecks: account.balanceKopecks,
+    isPrimary,
+  };
+}
+
+export function toBill(bill: Prisma.BillGetPayload<object>): BillSummary {
+  return {
+    id: bill.id,
+    period: period(bill.period),
+    issuedAt: bill.issuedAt.toISOString(),
+    dueDate: isoDate(bill.dueDate),
+    openingKopecks: bill.openingKopecks,
+    chargesKopecks: bill.chargesKopecks,
+    totalKopecks: bill.totalKopecks,
+  };
+}
+
+type MeterWithLastReading = Prisma.MeterGetPayload<{ include: { readings: true } }>;
+
+export function toMeter(meter: MeterWithLastReading): MeterSummary {
+  const last = meter.readings[0];
+  const columns = { T1: last?.t1, T2: last?.t2, T3: last?.t3 };
+  return {
+    id: meter.id,
+    serialNumber: meter.serialNumber,
+    model: meter.model,
+    zones: meter.zones,
+    digitCapacity: meter.digitCapacity,
+    decimalPlaces: meter.decimalPlaces,
+    installedAt: isoDate(meter.installedAt),
+    verificationDue: isoDate(meter.verificationDue),
+    automated: meter.automated,
+    faulty: meter.faulty,
+    lastReading: last
+      ? {
+          takenAt: last.takenAt.toISOString(),
+          source: last.source,
+          values: meter.zones.map((zone) => ({ zone, value: (columns[zone] ?? 0).toFixed(meter.decimalPlaces) })),
+        }
+      : null,
+  };
+}
+
+export function toDetails(
+  account: AccountWithSupplier,
+  isPrimary: boolean,
+  extra: Pick<AccountDetails, "lastBill" | "lastPayment" | "meters">,
+): AccountDetails {
+  return {
+    ...toSummary(account, isPrimary),
+    supplier: { id: account.supplier.id, name: account.supplier.name, shortName: account.supplier.shortName },
+    ownerName: account.ownerName,
+    residents: account.residents,
+    rooms: account.rooms,
+    totalArea: account.totalArea.toFixed(2),
+    livingArea: account.livingArea.toFixed(2),
+    tariffPlan: account.tariffPlan,
+    debtSince: account.debtSince ? isoDate(account.debtSince) : null,
+    ...extra,
+  };
+}

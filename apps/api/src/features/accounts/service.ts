@@ -1,0 +1,70 @@
+import type { AccountDetails, AccountSummary, SupplierSummary } from "@lk/contract";
+import type { Database } from "@lk/db";
+import { controlQuestionText } from "@lk/domain";
+import { DomainError } from "../../lib/domain-error.ts";
+import { requireLinkedAccount } from "./access.ts";
+import { toBill, toDetails, toMeter, toSummary } from "./mappers.ts";
+
+export async function listSuppliers(db: Database): Promise<SupplierSummary[]> {
+  const suppliers = await db.supplier.findMany({ orderBy: { name: "asc" } });
+  return suppliers.map((s) => ({
+    id: s.id,
+    name: s.name,
+    shortName: s.shortName,
+    accountNumberExample: s.accountNumberExample,
+    accountNumberHint: s.accountNumberHint,
+    controlQuestions: s.controlQuestions.map((kind) => ({ kind, text: controlQuestionText[kind] })),
+  }));
+}
+
+/** The customer's accounts, the primary one first, then in the order they were linked. */
+export async function listAccounts(db: Database, userId: string): Promise<AccountSummary[]> {
+  const links = await db.accountLink.findMany({
+    where: { userId },
+    orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }],
+    include: { account: { include: { supplier: true } } },
+  });
+  return links.map((link) => toSummary(link.account, link.isPrimary));
+}
+
+export async function getAccount(db: Database, userId: string, accountId: string): Promise<AccountDetails> {
+  const link = await requireLinkedAccount(db, userId, accountId);
+  const [account, lastBill, lastPayment, meters] = await Promise.all([
+    db.personalAccount.findUniqueOrThrow({ where: { id: accountId }, include: { supplier: true } }),
+    db.bill.findFirst({ where: { accountId }, orderBy: { period: "desc" } }),
+    db.payment.findFirst({ where: { accountId, status: "ACCEPTED" }, orderBy: { paidAt: "desc" } }),
+    db.meter.findMany({
+      where: { accountId },
+      orderBy: { serialNumber: "asc" },
+      include: { readings: { orderBy: { takenAt: "desc" }, take: 1 } },
+    }),
+  ]);
+  return toDetails(account, link.isPrimary, {
+    lastBill: lastBill ? toBill(lastBill) : null,
+    lastPayment: lastPayment
+      ? { paidAt: lastPayment.paidAt.toISOString(), amountKopecks: lastPayment.amountKopecks }
+      : null,
+    meters: meters.map(toMeter),
+  });
+}
+
+/**
+ * «Удалить»: only the link goes; the account stays with the supplier. The primary account stays
+ * while others exist (another must become primary first); the last one may go.
+ */
+export async function unlinkAccount(db: Database, userId: string, accountId: string): Promise<void> {
+  const link = await requireLinkedAccount(db, userId, accountId);
+  if (link.isPrimary && (await db.accountLink.count({ where: { userId } })) > 1) {
+    throw new DomainError("PRIMARY_ACCOUNT");
+  }
+  await db.accountLink.delete({ where: { userId_accountId: { userId, accountId } } });
+}
+
+export async function makePrimary(db: Database, userId: string, accountId: string): Promise<AccountSummary[]> {
+  await requireLinkedAccount(db, userId, accountId);
+  await db.$transaction([
+    db.accountLink.updateMany({ where: { userId, isPrimary: true }, data: { isPrimary: false } }),
+    db.accountLink.update({ where: { userId_accountId: { userId, accountId } }, data: { isPrimary: true } }),
+  ]);
+  return listAccounts(db, userId);
+}

@@ -1,0 +1,5 @@
+// The billing rules, pure and table-tested, shared by the API, the web app, the seed and the mock.
+export * from "./account-number.ts";
+export * from "./control-questions.ts";
+export * from "./money.ts";
+export * from "./supplier-time.ts";

@@ -1,0 +1,36 @@
+import { TZDate } from "@date-fns/tz";
+import { addMonths, startOfMonth } from "date-fns";
+
+/** The supplier's default time zone: customer-facing dates are computed here, not on the server's. */
+export const MOSCOW = "Europe/Moscow";
+
+/** The calendar month (`YYYY-MM`) that an instant falls in, in the given time zone. */
+export function monthOf(instant: Date, timeZone = MOSCOW): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}`;
+}
+
+/** The instant a month (`YYYY-MM`) starts in the given time zone, `offset` months later. */
+export function monthStart(month: string, timeZone = MOSCOW, offset = 0): Date {
+  const [year, mon] = month.split("-").map(Number) as [number, number];
+  const local = new TZDate(year, mon - 1, 1, timeZone);
+  return new Date(addMonths(startOfMonth(local), offset).getTime());
+}
+
+/** Day of month, 1–31, of an instant in the given time zone. */
+export function dayOfMonth(instant: Date, timeZone = MOSCOW): number {
+  return new TZDate(instant.getTime(), timeZone).getDate();
+}
+
+/** «26.11.2026 10:15 (мск)» for messages about a supplier's deadlines. */
+export function formatMoscowDateTime(instant: Date): string {
+  const text = new Intl.DateTimeFormat("ru-RU", {
+    timeZone: MOSCOW,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(instant);
+  return `${text.replace(",", "")} (мск)`;
+}
