@@ -1,5 +1,8 @@
 import { defineConfig } from "vitest/config";
 
+// Customer-facing dates are computed in Moscow time; running far from Moscow proves it.
+process.env.TZ = "America/Los_Angeles";
+
 export default defineConfig({
   test: {
     projects: [

@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
+import { readingRoutes } from "./features/readings/routes.ts";
 import { systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { authentication } from "./plugins/authentication.ts";
@@ -54,6 +55,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream }: A
     systemRoutes(api, db);
     authRoutes(api, authDeps, config);
     accountRoutes(api, { db, clock }, config.RATE_LIMIT_ANSWERS_PER_MINUTE);
+    readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);
   });
 
   if (config.WEB_DIST) await app.register(web, { root: config.WEB_DIST });

@@ -20,6 +20,10 @@ export const errorMessages = {
   WRONG_ANSWER: "Ответ неверный. Проверьте данные по квитанции и попробуйте ещё раз.",
   LINK_LOCKED: "Превышено число попыток подключения этого лицевого счёта.",
   PRIMARY_ACCOUNT: "Это основной лицевой счёт. Сначала сделайте основным другой счёт.",
+  WINDOW_CLOSED: "Показания принимаются с 15 по 26 число каждого месяца.",
+  METER_AUTOMATED: "Счётчик подключён к АСКУЭ: показания передаются автоматически.",
+  METER_FAULTY: "Прибор учёта неисправен: обратитесь к поставщику.",
+  NEEDS_CONFIRMATION: "Проверьте показания и подтвердите их.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -47,6 +51,8 @@ export const ErrorBody = z.object({
         attemptsLeft: z.number().int().nonnegative().optional(),
         /** For LINK_LOCKED: when linking may be tried again (ISO 8601). */
         lockedUntil: z.string().optional(),
+        /** For NEEDS_CONFIRMATION: what to confirm (send again with the matching confirm flag). */
+        warnings: z.array(z.object({ code: z.enum(["ROLLOVER", "LARGE_JUMP"]), message: z.string() })).optional(),
       })
       .optional(),
   }),
@@ -70,6 +76,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   WRONG_ANSWER: 422,
   LINK_LOCKED: 429,
   PRIMARY_ACCOUNT: 409,
+  WINDOW_CLOSED: 409,
+  METER_AUTOMATED: 409,
+  METER_FAULTY: 409,
+  NEEDS_CONFIRMATION: 409,
 };
 
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {

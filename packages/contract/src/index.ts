@@ -3,6 +3,7 @@ import ru from "zod/v4/locales/ru.js";
 import { accountRoutes } from "./accounts.ts";
 import { authRoutes } from "./auth.ts";
 import { healthRoutes } from "./health.ts";
+import { readingRoutes } from "./readings.ts";
 import type { Route } from "./route.ts";
 
 // Zod's own messages (for anything a schema does not word itself) in Russian, on both sides.
@@ -13,12 +14,14 @@ export * from "./auth.ts";
 export * from "./errors.ts";
 export * from "./fields.ts";
 export * from "./health.ts";
+export * from "./readings.ts";
 export * from "./route.ts";
 
 /** The route table: every route of the API, by feature. */
 export const routes = {
   auth: authRoutes,
   accounts: accountRoutes,
+  readings: readingRoutes,
   system: healthRoutes,
 };
 

@@ -34,3 +34,9 @@ export function formatMoscowDateTime(instant: Date): string {
   }).format(instant);
   return `${text.replace(",", "")} (мск)`;
 }
+
+/** The instant a calendar day (`YYYY-MM-DD`) begins in the given time zone. */
+export function dayStart(isoDate: string, timeZone = MOSCOW): Date {
+  const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+}

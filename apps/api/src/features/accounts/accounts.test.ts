@@ -89,10 +89,15 @@ describe("«Удалить» and the primary account", () => {
 });
 
 /** A valid request for each account-scoped route; the test fails when a new one is missing. */
-const accountScoped: Record<string, { body?: object }> = {
+const accountScoped: Record<string, { body?: object; query?: string }> = {
   "GET /api/accounts/:accountId": {},
   "DELETE /api/accounts/:accountId": {},
   "POST /api/accounts/:accountId/primary": {},
+  "GET /api/accounts/:accountId/readings/state": {},
+  "POST /api/accounts/:accountId/meters/:meterId/readings": {
+    body: { idempotencyKey: "8a0c1f7e-1f1e-4c7a-9b8e-1d2c3b4a5f6e", values: { T1: "99999" } },
+  },
+  "GET /api/accounts/:accountId/readings": { query: "?from=2024-01-01&to=2026-12-31" },
 };
 
 describe("authorization", () => {
@@ -110,15 +115,18 @@ describe("authorization", () => {
       const stranger = await registerCustomer(t.app);
       await link(stranger, "7700000016", true);
       const account = await link(owner, "7700000015", true);
+      const meter = await t.db.meter.findFirstOrThrow({ where: { accountId: account.id } });
+      const example = accountScoped[key(route)];
       const res = await as(t.app, stranger)(
         route.method,
-        buildPath(route.path, { accountId: account.id }),
-        accountScoped[key(route)]?.body,
+        buildPath(route.path, { accountId: account.id, meterId: meter.id }) + (example?.query ?? ""),
+        example?.body,
       );
       expect(res.statusCode).toBe(404);
       expect(ErrorBody.parse(res.json()).error.code).toBe("NOT_FOUND");
       expect(res.body).not.toContain(account.number);
       expect(res.body).not.toContain(account.ownerName);
+      expect(res.body).not.toContain(meter.serialNumber);
       // Nothing changed for the owner.
       expect(
         await t.db.accountLink.count({ where: { userId: owner.id, accountId: account.id, isPrimary: true } }),
@@ -131,7 +139,10 @@ describe("authorization", () => {
     async (_, route) => {
       const res = await t.app.inject({
         method: route.method,
-        url: buildPath(route.path, { accountId: "00000000-0000-4000-8000-000000000000" }),
+        url: buildPath(route.path, {
+          accountId: "00000000-0000-4000-8000-000000000000",
+          meterId: "00000000-0000-4000-8000-000000000000",
+        }),
       });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe("UNAUTHORIZED");

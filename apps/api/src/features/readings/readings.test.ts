@@ -1,0 +1,218 @@
+import { randomUUID } from "node:crypto";
+import { ReadingsState, SubmitReadingResult } from "@lk/contract";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../lib/clock.ts";
+import { as, type Customer, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+
+// The process runs in America/Los_Angeles (vitest.config.ts); the window follows Moscow regardless.
+const MSK = (local: string) => new Date(`${local}+03:00`);
+const clock = fixedClock(MSK("2026-11-20T12:00:00"));
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { RATE_LIMIT_READINGS_PER_MINUTE: "10000" } });
+});
+afterAll(() => t.close());
+
+async function customerWith(number: string) {
+  const c = await registerCustomer(t.app);
+  const account = await t.db.personalAccount.findFirstOrThrow({ where: { number } });
+  await t.db.accountLink.create({ data: { userId: c.id, accountId: account.id, isPrimary: true } });
+  const meter = await t.db.meter.findFirstOrThrow({
+    where: { accountId: account.id },
+    orderBy: { serialNumber: "asc" },
+  });
+  return { c, account, meter, call: as(t.app, c) };
+}
+
+async function state(call: ReturnType<typeof as>, accountId: string) {
+  const res = await call("GET", `/api/accounts/${accountId}/readings/state`);
+  expect(res.statusCode).toBe(200);
+  return ReadingsState.parse(res.json());
+}
+
+/** The previous value plus some kWh, written with the meter's own decimal places. */
+const plus = (value: string, kwh: number) => (Number(value) + kwh).toFixed(value.split(".")[1]?.length ?? 0);
+
+describe("the reading window", () => {
+  it.each([
+    ["2026-11-14T23:59:00", false, "2026-11-15", null],
+    ["2026-11-15T00:00:00", true, "2026-11-15", 12],
+    ["2026-11-26T23:59:00", true, "2026-11-15", 1],
+    ["2026-11-27T00:00:00", false, "2026-12-15", null],
+  ])("at %s Moscow time it is open: %s", async (moscow, open, from, daysLeft) => {
+    const { account, call } = await customerWith("7700000000");
+    clock.set(MSK(moscow));
+    const s = await state(call, account.id);
+    expect(s.window).toMatchObject({ open, from, daysLeft });
+    expect(s.meters[0]?.accepts).toBe(open);
+    expect(s.meters[0]?.refusal?.code ?? null).toBe(open ? null : "WINDOW_CLOSED");
+  });
+
+  it("refuses a submission at 00:00 on the 27th and stores nothing", async () => {
+    const { account, meter, call } = await customerWith("7700000000");
+    clock.set(MSK("2026-11-26T12:00:00"));
+    const previous = (await state(call, account.id)).meters[0]?.previous?.values[0]?.value ?? "0";
+    clock.set(MSK("2026-11-27T00:00:00"));
+    const res = await call("POST", `/api/accounts/${account.id}/meters/${meter.id}/readings`, {
+      idempotencyKey: randomUUID(),
+      values: { T1: plus(previous, 100) },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({
+      code: "WINDOW_CLOSED",
+      message: expect.stringContaining("15.12.2026 – 26.12.2026"),
+    });
+    expect(
+      await t.db.reading.count({ where: { meterId: meter.id, source: "CUSTOMER", submittedById: { not: null } } }),
+    ).toBe(0);
+  });
+});
+
+describe("«Передать»", () => {
+  it("saves the reading and answers with the consumption and its cost at today's rate", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { c, account, meter, call } = await customerWith("7700000000");
+    const s = await state(call, account.id);
+    const previous = s.meters[0]?.previous?.values[0]?.value ?? "0";
+    const rate = s.meters[0]?.rates[0]?.rateKopecks ?? 0;
+    const res = await call("POST", `/api/accounts/${account.id}/meters/${meter.id}/readings`, {
+      idempotencyKey: randomUUID(),
+      values: { T1: plus(previous, 150).replace(".", ",") },
+    });
+    expect(res.statusCode).toBe(201);
+    const result = SubmitReadingResult.parse(res.json());
+    expect(result.consumption).toEqual([{ zone: "T1", kwh: "150.000", rateKopecks: rate, costKopecks: 150 * rate }]);
+    expect(result.totalCostKopecks).toBe(150 * rate);
+    const row = await t.db.reading.findUniqueOrThrow({ where: { id: result.reading.id } });
+    expect(row).toMatchObject({ source: "CUSTOMER", status: "ACTIVE", submittedById: c.id });
+    expect(Number(row.t1)).toBeCloseTo(Number(previous) + 150, 3);
+    expect((await state(call, account.id)).meters[0]?.submittedThisWindow?.id).toBe(result.reading.id);
+  });
+
+  it("refuses a value below the last one, naming the zone, and stores nothing", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { account, meter, call } = await customerWith("7700000020");
+    const previous = (await state(call, account.id)).meters[0]?.previous?.values[0]?.value ?? "0";
+    const before = await t.db.reading.count({ where: { meterId: meter.id } });
+    const res = await call("POST", `/api/accounts/${account.id}/meters/${meter.id}/readings`, {
+      idempotencyKey: randomUUID(),
+      values: { T1: plus(previous, -10) },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields).toEqual([
+      {
+        path: "values.T1",
+        message: expect.stringMatching(/^Показание меньше предыдущего \(\d+(,\d+)?\)\. Проверьте цифры\.$/),
+      },
+    ]);
+    expect(await t.db.reading.count({ where: { meterId: meter.id } })).toBe(before);
+  });
+
+  it.each([
+    ["7700000003", "METER_AUTOMATED", /АСКУЭ/],
+    ["7700000004", "METER_FAULTY", /неисправен/],
+  ])("account %s's meter refuses with %s", async (number, code, message) => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { account, meter, call } = await customerWith(number);
+    const s = await state(call, account.id);
+    expect(s.meters[0]).toMatchObject({ accepts: false, refusal: { code, message: expect.stringMatching(message) } });
+    const res = await call("POST", `/api/accounts/${account.id}/meters/${meter.id}/readings`, {
+      idempotencyKey: randomUUID(),
+      values: { T1: "1" },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe(code);
+  });
+
+  it("a second submission in the window replaces the first; the history keeps both, marked", async () => {
+    clock.set(MSK("2026-11-18T10:00:00"));
+    const { account, meter, call } = await customerWith("7700000021");
+    const previous = (await state(call, account.id)).meters[0]?.previous?.values[0]?.value ?? "0";
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const first = await call("POST", url, { idempotencyKey: randomUUID(), values: { T1: plus(previous, 100) } });
+    clock.set(MSK("2026-11-19T10:00:00"));
+    const second = await call("POST", url, { idempotencyKey: randomUUID(), values: { T1: plus(previous, 120) } });
+    expect(second.statusCode).toBe(201);
+    expect(second.json().replacedPrevious).toBe(true);
+    expect(second.json().consumption[0].kwh).toBe("120.000");
+    const history = await call("GET", `/api/accounts/${account.id}/readings?from=2026-11-18&to=2026-11-19`);
+    expect(history.json().readings.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      [second.json().reading.id, "ACTIVE"],
+      [first.json().reading.id, "REPLACED"],
+    ]);
+  });
+
+  it("a retried request with the same idempotency key creates nothing new, even ten at once", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { account, meter, call } = await customerWith("7700000025");
+    const previous = (await state(call, account.id)).meters[0]?.previous?.values[0]?.value ?? "0";
+    const body = { idempotencyKey: randomUUID(), values: { T1: plus(previous, 90) } };
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => call("POST", url, body)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.json().reading.id)).size).toBe(1);
+    expect(await t.db.reading.count({ where: { meterId: meter.id, idempotencyKey: body.idempotencyKey } })).toBe(1);
+    expect(await t.db.reading.count({ where: { meterId: meter.id, status: "REPLACED" } })).toBe(0);
+  });
+
+  it("asks to confirm a rollover past the capacity, then counts across zero", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { account, meter, call } = await customerWith("7700000012");
+    const capacity = 10 ** meter.digitCapacity;
+    await t.db.reading.create({
+      data: { meterId: meter.id, takenAt: MSK("2026-10-25T12:00:00"), source: "CUSTOMER", t1: String(capacity - 50) },
+    });
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const body = { idempotencyKey: randomUUID(), values: { T1: "30" } };
+    const ask = await call("POST", url, body);
+    expect(ask.statusCode).toBe(409);
+    expect(ask.json().error).toMatchObject({
+      code: "NEEDS_CONFIRMATION",
+      details: { warnings: [{ code: "ROLLOVER" }] },
+    });
+    const confirmed = await call("POST", url, { ...body, confirmRollover: true });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json().consumption[0].kwh).toBe("80.000");
+  });
+
+  it("asks to confirm more than three times the usual use", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { account, meter, call } = await customerWith("7700000036");
+    const s = await state(call, account.id);
+    const previous = s.meters[0]?.previous?.values[0]?.value ?? "0";
+    const usual = Number(s.meters[0]?.averageMonthlyKwh);
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const body = { idempotencyKey: randomUUID(), values: { T1: plus(previous, Math.ceil(usual * 4)) } };
+    const ask = await call("POST", url, body);
+    expect(ask.json().error.details.warnings.map((w: { code: string }) => w.code)).toEqual(["LARGE_JUMP"]);
+    expect((await call("POST", url, { ...body, confirmLargeJump: true })).statusCode).toBe(201);
+  });
+});
+
+describe("the history of readings", () => {
+  it("includes a reading at 23:59 Moscow on the last day and excludes one at 00:00 the day after", async () => {
+    const { account, meter, call } = await customerWith("7700000016");
+    const at = (moscow: string) =>
+      t.db.reading.create({ data: { meterId: meter.id, takenAt: MSK(moscow), source: "INSPECTOR", t1: "1" } });
+    const inside = await at("2026-08-31T23:59:00");
+    const outside = await at("2026-09-01T00:00:00");
+    const first = await at("2026-08-01T00:00:00");
+    const res = await call("GET", `/api/accounts/${account.id}/readings?from=2026-08-01&to=2026-08-31`);
+    const ids = res.json().readings.map((r: { id: string }) => r.id);
+    expect(ids).toContain(inside.id);
+    expect(ids).toContain(first.id);
+    expect(ids).not.toContain(outside.id);
+    expect(res.json().readings.find((r: { id: string }) => r.id === inside.id)).toMatchObject({
+      source: "INSPECTOR",
+      status: "ACTIVE",
+      serialNumber: meter.serialNumber,
+    });
+  });
+
+  it("names a wrong period", async () => {
+    const { account, call } = await customerWith("7700000017");
+    const res = await call("GET", `/api/accounts/${account.id}/readings?from=2026-09-01&to=2026-08-01`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toMatchObject({ location: "query", fields: [{ path: "to" }] });
+  });
+});

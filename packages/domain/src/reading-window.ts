@@ -1,0 +1,44 @@
+import { TZDate } from "@date-fns/tz";
+import { MOSCOW } from "./supplier-time.ts";
+
+export interface WindowRule {
+  /** First and last day of the month (inclusive) when readings are accepted. */
+  startDay: number;
+  endDay: number;
+  timeZone: string;
+}
+
+export const DEFAULT_WINDOW: WindowRule = { startDay: 15, endDay: 26, timeZone: MOSCOW };
+
+export interface ReadingWindow {
+  open: boolean;
+  /** The current window when open, otherwise the next one: `YYYY-MM-DD`, in the supplier's zone. */
+  from: string;
+  to: string;
+  /** Days left including today, when open. */
+  daysLeft: number | null;
+}
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+
+/**
+ * SPEC §5: readings are accepted from the 15th to the 26th inclusive, by the supplier's clock
+ * (Europe/Moscow), whatever the server's time zone: 23:59 on the 26th in Moscow is open,
+ * 00:00 on the 27th is closed.
+ */
+export function readingWindow(now: Date, rule: WindowRule = DEFAULT_WINDOW): ReadingWindow {
+  const local = new TZDate(now.getTime(), rule.timeZone);
+  const year = local.getFullYear();
+  const month = local.getMonth();
+  const day = local.getDate();
+  if (day >= rule.startDay && day <= rule.endDay) {
+    return {
+      open: true,
+      from: iso(year, month, rule.startDay),
+      to: iso(year, month, rule.endDay),
+      daysLeft: rule.endDay - day + 1,
+    };
+  }
+  const [y, m] = day < rule.startDay ? [year, month] : month === 11 ? [year + 1, 0] : [year, month + 1];
+  return { open: false, from: iso(y, m, rule.startDay), to: iso(y, m, rule.endDay), daysLeft: null };
+}
