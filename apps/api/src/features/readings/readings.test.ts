@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ReadingsState, SubmitReadingResult } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, type Customer, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import { as, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
 
 // The process runs in America/Los_Angeles (vitest.config.ts); the window follows Moscow regardless.
 const MSK = (local: string) => new Date(`${local}+03:00`);
