@@ -2,12 +2,11 @@
 // for each test file (CREATE DATABASE … TEMPLATE), so suites run in parallel and never share rows.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDatabaseClient } from "./client.ts";
-import { startEmbeddedPostgres } from "./embedded.ts";
+import { freePort, startEmbeddedPostgres } from "./embedded.ts";
 import { migrateDeploy } from "./migrate.ts";
 import { seedWorld } from "./world-seed.ts";
 
@@ -23,17 +22,6 @@ export const TEMPLATE_DATABASE = "lk_test_template";
 /** The "today" the test world was generated for; tests' clocks start here. */
 export const TEST_WORLD_NOW = new Date("2026-11-20T09:00:00Z");
 export const TEST_WORLD_ACCOUNTS = 40;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);

@@ -26,72 +26,190 @@ const BATCH = 250;
 const milli = (value: number | undefined) => (value === undefined ? null : (value / 1000).toFixed(3));
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/**
+ * One `INSERT … SELECT FROM unnest(arrays)` per table and batch: a few statements carry tens of
+ * thousands of rows, so the 100 000-account world loads in minutes, not hours.
+ */
+async function insertRows(
+  db: Database,
+  table: string,
+  columns: [name: string, type: string, cast?: string][],
+  rows: unknown[][],
+) {
+  if (!rows.length) return;
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
+  const select = columns.map(([, , cast], i) => (cast ? `c${i}::${cast}` : `c${i}`)).join(", ");
+  const aliases = columns.map((_, i) => `c${i}`).join(", ");
+  const params = columns.map((_, i) => rows.map((row) => row[i] ?? null));
+  await db.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${names}) SELECT ${select} FROM unnest(${arrays}) AS u(${aliases})`,
+    ...params,
+  );
+}
+
 async function insertBatch(db: Database, bundles: AccountBundle[]): Promise<void> {
-  await db.$transaction([
-    db.personalAccount.createMany({
-      data: bundles.map(({ account: a }) => ({
-        id: a.id,
-        supplierId: a.supplierId,
-        number: a.number,
-        address: a.address,
-        ownerName: a.ownerName,
-        residents: a.residents,
-        rooms: a.rooms,
-        totalArea: a.totalArea,
-        livingArea: a.livingArea,
-        tariffPlan: a.tariffPlan,
-        balanceKopecks: a.balanceKopecks,
-        debtSince: a.debtSince ? date(a.debtSince) : null,
-      })),
-    }),
-    db.meter.createMany({
-      data: bundles.flatMap((b) =>
-        b.meters.map((m) => ({
-          ...m,
-          installedAt: date(m.installedAt),
-          verificationDue: date(m.verificationDue),
-        })),
-      ),
-    }),
-    db.reading.createMany({
-      data: bundles.flatMap((b) =>
-        b.readings.map((r) => ({
-          id: r.id,
-          meterId: r.meterId,
-          takenAt: r.takenAt,
-          source: r.source,
-          t1: milli(r.values.T1) ?? "0",
-          t2: milli(r.values.T2),
-          t3: milli(r.values.T3),
-          createdAt: r.takenAt,
-        })),
-      ),
-    }),
-    db.bill.createMany({
-      data: bundles.flatMap((b) =>
-        b.bills.map(({ lines: _, period, dueDate, ...bill }) => ({
-          ...bill,
-          period: date(`${period}-01`),
-          dueDate: date(dueDate),
-        })),
-      ),
-    }),
-    db.billLine.createMany({
-      data: bundles.flatMap((b) =>
-        b.bills.flatMap((bill) =>
-          bill.lines.map((l) => ({
-            id: l.id,
-            billId: bill.id,
-            zone: l.zone,
-            kwh: (l.kwhMilli / 1000).toFixed(3),
-            rateKopecks: l.rateKopecks,
-            amountKopecks: l.amountKopecks,
-          })),
-        ),
-      ),
-    }),
-    db.payment.createMany({ data: bundles.flatMap((b) => b.payments) }),
+  const accounts = bundles.map(({ account: a }) => [
+    a.id,
+    a.supplierId,
+    a.number,
+    a.address,
+    a.ownerName,
+    a.residents,
+    a.rooms,
+    a.totalArea,
+    a.livingArea,
+    a.tariffPlan,
+    a.balanceKopecks,
+    a.debtSince,
   ]);
+  const meters = bundles.flatMap((b) =>
+    b.meters.map((m) => [
+      m.id,
+      m.accountId,
+      m.serialNumber,
+      m.model,
+      `{${m.zones.join(",")}}`,
+      m.digitCapacity,
+      m.decimalPlaces,
+      m.installedAt,
+      m.verificationDue,
+      m.automated,
+      m.faulty,
+    ]),
+  );
+  const readings = bundles.flatMap((b) =>
+    b.readings.map((r) => [
+      r.id,
+      r.meterId,
+      r.takenAt.toISOString(),
+      r.source,
+      milli(r.values.T1) ?? "0",
+      milli(r.values.T2),
+      milli(r.values.T3),
+      r.takenAt.toISOString(),
+    ]),
+  );
+  const bills = bundles.flatMap((b) =>
+    b.bills.map((bill) => [
+      bill.id,
+      bill.accountId,
+      `${bill.period}-01`,
+      bill.issuedAt.toISOString(),
+      bill.dueDate,
+      bill.openingKopecks,
+      bill.chargesKopecks,
+      bill.totalKopecks,
+    ]),
+  );
+  const lines = bundles.flatMap((b) =>
+    b.bills.flatMap((bill) =>
+      bill.lines.map((l) => [l.id, bill.id, l.zone, (l.kwhMilli / 1000).toFixed(3), l.rateKopecks, l.amountKopecks]),
+    ),
+  );
+  const payments = bundles.flatMap((b) =>
+    b.payments.map((p) => [p.id, p.accountId, p.paidAt.toISOString(), p.amountKopecks, p.status, p.channel]),
+  );
+  // Sequential, in one transaction: a batch lands whole or not at all.
+  await db.$transaction(
+    async (tx) => {
+      const t = tx as unknown as Database;
+      await insertRows(
+        t,
+        "PersonalAccount",
+        [
+          ["id", "uuid"],
+          ["supplierId", "text"],
+          ["number", "text"],
+          ["address", "text"],
+          ["ownerName", "text"],
+          ["residents", "int"],
+          ["rooms", "int"],
+          ["totalArea", "numeric"],
+          ["livingArea", "numeric"],
+          ["tariffPlan", '"TariffPlan"'],
+          ["balanceKopecks", "int"],
+          ["debtSince", "date"],
+        ],
+        accounts,
+      );
+      await insertRows(
+        t,
+        "Meter",
+        [
+          ["id", "uuid"],
+          ["accountId", "uuid"],
+          ["serialNumber", "text"],
+          ["model", "text"],
+          ["zones", "text", '"MeterZone"[]'],
+          ["digitCapacity", "int"],
+          ["decimalPlaces", "int"],
+          ["installedAt", "date"],
+          ["verificationDue", "date"],
+          ["automated", "boolean"],
+          ["faulty", "boolean"],
+        ],
+        meters,
+      );
+      await insertRows(
+        t,
+        "Reading",
+        [
+          ["id", "uuid"],
+          ["meterId", "uuid"],
+          ["takenAt", "timestamptz"],
+          ["source", '"ReadingSource"'],
+          ["t1", "numeric"],
+          ["t2", "numeric"],
+          ["t3", "numeric"],
+          ["createdAt", "timestamptz"],
+        ],
+        readings,
+      );
+      await insertRows(
+        t,
+        "Bill",
+        [
+          ["id", "uuid"],
+          ["accountId", "uuid"],
+          ["period", "date"],
+          ["issuedAt", "timestamptz"],
+          ["dueDate", "date"],
+          ["openingKopecks", "int"],
+          ["chargesKopecks", "int"],
+          ["totalKopecks", "int"],
+        ],
+        bills,
+      );
+      await insertRows(
+        t,
+        "BillLine",
+        [
+          ["id", "uuid"],
+          ["billId", "uuid"],
+          ["zone", '"MeterZone"'],
+          ["kwh", "numeric"],
+          ["rateKopecks", "int"],
+          ["amountKopecks", "int"],
+        ],
+        lines,
+      );
+      await insertRows(
+        t,
+        "Payment",
+        [
+          ["id", "uuid"],
+          ["accountId", "uuid"],
+          ["paidAt", "timestamptz"],
+          ["amountKopecks", "int"],
+          ["status", '"PaymentStatus"'],
+          ["channel", '"PaymentChannel"'],
+        ],
+        payments,
+      );
+    },
+    { timeout: 120_000, maxWait: 60_000 },
+  );
 }
 
 /**

@@ -4,7 +4,15 @@
  */
 export class Random {
   private state: number;
-  constructor(seed: number) {
+  private ids = 0;
+  /**
+   * `idKey` names the stream's owner (e.g. world seed + account index): ids are a hash of it and a
+   * counter, not draws from the 32-bit state, whose streams overlap across thousands of accounts.
+   */
+  constructor(
+    seed: number,
+    private readonly idKey = String(seed),
+  ) {
     this.state = seed >>> 0;
   }
   next(): number {
@@ -23,14 +31,42 @@ export class Random {
   chance(p: number): boolean {
     return this.next() < p;
   }
-  /** A version-4-shaped UUID from the stream, so ids match between the database and the mock. */
+  /** A version-4-shaped UUID, the same in the database and the mock. */
   uuid(): string {
-    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
-    hex[12] = "4";
-    hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-    const s = hex.join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    this.ids += 1;
+    const s = cyrb128(`${this.idKey}:${this.ids}`)
+      .map((n) => n.toString(16).padStart(8, "0"))
+      .join("")
+      .split("");
+    s[12] = "4";
+    s[16] = ((Number.parseInt(s[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+    const h = s.join("");
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
+}
+
+/** cyrb128: a fast 128-bit string hash (not cryptographic), four 32-bit words. */
+function cyrb128(input: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < input.length; i++) {
+    const k = input.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
 /** A per-item seed, so item N is the same whether or not items before it were generated. */

@@ -205,7 +205,7 @@ export function generateAccount(
   tariffs = tariffsOf(options),
   history = historyOf(options),
 ): AccountBundle {
-  const random = new Random(seedFor(options.seed, index));
+  const random = new Random(seedFor(options.seed, index), `${options.seed}:${index}`);
   const profile = profileOf(index);
   const months = history.length;
   const accountId = random.uuid();

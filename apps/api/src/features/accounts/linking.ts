@@ -114,18 +114,17 @@ export async function startLink(
 /** What the account's papers say: bills of the last 6 months, meter serials, the last payment. */
 async function evidenceOf(db: Database, accountId: string, now: Date) {
   const since = monthOf(monthStart(monthOf(now), undefined, -6));
-  const [bills, meters, lastPayment] = await Promise.all([
-    db.bill.findMany({
-      where: { accountId, period: { gte: new Date(`${since}-01T00:00:00Z`) } },
-      select: { totalKopecks: true },
-    }),
-    db.meter.findMany({ where: { accountId }, select: { serialNumber: true } }),
-    db.payment.findFirst({
-      where: { accountId, status: "ACCEPTED" },
-      orderBy: { paidAt: "desc" },
-      select: { amountKopecks: true },
-    }),
-  ]);
+  // Sequential on purpose: this runs inside a transaction, on one connection.
+  const bills = await db.bill.findMany({
+    where: { accountId, period: { gte: new Date(`${since}-01T00:00:00Z`) } },
+    select: { totalKopecks: true },
+  });
+  const meters = await db.meter.findMany({ where: { accountId }, select: { serialNumber: true } });
+  const lastPayment = await db.payment.findFirst({
+    where: { accountId, status: "ACCEPTED" },
+    orderBy: { paidAt: "desc" },
+    select: { amountKopecks: true },
+  });
   return {
     recentBillTotals: bills.map((b) => b.totalKopecks),
     meterSerials: meters.map((m) => m.serialNumber),

@@ -1,0 +1,88 @@
+// A benchmark world: a fresh embedded PostgreSQL, the billing world, customers linked to
+// accounts with live sessions, and the real app listening on 127.0.0.1 with a fixed clock.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createDatabaseClient, migrateDeploy, seedWorld } from "@lk/db";
+import { freePort, startEmbeddedPostgres } from "@lk/db/embedded";
+import { buildApp } from "../apps/api/src/app.ts";
+import { loadConfig } from "../apps/api/src/config.ts";
+import { fixedClock } from "../apps/api/src/lib/clock.ts";
+
+export interface BenchCustomer {
+  token: string;
+  accountId: string;
+  meterId: string;
+  zones: string[];
+  /** The last value before the window, per zone. */
+  previous: number[];
+}
+
+export async function startBenchApp(options: { accounts: number; customers: number; now: Date }) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "lk-bench-"));
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: await freePort() });
+  await pg.createDatabase("bench");
+  const url = pg.urlFor("bench");
+  await migrateDeploy(url);
+  const db = createDatabaseClient(url, { poolSize: 20 });
+  const seeded = Date.now();
+  await seedWorld(db, { accounts: options.accounts, now: options.now });
+  console.log(`world: ${options.accounts} accounts seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
+
+  const config = loadConfig({
+    NODE_ENV: "production",
+    JWT_SECRET: "bench-secret-bench-secret-bench-secret-42",
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_READINGS_PER_MINUTE: "100000000",
+  });
+  const app = await buildApp({ config, db, clock: fixedClock(options.now) });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+
+  // Meters that accept readings, one customer each, signed in (a session row and a token).
+  const meters = await db.meter.findMany({
+    where: { automated: false, faulty: false },
+    take: options.customers,
+    orderBy: { id: "asc" },
+    include: { readings: { orderBy: { takenAt: "desc" }, take: 1 } },
+  });
+  const customers: BenchCustomer[] = [];
+  for (const [i, meter] of meters.entries()) {
+    const user = await db.user.create({
+      data: { email: `bench${i}@example.ru`, fullName: "Нагрузка Тест", passwordHash: "not-used" },
+    });
+    const familyId = randomUUID();
+    await db.refreshSession.create({
+      data: {
+        userId: user.id,
+        familyId,
+        tokenHash: randomUUID(),
+        expiresAt: new Date(options.now.getTime() + 86_400_000),
+      },
+    });
+    await db.accountLink.create({ data: { userId: user.id, accountId: meter.accountId, isPrimary: true } });
+    const last = meter.readings[0];
+    const columns = [last?.t1, last?.t2, last?.t3];
+    customers.push({
+      token: app.jwt.sign({ sub: user.id, sid: familyId, role: "CUSTOMER" }, { expiresIn: 3600 }),
+      accountId: meter.accountId,
+      meterId: meter.id,
+      zones: meter.zones,
+      previous: meter.zones.map((_, z) => Number(columns[z] ?? 0)),
+    });
+  }
+  return {
+    app,
+    db,
+    baseUrl,
+    customers,
+    async stop() {
+      await app.close();
+      await db.$disconnect();
+      await pg.stop();
+      await fs.rm(dir, { recursive: true, force: true });
+    },
+  };
+}
