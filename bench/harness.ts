@@ -1,6 +1,8 @@
 // A benchmark world: a fresh embedded PostgreSQL, the billing world, customers linked to
 // accounts with live sessions, and the real app listening on 127.0.0.1 with a fixed clock.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -25,21 +27,25 @@ export async function startBenchApp(options: { accounts: number; customers: numb
   await pg.createDatabase("bench");
   const url = pg.urlFor("bench");
   await migrateDeploy(url);
-  const db = createDatabaseClient(url, { poolSize: 20 });
+  const db = createDatabaseClient(url, { poolSize: Number(process.env.BENCH_POOL ?? 20) });
   const seeded = Date.now();
   await seedWorld(db, { accounts: options.accounts, now: options.now });
   console.log(`world: ${options.accounts} accounts seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
 
-  const config = loadConfig({
-    NODE_ENV: "production",
-    JWT_SECRET: "bench-secret-bench-secret-bench-secret-42",
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_READINGS_PER_MINUTE: "100000000",
+  const secret = "bench-secret-bench-secret-bench-secret-42";
+  // Only to sign tokens here; the app under load runs in a child process (server.ts).
+  const signer = await buildApp({
+    config: loadConfig({ NODE_ENV: "test", JWT_SECRET: secret, LOG_LEVEL: "silent" }),
+    db,
+    clock: fixedClock(options.now),
   });
-  const app = await buildApp({ config, db, clock: fixedClock(options.now) });
-  await app.listen({ host: "127.0.0.1", port: 0 });
-  const address = app.server.address();
-  const baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  await signer.ready();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "server.ts")], {
+    env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_NOW: options.now.toISOString(), BENCH_JWT_SECRET: secret },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = (await once(child.stdout, "data")) as [Buffer];
+  const baseUrl = `http://127.0.0.1:${/listening (\d+)/.exec(line.toString())?.[1]}`;
 
   // Meters that accept readings, one customer each, signed in (a session row and a token).
   const meters = await db.meter.findMany({
@@ -66,7 +72,7 @@ export async function startBenchApp(options: { accounts: number; customers: numb
     const last = meter.readings[0];
     const columns = [last?.t1, last?.t2, last?.t3];
     customers.push({
-      token: app.jwt.sign({ sub: user.id, sid: familyId, role: "CUSTOMER" }, { expiresIn: 3600 }),
+      token: signer.jwt.sign({ sub: user.id, sid: familyId, role: "CUSTOMER" }, { expiresIn: 3600 }),
       accountId: meter.accountId,
       meterId: meter.id,
       zones: meter.zones,
@@ -74,12 +80,15 @@ export async function startBenchApp(options: { accounts: number; customers: numb
     });
   }
   return {
-    app,
     db,
+    /** The app's process, e.g. for its resident memory. */
+    pid: child.pid,
     baseUrl,
     customers,
     async stop() {
-      await app.close();
+      child.kill("SIGTERM");
+      await once(child, "exit");
+      await signer.close();
       await db.$disconnect();
       await pg.stop();
       await fs.rm(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 // is in the database. A benchmark, not a timed test: numbers vary with the machine.
 //   pnpm bench:readings [-- --seconds 20 --accounts 2000 --connections 50]
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { startBenchApp } from "./harness.ts";
@@ -59,6 +60,8 @@ for (let i = 0; i < acknowledged.length; i += 5000) {
   for (const r of rows) stored.add(r.id);
 }
 const non2xx = result.non2xx;
+// Peak resident memory of the app's process over the run.
+const peakRss = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${bench.pid}/status`, "utf8"))?.[1];
 console.log(
   [
     "",
@@ -67,6 +70,7 @@ console.log(
     `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
     `  answers      ${acknowledged.length} acknowledged (201), ${non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
     `  durability   ${stored.size} of ${acknowledged.length} acknowledged submissions found in the database`,
+    `  memory       app peak RSS ${peakRss ? Math.round(Number(peakRss) / 1024) : "?"} MB`,
   ].join("\n"),
 );
 await bench.stop();

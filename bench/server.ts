@@ -1,0 +1,23 @@
+// The app under load, in its own process (the load generator must not share its event loop).
+// Reads BENCH_DATABASE_URL, BENCH_NOW, BENCH_JWT_SECRET; prints `listening <port>`.
+import { createDatabaseClient } from "@lk/db";
+import { buildApp } from "../apps/api/src/app.ts";
+import { loadConfig } from "../apps/api/src/config.ts";
+import { fixedClock } from "../apps/api/src/lib/clock.ts";
+
+const db = createDatabaseClient(String(process.env.BENCH_DATABASE_URL), { poolSize: 20 });
+const config = loadConfig({
+  NODE_ENV: "production",
+  JWT_SECRET: process.env.BENCH_JWT_SECRET,
+  LOG_LEVEL: "warn",
+  RATE_LIMIT_READINGS_PER_MINUTE: "100000000",
+});
+const app = await buildApp({ config, db, clock: fixedClock(String(process.env.BENCH_NOW)) });
+await app.listen({ host: "127.0.0.1", port: 0 });
+const address = app.server.address();
+console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
+process.on("SIGTERM", async () => {
+  await app.close();
+  await db.$disconnect();
+  process.exit(0);
+});
