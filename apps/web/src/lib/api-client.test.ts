@@ -88,6 +88,46 @@ describe("api client", () => {
     expect(error).toMatchObject({ code: "EMAIL_TAKEN", fields: [{ path: "email", message: "Занят" }] });
   });
 
+  it("keeps the linking details of an error: answers left and the end of a lock", async () => {
+    server.use(
+      http.post(routes.accounts.confirmLink.path, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: "LINK_LOCKED",
+              message: "Превышено число попыток.",
+              details: { attemptsLeft: 0, lockedUntil: "2026-11-26T07:15:00.000Z" },
+            },
+          },
+          { status: 429 },
+        ),
+      ),
+    );
+    const error = await apiCall(routes.accounts.confirmLink, {
+      body: { supplierId: "mosenergosbyt", accountNumber: "7700000001", question: "BILL_TOTAL", answer: "1" },
+    }).catch((e) => e);
+    expect(error).toMatchObject({ code: "LINK_LOCKED", attemptsLeft: 0, lockedUntil: "2026-11-26T07:15:00.000Z" });
+  });
+
+  it("keeps the warnings of a reading to confirm, apart from errors", async () => {
+    const path =
+      "/api/accounts/00000000-0000-4000-8000-00000000000a/meters/00000000-0000-4000-8000-00000000000b/readings";
+    const warnings = [{ code: "LARGE_JUMP", message: "Расход втрое выше обычного." }];
+    server.use(
+      http.post(path, () =>
+        HttpResponse.json(
+          { error: { code: "NEEDS_CONFIRMATION", message: "Проверьте показания.", details: { warnings } } },
+          { status: 409 },
+        ),
+      ),
+    );
+    const error = await apiCall(routes.readings.submit, {
+      params: { accountId: "00000000-0000-4000-8000-00000000000a", meterId: "00000000-0000-4000-8000-00000000000b" },
+      body: { idempotencyKey: "00000000-0000-4000-8000-00000000000c", values: { T1: "1" } },
+    }).catch((e) => e);
+    expect(error).toMatchObject({ code: "NEEDS_CONFIRMATION", warnings, fields: [] });
+  });
+
   it("a dropped connection becomes a Russian network error", async () => {
     server.use(http.get(routes.system.health.path, () => HttpResponse.error()));
     await expect(apiCall(routes.system.health)).rejects.toMatchObject({

@@ -10,17 +10,39 @@ import {
   routes,
 } from "@lk/contract";
 
+/** What an error answer tells besides its message: when to retry, how many answers are left. */
+export interface ApiErrorExtras {
+  retryAfterSeconds?: number;
+  /** WRONG_ANSWER (linking): answers left before the lock. */
+  attemptsLeft?: number;
+  /** LINK_LOCKED: when linking may be tried again (ISO 8601). */
+  lockedUntil?: string;
+  /** NEEDS_CONFIRMATION (readings): what the customer may confirm and send again. */
+  warnings?: ApiWarning[];
+}
+
+/** A warning the customer may override (a rollover, a large jump), unlike an error. */
+export type ApiWarning = NonNullable<NonNullable<ErrorBody["error"]["details"]>["warnings"]>[number];
+
 /** An error answer of the API (or the network), with the contract's code and Russian message. */
 export class ApiError extends Error {
+  readonly retryAfterSeconds?: number;
+  readonly attemptsLeft?: number;
+  readonly lockedUntil?: string;
+  readonly warnings: ApiWarning[];
   constructor(
     readonly status: number,
     readonly code: ErrorCode | "NETWORK_ERROR",
     message: string,
     readonly fields: FieldError[] = [],
-    readonly retryAfterSeconds?: number,
+    extras: ApiErrorExtras = {},
   ) {
     super(message);
     this.name = "ApiError";
+    this.retryAfterSeconds = extras.retryAfterSeconds;
+    this.attemptsLeft = extras.attemptsLeft;
+    this.lockedUntil = extras.lockedUntil;
+    this.warnings = extras.warnings ?? [];
   }
 }
 
@@ -83,7 +105,12 @@ async function toApiError(response: Response): Promise<ApiError> {
     return new ApiError(response.status, "INTERNAL_ERROR", "Сервер ответил ошибкой. Повторите попытку позже.");
   }
   const { code, message, details } = parsed.data.error;
-  return new ApiError(response.status, code, message, details?.fields ?? [], details?.retryAfterSeconds);
+  return new ApiError(response.status, code, message, details?.fields ?? [], {
+    retryAfterSeconds: details?.retryAfterSeconds,
+    attemptsLeft: details?.attemptsLeft,
+    lockedUntil: details?.lockedUntil,
+    warnings: details?.warnings,
+  });
 }
 
 type Defined<T> = { [K in keyof T as T[K] extends undefined ? never : K]: T[K] };

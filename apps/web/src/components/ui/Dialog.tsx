@@ -4,17 +4,26 @@ interface Props {
   open: boolean;
   onClose: () => void;
   title: string;
+  /** Id of the element inside that says what the dialog is about (read out with the title). */
+  describedBy?: string;
   children: ReactNode;
 }
 
-/** A modal on the native <dialog>: focus moves in and back, Escape closes, the page behind is inert. */
-export function Dialog({ open, onClose, title, children }: Props) {
+/**
+ * A modal on the native <dialog>: focus moves in (to the element marked `data-autofocus`, if any)
+ * and back, Escape closes, the page behind is inert.
+ */
+export function Dialog({ open, onClose, title, describedBy, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus ran while the dialog was still closed; the first field is a better start than «×».
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -22,6 +31,7 @@ export function Dialog({ open, onClose, title, children }: Props) {
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={open ? describedBy : undefined}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

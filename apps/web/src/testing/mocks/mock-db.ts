@@ -1,6 +1,43 @@
-import type { User } from "@lk/contract";
+import type { ReadingHistoryItem, User } from "@lk/contract";
+import type { Zone } from "@lk/domain";
 
-/** The mock API's state. In the browser it survives a reload (localStorage), like a real server. */
+/** A user's link to a personal account of the generated world (the account itself is not stored). */
+export interface MockAccountLink {
+  userId: string;
+  accountId: string;
+  isPrimary: boolean;
+  linkedAt: string;
+}
+
+/** One answer to a control question: failures count towards the 24-hour lock. */
+export interface MockLinkAttempt {
+  userId: string;
+  supplierId: string;
+  accountNumber: string;
+  at: string;
+  success: boolean;
+}
+
+/** A reading stored by the mock: what customers sent («Передать»); the generated world's are the base. */
+export interface MockReading {
+  id: string;
+  meterId: string;
+  takenAt: string;
+  createdAt: string;
+  source: ReadingHistoryItem["source"];
+  /** Per zone, in thousandths of a kWh (as the world's readings). */
+  values: Partial<Record<Zone, number>>;
+  status: ReadingHistoryItem["status"];
+  submittedById: string | null;
+  /** Unique per user: a retry with the same key returns the same reading. */
+  idempotencyKey: string | null;
+  contactPhone: string | null;
+}
+
+/**
+ * The mock API's state. In the browser it survives a reload (localStorage), like a real server.
+ * Only what customers change lives here; the accounts come from the generated world.
+ */
 export interface MockState {
   users: (User & { password: string })[];
   /** Access token → user id. */
@@ -8,17 +45,33 @@ export interface MockState {
   /** The refresh "cookie" of this browser: token → user id. */
   refreshTokens: Record<string, string>;
   currentRefreshToken: string | null;
+  accountLinks: MockAccountLink[];
+  linkAttempts: MockLinkAttempt[];
+  readings: MockReading[];
+  /** Generated readings that a customer's later submission in the same window replaced. */
+  replacedReadingIds: string[];
 }
 
-const STORAGE_KEY = "lk-mock-api";
+// Bump when the stored shape or the generated world changes: an older saved state is dropped
+// instead of pointing at ids that no longer exist.
+export const MOCK_STORAGE_KEY = "lk-mock-api-v2";
 
 function empty(): MockState {
-  return { users: [], accessTokens: {}, refreshTokens: {}, currentRefreshToken: null };
+  return {
+    users: [],
+    accessTokens: {},
+    refreshTokens: {},
+    currentRefreshToken: null,
+    accountLinks: [],
+    linkAttempts: [],
+    readings: [],
+    replacedReadingIds: [],
+  };
 }
 
 function load(): MockState {
   try {
-    const raw = globalThis.localStorage?.getItem(STORAGE_KEY);
+    const raw = globalThis.localStorage?.getItem(MOCK_STORAGE_KEY);
     return raw ? { ...empty(), ...JSON.parse(raw) } : empty();
   } catch {
     return empty();
@@ -29,7 +82,7 @@ export const mockDb = {
   state: load(),
   save() {
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(this.state));
+      globalThis.localStorage?.setItem(MOCK_STORAGE_KEY, JSON.stringify(this.state));
     } catch {
       // Private mode or full storage: the mock still works until the next reload.
     }

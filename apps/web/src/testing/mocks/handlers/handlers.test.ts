@@ -1,15 +1,35 @@
-import { AuthSession, allRoutes, ErrorBody, routes, User } from "@lk/contract";
+import {
+  AccountDetails,
+  AccountSummary,
+  AuthSession,
+  allRoutes,
+  buildPath,
+  ErrorBody,
+  routes,
+  StartLinkResult,
+  SupplierSummary,
+  User,
+} from "@lk/contract";
+import { DEMO_CUSTOMER, DEMO_LINKABLE_ACCOUNTS, DEMO_LINKED_ACCOUNTS, linkHintsOf } from "@lk/demo-data";
+import { formatAmount } from "@lk/domain";
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
+import { mockWorld } from "../mock-world.ts";
 import { seedMockDb } from "../seed.ts";
 import { handlers } from "./index.ts";
 
 const server = setupServer(...handlers);
+const realNow = mockClock.now;
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
   mockDb.reset();
   seedMockDb();
+});
+afterEach(() => {
+  mockClock.now = realNow;
 });
 afterAll(() => server.close());
 
@@ -71,5 +91,189 @@ describe("mock API", () => {
   it("needs a token for routes that need one", async () => {
     const res = await fetch(new URL(routes.auth.me.path, window.location.origin));
     expect(res.status).toBe(401);
+  });
+});
+
+/** A request as the web client sends it, signed in with `token`. */
+const call = (method: string, path: string, token: string, body?: unknown) =>
+  fetch(new URL(path, window.location.origin), {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+async function signIn(login: string = DEMO_CUSTOMER.email, password: string = DEMO_CUSTOMER.password) {
+  const res = await post(routes.auth.signIn.path, { login, password });
+  return AuthSession.parse(await res.json()).accessToken;
+}
+
+const errorOf = async (res: Response) => ErrorBody.parse(await res.json()).error;
+const listOf = async (token: string) =>
+  z
+    .object({ accounts: z.array(AccountSummary) })
+    .parse(await (await call("GET", routes.accounts.list.path, token)).json()).accounts;
+const accountPath = (accountId: string) => buildPath(routes.accounts.get.path, { accountId });
+
+/** The first account the demo customer may link, with the answers its papers give. */
+function linkable() {
+  const bundle = mockWorld().bundles[DEMO_LINKABLE_ACCOUNTS[0]];
+  if (!bundle) throw new Error("the mock world has no linkable account");
+  return { bundle, hints: linkHintsOf(bundle, new Date()) };
+}
+
+describe("mock API: personal accounts", () => {
+  it("lists the suppliers with their number formats and control questions", async () => {
+    const res = await call("GET", routes.accounts.suppliers.path, await signIn());
+    const { suppliers } = z.object({ suppliers: z.array(SupplierSummary) }).parse(await res.json());
+    expect(suppliers.map((s) => s.shortName)).toContain("Мосэнергосбыт");
+    expect(suppliers.every((s) => s.controlQuestions.length > 0)).toBe(true);
+  });
+
+  it("seeds the demo customer with the same linked account as the database, primary", async () => {
+    const accounts = await listOf(await signIn());
+    const first = mockWorld().bundles[DEMO_LINKED_ACCOUNTS[0]];
+    expect(accounts).toEqual([expect.objectContaining({ id: first?.account.id, isPrimary: true })]);
+  });
+
+  it("links an account: start → wrong answer → right answer → listed → details → unlinked", async () => {
+    const token = await signIn();
+    const { bundle, hints } = linkable();
+    const spaced = hints.accountNumber.replace(/^(\d{2})(\d{4})/, "$1 $2 ");
+    const start = await call("POST", routes.accounts.startLink.path, token, {
+      supplierId: hints.supplierId,
+      accountNumber: spaced,
+    });
+    expect(start.status).toBe(200);
+    const challenge = StartLinkResult.parse(await start.json());
+    expect(challenge).toMatchObject({ accountNumber: hints.accountNumber, attemptsLeft: 5 });
+    expect(challenge.questions.map((q) => q.kind)).toContain("BILL_TOTAL");
+
+    const confirm = (answer: string) =>
+      call("POST", routes.accounts.confirmLink.path, token, {
+        supplierId: hints.supplierId,
+        accountNumber: hints.accountNumber,
+        question: "BILL_TOTAL",
+        answer,
+      });
+    const wrong = await confirm("0,01");
+    expect(wrong.status).toBe(422);
+    expect(await errorOf(wrong)).toMatchObject({ code: "WRONG_ANSWER", details: { attemptsLeft: 4 } });
+
+    const right = await confirm(formatAmount(hints.billTotal ?? 0));
+    expect(right.status).toBe(201);
+    const { account } = z.object({ account: AccountSummary }).parse(await right.json());
+    expect(account).toMatchObject({ id: bundle.account.id, isPrimary: false });
+
+    const accounts = await listOf(token);
+    expect(accounts.map((a) => [a.id, a.isPrimary])).toEqual([
+      [mockWorld().bundles[0]?.account.id, true],
+      [bundle.account.id, false],
+    ]);
+
+    const details = AccountDetails.parse(await (await call("GET", accountPath(account.id), token)).json());
+    expect(details.meters[0]?.serialNumber).toBe(hints.meterSerial);
+    expect(details.meters[0]?.lastReading?.values.length).toBe(details.meters[0]?.zones.length);
+    expect(details.balanceKopecks).toBe(bundle.account.balanceKopecks);
+
+    const again = await call("POST", routes.accounts.startLink.path, token, {
+      supplierId: hints.supplierId,
+      accountNumber: hints.accountNumber,
+    });
+    expect((await errorOf(again)).code).toBe("ACCOUNT_ALREADY_LINKED");
+
+    expect((await call("DELETE", accountPath(account.id), token)).status).toBe(204);
+    expect((await listOf(token)).map((a) => a.id)).not.toContain(account.id);
+  });
+
+  it("checks the number against the supplier's format, naming the format", async () => {
+    const res = await call("POST", routes.accounts.startLink.path, await signIn(), {
+      supplierId: "mosenergosbyt",
+      accountNumber: "12345",
+    });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).details?.fields).toEqual([
+      { path: "accountNumber", message: "Номер лицевого счёта Мосэнергосбыт: 10 цифр, например 7700000000." },
+    ]);
+  });
+
+  it("does not tell whether a number exists: an unknown one fails at the answer, like a wrong one", async () => {
+    const token = await signIn();
+    const body = { supplierId: "mosenergosbyt", accountNumber: "7799999999" };
+    const start = await call("POST", routes.accounts.startLink.path, token, body);
+    expect(StartLinkResult.parse(await start.json()).attemptsLeft).toBe(5);
+    const confirm = await call("POST", routes.accounts.confirmLink.path, token, {
+      ...body,
+      question: "BILL_TOTAL",
+      answer: "100,00",
+    });
+    expect(await errorOf(confirm)).toMatchObject({ code: "WRONG_ANSWER", details: { attemptsLeft: 4 } });
+  });
+
+  it("locks linking for 24 hours after 5 wrong answers, even for the right answer", async () => {
+    const token = await signIn();
+    const { hints } = linkable();
+    const body = { supplierId: hints.supplierId, accountNumber: hints.accountNumber, question: "METER_SERIAL" };
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await call("POST", routes.accounts.confirmLink.path, token, { ...body, answer: `000${i}` });
+      codes.push((await errorOf(res)).code);
+    }
+    expect(codes).toEqual(["WRONG_ANSWER", "WRONG_ANSWER", "WRONG_ANSWER", "WRONG_ANSWER", "LINK_LOCKED"]);
+
+    const right = await call("POST", routes.accounts.confirmLink.path, token, { ...body, answer: hints.meterSerial });
+    expect(right.status).toBe(429);
+    const lockedUntil = Date.parse((await errorOf(right)).details?.lockedUntil ?? "");
+    expect(lockedUntil - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    const start = await call("POST", routes.accounts.startLink.path, token, {
+      supplierId: hints.supplierId,
+      accountNumber: hints.accountNumber,
+    });
+    expect((await errorOf(start)).code).toBe("LINK_LOCKED");
+
+    mockClock.now = () => new Date(lockedUntil + 60_000);
+    const later = await call("POST", routes.accounts.confirmLink.path, token, { ...body, answer: hints.meterSerial });
+    expect(later.status).toBe(201);
+  });
+
+  it("keeps the primary account while others exist, until another becomes primary", async () => {
+    const token = await signIn();
+    const { bundle, hints } = linkable();
+    await call("POST", routes.accounts.confirmLink.path, token, {
+      supplierId: hints.supplierId,
+      accountNumber: hints.accountNumber,
+      question: "METER_SERIAL",
+      answer: hints.meterSerial,
+    });
+    const primaryId = mockWorld().bundles[0]?.account.id ?? "";
+    const refused = await call("DELETE", accountPath(primaryId), token);
+    expect(refused.status).toBe(409);
+    expect((await errorOf(refused)).code).toBe("PRIMARY_ACCOUNT");
+
+    const made = await call(
+      "POST",
+      buildPath(routes.accounts.makePrimary.path, { accountId: bundle.account.id }),
+      token,
+    );
+    expect(made.status).toBe(200);
+    expect((await listOf(token))[0]).toMatchObject({ id: bundle.account.id, isPrimary: true });
+    expect((await call("DELETE", accountPath(primaryId), token)).status).toBe(204);
+  });
+
+  it("answers 404 for an account the user has not linked, whoever holds it", async () => {
+    await post(routes.auth.register.path, {
+      email: "other@example.ru",
+      fullName: "Пётр Сидоров",
+      password: "abcd1234",
+    });
+    const stranger = await signIn("other@example.ru", "abcd1234");
+    const demoAccount = mockWorld().bundles[0]?.account.id ?? "";
+    expect(await listOf(stranger)).toEqual([]);
+    expect((await call("GET", accountPath(demoAccount), stranger)).status).toBe(404);
+    expect((await call("DELETE", accountPath(demoAccount), stranger)).status).toBe(404);
+    const primary = buildPath(routes.accounts.makePrimary.path, { accountId: demoAccount });
+    expect((await call("POST", primary, stranger)).status).toBe(404);
   });
 });

@@ -1,5 +1,7 @@
+import { accountHandlers } from "./accounts.ts";
 import { authHandlers } from "./auth.ts";
+import { readingHandlers } from "./readings.ts";
 import { systemHandlers } from "./system.ts";
 
 /** Every contract route, answered in the browser. Later features add theirs here. */
-export const handlers = [...authHandlers, ...systemHandlers];
+export const handlers = [...authHandlers, ...accountHandlers, ...readingHandlers, ...systemHandlers];

@@ -1,0 +1,13 @@
+import { routes } from "@lk/contract";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import { accountKeys } from "./keys.ts";
+
+/** The customer's linked accounts, the primary first. */
+export const getAccounts = async () => (await apiCall(routes.accounts.list)).accounts;
+
+export const accountsQueryOptions = () => queryOptions({ queryKey: accountKeys.list(), queryFn: getAccounts });
+
+export function useAccounts() {
+  return useQuery(accountsQueryOptions());
+}

@@ -1,0 +1,88 @@
+import { AccountIdParams } from "@lk/contract";
+import type { ReactNode } from "react";
+import { Link, useParams } from "react-router";
+import { Alert } from "../../../components/ui/Alert.tsx";
+import { Button } from "../../../components/ui/Button.tsx";
+import { PageLoader } from "../../../components/ui/PageLoader.tsx";
+import { ApiError } from "../../../lib/api-client.ts";
+import { useAccount } from "../api/get-account.ts";
+import { AccountInfoCard } from "./AccountInfoCard.tsx";
+import { BalanceCard } from "./BalanceCard.tsx";
+import { AutopaySoonCard, ConsumptionSoonCard, RequisitesSoonCard } from "./ComingSoonCards.tsx";
+import { LastBillCard } from "./LastBillCard.tsx";
+import { MetersCard } from "./MetersCard.tsx";
+
+function AccountNotFound() {
+  return (
+    <section className="page" aria-labelledby="account-title">
+      <div className="card empty-state">
+        <h1 id="account-title">Лицевой счёт не найден</h1>
+        <p>Возможно, он был удалён из вашей учётной записи или в ссылке опечатка.</p>
+        <Link to="/" className="button button--primary">
+          На главную
+        </Link>
+      </div>
+    </section>
+  );
+}
+
+interface Props {
+  /** The blocks other features own («Передать показания», «История»): the app puts them in. */
+  readings: (accountId: string) => ReactNode;
+  history: (accountId: string) => ReactNode;
+}
+
+/** SPEC §2: the main page of one personal account. */
+export function AccountPage({ readings, history }: Props) {
+  const { accountId = "" } = useParams();
+  // A malformed id cannot be anyone's account: no request, the same answer as for a stranger's.
+  const valid = AccountIdParams.safeParse({ accountId }).success;
+  const account = useAccount(accountId, { enabled: valid });
+
+  if (!valid || (account.error instanceof ApiError && account.error.code === "NOT_FOUND")) {
+    return <AccountNotFound />;
+  }
+  if (account.isPending) return <PageLoader />;
+  if (account.isError) {
+    return (
+      <section className="page" aria-labelledby="account-title">
+        <h1 id="account-title">Лицевой счёт</h1>
+        <Alert>Не удалось загрузить данные лицевого счёта. {account.error.message}</Alert>
+        <Button variant="secondary" pending={account.isFetching} onClick={() => account.refetch()}>
+          Повторить
+        </Button>
+      </section>
+    );
+  }
+
+  const details = account.data;
+  return (
+    <section className="page account-page" aria-labelledby="account-title">
+      <header className="account-page__header">
+        <h1 id="account-title">Лицевой счёт № {details.number}</h1>
+        <p className="account-page__supplier">
+          {details.supplier.name}
+          {details.isPrimary ? <span className="tag">основной</span> : null}
+        </p>
+        <p className="account-page__address">{details.address}</p>
+      </header>
+      <div className="account-grid">
+        <BalanceCard account={details} />
+        <LastBillCard bill={details.lastBill} />
+        <div className="account-grid__wide">
+          <MetersCard meters={details.meters} />
+        </div>
+        <div className="account-grid__wide">{readings(details.id)}</div>
+        <AutopaySoonCard />
+        <RequisitesSoonCard />
+        <div className="account-grid__wide">
+          <ConsumptionSoonCard />
+        </div>
+        <div className="account-grid__wide">{history(details.id)}</div>
+        <div className="account-grid__wide">
+          <AccountInfoCard account={details} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { routes } from "@lk/contract";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import { readingKeys } from "./keys.ts";
+
+export interface Period {
+  /** `YYYY-MM-DD`, Moscow calendar days, both inclusive. */
+  from: string;
+  to: string;
+}
+
+/** Readings of all the account's meters in a period, newest first. */
+export const getReadingHistory = (accountId: string, period: Period) =>
+  apiCall(routes.readings.history, { params: { accountId }, query: period });
+
+export const readingHistoryQueryOptions = (accountId: string, period: Period) =>
+  queryOptions({
+    queryKey: readingKeys.history(accountId, period),
+    queryFn: () => getReadingHistory(accountId, period),
+    select: (data) => data.readings,
+  });
+
+export function useReadingHistory(accountId: string, period: Period) {
+  // The old table stays while another period loads, instead of a blank card.
+  return useQuery({ ...readingHistoryQueryOptions(accountId, period), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,16 @@
+import type { MeterSummary } from "@lk/contract";
+
+type Zone = MeterSummary["zones"][number];
+
+/** Zone names as printed on bills: T1 is «день» on a two-zone meter and «пик» on a three-zone one. */
+export function zoneName(zone: Zone, zoneCount: number): string {
+  if (zone === "T1") return zoneCount === 1 ? "Т1" : zoneCount === 2 ? "Т1 день" : "Т1 пик";
+  return zone === "T2" ? "Т2 ночь" : "Т3 полупик";
+}
+
+/** `23602.5` → «23 602,5»: Russian grouping and decimal comma, the digits exactly as sent. */
+export function formatMeterValue(value: string): string {
+  const [whole = "", fraction] = value.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+  return fraction ? `${grouped},${fraction}` : grouped;
+}

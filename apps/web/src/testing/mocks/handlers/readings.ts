@@ -1,0 +1,229 @@
+import {
+  type MeterReadingState,
+  type ReadingHistoryItem,
+  type RouteParsed,
+  routes,
+  type SubmitReadingResult,
+} from "@lk/contract";
+import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
+import { checkReading, DEFAULT_WINDOW, dayStart, formatMilli, meterRefusal, monthOf, readingWindow } from "@lk/domain";
+import { mockRoute } from "../contract-handler.ts";
+import { requireLink } from "../mock-access.ts";
+import { authenticate } from "../mock-auth.ts";
+import { mockClock } from "../mock-clock.ts";
+import { type MockReading, mockDb } from "../mock-db.ts";
+import { MockError } from "../mock-error.ts";
+import { type MeterReadingRow, markReplaced, newestFirst, readingsOfMeter } from "../mock-readings.ts";
+
+// The same rules as apps/api/src/features/readings/service.ts, over the generated world and the
+// mock's stored submissions. The suppliers of the world all keep the default window (15th–26th, Moscow).
+
+const opts = { authenticate };
+const rule = DEFAULT_WINDOW;
+type Meter = AccountBundle["meters"][number];
+
+const snapshot = (r: MeterReadingRow, meter: Meter) => ({
+  takenAt: r.takenAt.toISOString(),
+  source: r.source,
+  values: meter.zones.map((zone) => ({ zone, value: formatMilli(r.values[zone] ?? 0, meter.decimalPlaces) })),
+});
+
+function windowAt(now: Date) {
+  const window = readingWindow(now, rule);
+  // This month's window opening in the supplier's zone: readings before it are "previous".
+  const windowStart = dayStart(`${monthOf(now, rule.timeZone)}-${String(rule.startDay).padStart(2, "0")}`);
+  return { window, windowStart };
+}
+
+/** Usual monthly use over the last 12 bills, per meter, in thousandths of a kWh. */
+function averageMonthlyMilli(bundle: AccountBundle): number | null {
+  const bills = [...bundle.bills].sort((a, b) => (a.period < b.period ? 1 : -1)).slice(0, 12);
+  if (!bills.length) return null;
+  const total = bills.reduce((sum, b) => sum + b.lines.reduce((s, l) => s + l.kwhMilli, 0), 0);
+  return Math.round(total / bills.length / Math.max(1, bundle.meters.length));
+}
+
+/** Today's rate of each zone of the account's plan (the API takes the UTC calendar day too). */
+function ratesOf(bundle: AccountBundle, now: Date) {
+  const day = now.toISOString().slice(0, 10);
+  return tariffsOf({ seed: DEFAULT_SEED, now })
+    .filter(
+      (t) =>
+        t.supplierId === bundle.account.supplierId &&
+        t.plan === bundle.account.tariffPlan &&
+        t.validFrom <= day &&
+        (t.validTo === null || t.validTo >= day),
+    )
+    .map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
+}
+
+/** The last reading before this window, and what a customer already sent in it. */
+function meterState(bundle: AccountBundle, meter: Meter, windowStart: Date) {
+  const active = readingsOfMeter(bundle, meter.id)
+    .filter((r) => r.status === "ACTIVE")
+    .sort(newestFirst);
+  return {
+    previous: active.find((r) => r.takenAt < windowStart) ?? null,
+    thisWindow: active.find((r) => r.source === "CUSTOMER" && r.takenAt >= windowStart) ?? null,
+  };
+}
+
+function monthsBetween(from: Date, to: Date): number {
+  const [fy, fm] = monthOf(from, rule.timeZone).split("-").map(Number) as [number, number];
+  const [ty, tm] = monthOf(to, rule.timeZone).split("-").map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
+}
+
+const sortedMeters = (bundle: AccountBundle) =>
+  [...bundle.meters].sort((a, b) => (a.serialNumber < b.serialNumber ? -1 : 1));
+
+function toState(bundle: AccountBundle, meter: Meter, now: Date): MeterReadingState {
+  const { window, windowStart } = windowAt(now);
+  const { previous, thisWindow } = meterState(bundle, meter, windowStart);
+  const refusal = meterRefusal(meter, window);
+  const average = averageMonthlyMilli(bundle);
+  return {
+    meterId: meter.id,
+    serialNumber: meter.serialNumber,
+    model: meter.model,
+    zones: meter.zones,
+    digitCapacity: meter.digitCapacity,
+    decimalPlaces: meter.decimalPlaces,
+    previous: previous ? snapshot(previous, meter) : null,
+    submittedThisWindow: thisWindow ? { id: thisWindow.id, ...snapshot(thisWindow, meter) } : null,
+    accepts: refusal === null,
+    refusal,
+    averageMonthlyKwh: average === null ? null : formatMilli(average, 1),
+    rates: ratesOf(bundle, now).filter((r) => meter.zones.includes(r.zone)),
+  };
+}
+
+type SubmitBody = RouteParsed<typeof routes.readings.submit>["body"];
+
+/** «Передать»: a retry with the same key returns the first answer; a second reading in the window replaces the first. */
+function submit(userId: string, bundle: AccountBundle, meter: Meter, body: SubmitBody): SubmitReadingResult {
+  const now = mockClock.now();
+  const { window, windowStart } = windowAt(now);
+  const { previous, thisWindow } = meterState(bundle, meter, windowStart);
+  const previousValues = previous ? previous.values : null;
+  const existing = mockDb.state.readings.find(
+    (r) => r.submittedById === userId && r.idempotencyKey === body.idempotencyKey,
+  );
+  let saved: MockReading;
+  let replaced = false;
+  if (existing) {
+    if (existing.meterId !== meter.id) {
+      throw new MockError("VALIDATION_FAILED", "Этот ключ уже использован для другого счётчика.", {
+        location: "body",
+        fields: [{ path: "idempotencyKey", message: "Ключ уже использован." }],
+      });
+    }
+    saved = existing;
+  } else {
+    const check = checkReading({
+      meter,
+      window,
+      previous: previousValues,
+      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now) : 1,
+      averageMonthlyMilli: averageMonthlyMilli(bundle),
+      values: body.values,
+      confirmRollover: body.confirmRollover,
+      confirmLargeJump: body.confirmLargeJump,
+    });
+    if (check.kind === "refused") throw new MockError(check.code, check.message);
+    if (check.kind === "invalid") {
+      throw new MockError("VALIDATION_FAILED", undefined, { location: "body", fields: check.fields });
+    }
+    if (check.kind === "confirm") {
+      throw new MockError("NEEDS_CONFIRMATION", check.warnings.map((w) => w.message).join(" "), {
+        warnings: check.warnings,
+      });
+    }
+    if (thisWindow) markReplaced(thisWindow);
+    replaced = thisWindow !== null;
+    saved = {
+      id: crypto.randomUUID(),
+      meterId: meter.id,
+      takenAt: now.toISOString(),
+      createdAt: now.toISOString(),
+      source: "CUSTOMER",
+      values: Object.fromEntries(meter.zones.map((z) => [z, check.values[z] ?? 0])),
+      status: "ACTIVE",
+      submittedById: userId,
+      idempotencyKey: body.idempotencyKey,
+      contactPhone: body.contactPhone ?? null,
+    };
+    mockDb.state.readings.push(saved);
+    mockDb.save();
+  }
+
+  const rates = ratesOf(bundle, now);
+  const capacity = 10 ** meter.digitCapacity * 1000;
+  const consumption = meter.zones.map((zone) => {
+    const before = previousValues?.[zone];
+    const after = saved.values[zone] ?? 0;
+    const used = before === undefined ? 0 : after >= before ? after - before : capacity - before + after;
+    const rateKopecks = rates.find((r) => r.zone === zone)?.rateKopecks ?? 0;
+    return { zone, kwh: formatMilli(used, 3), rateKopecks, costKopecks: Math.round((used * rateKopecks) / 1000) };
+  });
+  const row: MeterReadingRow = { ...saved, takenAt: new Date(saved.takenAt), createdAt: new Date(saved.createdAt) };
+  return {
+    reading: { id: saved.id, meterId: meter.id, ...snapshot(row, meter) },
+    consumption,
+    totalCostKopecks: consumption.reduce((s, c) => s + c.costKopecks, 0),
+    replacedPrevious: replaced,
+  };
+}
+
+/** Readings of all the account's meters in a period: Moscow calendar days, both ends inclusive, newest first. */
+function history(bundle: AccountBundle, period: { from: string; to: string }): ReadingHistoryItem[] {
+  const from = dayStart(period.from, rule.timeZone);
+  // Up to the end of the last day: the start of the next one.
+  const nextDay = new Date(Date.parse(`${period.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const to = dayStart(nextDay, rule.timeZone);
+  return bundle.meters
+    .flatMap((meter) => readingsOfMeter(bundle, meter.id).map((r) => ({ r, meter })))
+    .filter(({ r }) => r.takenAt >= from && r.takenAt < to)
+    .sort((a, b) => newestFirst(a.r, b.r))
+    .map(({ r, meter }) => ({
+      id: r.id,
+      meterId: meter.id,
+      serialNumber: meter.serialNumber,
+      status: r.status,
+      ...snapshot(r, meter),
+    }));
+}
+
+export const readingHandlers = [
+  mockRoute(
+    routes.readings.state,
+    ({ input: { params }, userId }) => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      const now = mockClock.now();
+      return {
+        now: now.toISOString(),
+        window: windowAt(now).window,
+        meters: sortedMeters(bundle).map((meter) => toState(bundle, meter, now)),
+      };
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.readings.submit,
+    ({ input: { params, body }, userId }) => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      const meter = bundle.meters.find((m) => m.id === params.meterId);
+      if (!meter) throw new MockError("NOT_FOUND", "Счётчик не найден.");
+      return submit(userId as string, bundle, meter, body);
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.readings.history,
+    ({ input: { params, query }, userId }) => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      return { readings: history(bundle, query) };
+    },
+    opts,
+  ),
+];

@@ -1,0 +1,137 @@
+import type { AccountDetails, AccountSummary, MeterSummary } from "@lk/contract";
+import { type AccountBundle, DEFAULT_SEED, generateWorld, SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
+import { type AccountEvidence, monthOf, monthStart, normalizeAccountNumber } from "@lk/domain";
+import { mockClock } from "./mock-clock.ts";
+import { newestFirst, readingsOfMeter } from "./mock-readings.ts";
+
+/** Accounts in the mock's world: the demo's showcase and enough others to try linking. */
+export const MOCK_WORLD_SIZE = 40;
+
+interface World {
+  bundles: AccountBundle[];
+  byId: Map<string, AccountBundle>;
+  byNumber: Map<string, AccountBundle>;
+}
+
+let world: World | null = null;
+const numberKey = (supplierId: string, number: string) => `${supplierId}/${normalizeAccountNumber(number)}`;
+
+/**
+ * The same generated world as the database seed, built once on first use and kept in memory:
+ * three years of readings and bills are too much for localStorage, and the seed rebuilds them
+ * identically. Account ids and numbers depend on the seed only, so stored links stay valid.
+ */
+export function mockWorld(): World {
+  if (!world) {
+    const bundles = [...generateWorld(MOCK_WORLD_SIZE, { seed: DEFAULT_SEED, now: mockClock.now() })];
+    world = {
+      bundles,
+      byId: new Map(bundles.map((b) => [b.account.id, b])),
+      byNumber: new Map(bundles.map((b) => [numberKey(b.account.supplierId, b.account.number), b])),
+    };
+  }
+  return world;
+}
+
+export const findAccount = (accountId: string) => mockWorld().byId.get(accountId);
+export const findAccountByNumber = (supplierId: string, number: string) =>
+  mockWorld().byNumber.get(numberKey(supplierId, number));
+export const findSupplier = (supplierId: string): SupplierSeed | undefined =>
+  SUPPLIERS.find((s) => s.id === supplierId);
+
+function supplierOf(bundle: AccountBundle): SupplierSeed {
+  const supplier = findSupplier(bundle.account.supplierId);
+  if (!supplier) throw new Error(`Unknown supplier ${bundle.account.supplierId}`);
+  return supplier;
+}
+
+export function toSummary(bundle: AccountBundle, isPrimary: boolean): AccountSummary {
+  const { account } = bundle;
+  return {
+    id: account.id,
+    number: account.number,
+    supplier: { id: account.supplierId, shortName: supplierOf(bundle).shortName },
+    address: account.address,
+    shortAddress: account.shortAddress,
+    balanceKopecks: account.balanceKopecks,
+    isPrimary,
+  };
+}
+
+function lastAccepted(bundle: AccountBundle) {
+  return bundle.payments
+    .filter((p) => p.status === "ACCEPTED")
+    .reduce<(typeof bundle.payments)[number] | null>((last, p) => (!last || p.paidAt > last.paidAt ? p : last), null);
+}
+
+function toMeter(bundle: AccountBundle, meter: AccountBundle["meters"][number]): MeterSummary {
+  // The customers' own submissions count too: the page shows what was just sent.
+  const last = readingsOfMeter(bundle, meter.id).sort(newestFirst)[0];
+  return {
+    id: meter.id,
+    serialNumber: meter.serialNumber,
+    model: meter.model,
+    zones: meter.zones,
+    digitCapacity: meter.digitCapacity,
+    decimalPlaces: meter.decimalPlaces,
+    installedAt: meter.installedAt,
+    verificationDue: meter.verificationDue,
+    automated: meter.automated,
+    faulty: meter.faulty,
+    lastReading: last
+      ? {
+          takenAt: last.takenAt.toISOString(),
+          source: last.source,
+          // Thousandths of a kWh to the meter's own precision: 23602500 → "23602.5".
+          values: meter.zones.map((zone) => ({
+            zone,
+            value: ((last.values[zone] ?? 0) / 1000).toFixed(meter.decimalPlaces),
+          })),
+        }
+      : null,
+  };
+}
+
+export function toDetails(bundle: AccountBundle, isPrimary: boolean): AccountDetails {
+  const { account } = bundle;
+  const supplier = supplierOf(bundle);
+  const bill = bundle.bills.at(-1);
+  const payment = lastAccepted(bundle);
+  return {
+    ...toSummary(bundle, isPrimary),
+    supplier: { id: supplier.id, name: supplier.name, shortName: supplier.shortName },
+    ownerName: account.ownerName,
+    residents: account.residents,
+    rooms: account.rooms,
+    totalArea: account.totalArea,
+    livingArea: account.livingArea,
+    tariffPlan: account.tariffPlan,
+    debtSince: account.debtSince,
+    lastBill: bill
+      ? {
+          id: bill.id,
+          period: bill.period,
+          issuedAt: bill.issuedAt.toISOString(),
+          dueDate: bill.dueDate,
+          openingKopecks: bill.openingKopecks,
+          chargesKopecks: bill.chargesKopecks,
+          totalKopecks: bill.totalKopecks,
+        }
+      : null,
+    lastPayment: payment ? { paidAt: payment.paidAt.toISOString(), amountKopecks: payment.amountKopecks } : null,
+    // By serial number, as the API lists them.
+    meters: [...bundle.meters]
+      .sort((a, b) => (a.serialNumber < b.serialNumber ? -1 : 1))
+      .map((meter) => toMeter(bundle, meter)),
+  };
+}
+
+/** What proves the account is the customer's: bills of the last 6 Moscow months, meters, last payment. */
+export function evidenceOf(bundle: AccountBundle, now: Date): AccountEvidence {
+  const since = monthOf(monthStart(monthOf(now), undefined, -6));
+  return {
+    recentBillTotals: bundle.bills.filter((b) => b.period >= since).map((b) => b.totalKopecks),
+    meterSerials: bundle.meters.map((m) => m.serialNumber),
+    lastPayment: lastAccepted(bundle)?.amountKopecks ?? null,
+  };
+}
