@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CLOSED_DAY, OPEN_DAY } from "./support/dates.ts";
 
 // Debian's Chromium (ARCHITECTURE.md): never `playwright install`, which downloads a browser.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
@@ -17,7 +18,11 @@ const args = [
 process.env.E2E_APP_PORT ??= "4100";
 process.env.E2E_MOCK_PORT ??= "4174";
 process.env.E2E_PG_PORT ??= String(55000 + Math.floor(Math.random() * 5000));
+process.env.E2E_CLOSED_APP_PORT ??= "4101";
+process.env.E2E_CLOSED_PG_PORT ??= String(Number(process.env.E2E_PG_PORT) + 1);
 const appURL = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
+const closedURL = `http://127.0.0.1:${process.env.E2E_CLOSED_APP_PORT}`;
+
 const mockURL = `http://127.0.0.1:${process.env.E2E_MOCK_PORT}`;
 
 export default defineConfig({
@@ -38,8 +43,18 @@ export default defineConfig({
     launchOptions: { executablePath, args },
   },
   projects: [
-    { name: "app", use: { ...devices["Desktop Chrome"], baseURL: appURL, launchOptions: { executablePath, args } } },
+    {
+      name: "app",
+      testIgnore: /reading-window-closed\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: appURL, launchOptions: { executablePath, args } },
+    },
     { name: "mock", use: { ...devices["Desktop Chrome"], baseURL: mockURL, launchOptions: { executablePath, args } } },
+    {
+      // The same app with its clock after the window: the closed form.
+      name: "app-closed",
+      testMatch: /reading-window-closed\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: closedURL, launchOptions: { executablePath, args } },
+    },
     {
       name: "app-phone",
       testMatch: /layout\.spec\.ts/,
@@ -54,10 +69,23 @@ export default defineConfig({
   webServer: [
     {
       command: "./start-app.sh",
+      env: { E2E_CLOCK: OPEN_DAY },
       url: `${appURL}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    },
+    {
+      command: "./start-app.sh",
+      env: {
+        E2E_CLOCK: CLOSED_DAY,
+        E2E_APP_PORT: String(process.env.E2E_CLOSED_APP_PORT),
+        E2E_PG_PORT: String(process.env.E2E_CLOSED_PG_PORT),
+      },
+      url: `${closedURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
       gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     },
     {

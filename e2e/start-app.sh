@@ -11,6 +11,8 @@ export PORT="${E2E_APP_PORT}"
 export HOST=127.0.0.1
 export WEB_DIST="$here/../apps/web/dist"
 export AUTO_MIGRATE=true SEED_DEMO=true LOG_LEVEL=warn
+# The journeys need known dates: the reading window is open on the 20th and closed on the 27th.
+export CLOCK_FIXED_AT="${E2E_CLOCK:?set E2E_CLOCK}"
 # Journeys sign in often from one address; the limits themselves are tested in the API suite.
 export RATE_LIMIT_AUTH_PER_MINUTE=10000 SIGN_IN_FAILURES_PER_LOGIN=1000
 cd "$here/../apps/api"

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signUp } from "../support/customers.ts";
+import { expect, test } from "../support/test.ts";
 
 test("the cabinet shows the accounts sidebar, «Профиль» and sign-out, and fits the screen", async ({ page }, info) => {
   const customer = await signUp(page, info);

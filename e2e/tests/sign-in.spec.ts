@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { isMock, makeCustomer, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
+import { expect, test } from "../support/test.ts";
 
 test("a new customer registers, stays signed in after a reload, signs out and signs in again", async ({
   page,

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   /** Apply pending migrations at start, and create the demo data. */
   AUTO_MIGRATE: bool,
   SEED_DEMO: bool,
+  /** Demos and end-to-end runs: the app's clock stands still at this instant (ISO 8601 with offset). */
+  CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Requests per minute per address on sign-in and registration. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),

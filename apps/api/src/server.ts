@@ -10,6 +10,7 @@ import {
 } from "@lk/db";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { fixedClock, systemClock } from "./lib/clock.ts";
 
 async function main() {
   const config = loadConfig(process.env, (file) => fs.readFileSync(file, "utf8"));
@@ -19,8 +20,9 @@ async function main() {
     if (applied.length) console.log(`migrations applied: ${applied.join(", ")}`);
   }
   const db = createDatabaseClient(handle.url, { poolSize: 20 });
-  if (config.SEED_DEMO) await seedDemo(db);
-  const app = await buildApp({ config, db });
+  const clock = config.CLOCK_FIXED_AT ? fixedClock(config.CLOCK_FIXED_AT) : systemClock;
+  if (config.SEED_DEMO) await seedDemo(db, { now: clock.now() });
+  const app = await buildApp({ config, db, clock });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -45,8 +47,12 @@ async function main() {
       `  Личный кабинет запущен: ${url}${config.WEB_DIST ? "" : " (только API)"}`,
       `  API и документация:     ${url}/api/docs`,
       `  База данных:            ${handle.description}`,
+      ...(config.CLOCK_FIXED_AT ? [`  Часы остановлены на:    ${config.CLOCK_FIXED_AT}`] : []),
       ...(config.SEED_DEMO
-        ? [`  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`, ...describeDemoLinking()]
+        ? [
+            `  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`,
+            ...describeDemoLinking(clock.now()),
+          ]
         : []),
       "",
     ].join("\n"),

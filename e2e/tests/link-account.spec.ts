@@ -1,0 +1,119 @@
+import { linkAccount, openLinkDialog, papersOf, sidebar } from "../support/accounts.ts";
+import { isMock, signUp } from "../support/customers.ts";
+import { queryAppDatabase } from "../support/database.ts";
+import { expect, test } from "../support/test.ts";
+
+test("a customer links an account by the bill total and sees its page", async ({ page }, info) => {
+  const customer = await signUp(page, info);
+  const papers = papersOf(1);
+  const dialog = await openLinkDialog(page, papers.supplierName, papers.accountNumber);
+  await expect(dialog.getByText("Осталось попыток: 5")).toBeVisible();
+  await dialog.getByLabel("Контрольный вопрос").selectOption("BILL_TOTAL");
+  // Typed the way it is printed on the bill: a space between thousands, kopecks after a comma.
+  await dialog.getByLabel("Ответ").fill(papers.billTotalText);
+  await dialog.getByRole("button", { name: "Подтвердить" }).click();
+
+  await expect(
+    page.getByRole("status").filter({ hasText: `Лицевой счёт № ${papers.accountNumber} успешно подключён` }),
+  ).toBeVisible();
+  await expect(sidebar(page).getByRole("link", { name: new RegExp(`№ ${papers.accountNumber}`) })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `Лицевой счёт № ${papers.accountNumber}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Приборы учёта" })).toBeVisible();
+
+  if (!isMock(info)) {
+    const links = await queryAppDatabase<{ is_primary: boolean }>(
+      `SELECT l."isPrimary" AS is_primary FROM "AccountLink" l JOIN "User" u ON u.id = l."userId"
+       JOIN "PersonalAccount" a ON a.id = l."accountId" WHERE u.email = $1 AND a.number = $2`,
+      [customer.email, papers.accountNumber],
+    );
+    expect(links).toEqual([{ is_primary: true }]);
+  }
+  // The link survives a reload.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: `Лицевой счёт № ${papers.accountNumber}` })).toBeVisible();
+});
+
+test("a wrong number format is explained before any question is asked", async ({ page }, info) => {
+  await signUp(page, info);
+  await page.getByRole("button", { name: "Добавить лицевой счёт" }).click();
+  const dialog = page.getByRole("dialog", { name: "Добавить лицевой счёт" });
+  await dialog.getByLabel("Поставщик").selectOption({ label: "АО «Мосэнергосбыт»" });
+  await dialog.getByLabel("Номер лицевого счёта").fill("12345");
+  await dialog.getByRole("button", { name: "Подключить" }).click();
+  await expect(dialog.getByLabel("Номер лицевого счёта")).toHaveAccessibleDescription(
+    /Номер лицевого счёта Мосэнергосбыт: 10 цифр, например 7700000000\./,
+  );
+});
+
+test("three wrong answers each say how many attempts are left", async ({ page }, info) => {
+  await signUp(page, info);
+  const papers = papersOf(2);
+  const dialog = await openLinkDialog(page, papers.supplierName, papers.accountNumber);
+  for (const left of [4, 3, 2]) {
+    await dialog.getByLabel("Ответ").fill(`${left},01`);
+    await dialog.getByRole("button", { name: "Подтвердить" }).click();
+    await expect(dialog.getByRole("alert")).toHaveText(`Ответ неверный. Осталось попыток: ${left}.`);
+  }
+  // What was typed stays to be corrected.
+  await expect(dialog.getByLabel("Ответ")).toHaveValue("2,01");
+  await expect(sidebar(page).getByText("Нет подключённых лицевых счетов.")).toBeVisible();
+});
+
+test("five wrong answers lock the account for this customer and say until when", async ({ page }, info) => {
+  await signUp(page, info);
+  const papers = papersOf(3);
+  const dialog = await openLinkDialog(page, papers.supplierName, papers.accountNumber);
+  for (let i = 0; i < 5; i++) {
+    await dialog.getByLabel("Ответ").fill(`${i},99`);
+    await dialog.getByRole("button", { name: "Подтвердить" }).click();
+    await expect(dialog.getByRole("alert")).toBeVisible();
+  }
+  await expect(dialog.getByRole("alert")).toContainText(
+    /Превышено число попыток\. Подключить этот лицевой счёт можно будет после \d\d\.\d\d\.\d{4} \d\d:\d\d \(мск\)\./,
+  );
+  await expect(dialog.getByRole("button", { name: "Подтвердить" })).toBeDisabled();
+  // Starting over does not get round the lock.
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Добавить лицевой счёт" }).click();
+  const again = page.getByRole("dialog", { name: "Добавить лицевой счёт" });
+  await again.getByLabel("Поставщик").selectOption({ label: papers.supplierName });
+  await again.getByLabel("Номер лицевого счёта").fill(papers.accountNumber);
+  await again.getByRole("button", { name: "Подключить" }).click();
+  await expect(again.getByRole("alert")).toContainText("Превышено число попыток");
+});
+
+test("a customer removes an additional account after confirming", async ({ page }, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 0);
+  const second = await linkAccount(page, 5);
+  const nav = sidebar(page);
+  await expect(nav.getByRole("link", { name: new RegExp(`№ ${second.accountNumber}`) })).toBeVisible();
+
+  await nav.getByRole("button", { name: `Действия со счётом № ${second.accountNumber}` }).click();
+  await page.getByRole("menuitem", { name: "Удалить" }).click();
+  const confirm = page.getByRole("dialog", { name: "Удалить лицевой счёт?" });
+  await expect(confirm).toContainText("Данные счёта у поставщика сохранятся");
+  await confirm.getByRole("button", { name: "Отмена" }).click();
+  await expect(nav.getByRole("link", { name: new RegExp(`№ ${second.accountNumber}`) })).toBeVisible();
+
+  await nav.getByRole("button", { name: `Действия со счётом № ${second.accountNumber}` }).click();
+  await page.getByRole("menuitem", { name: "Удалить" }).click();
+  await page.getByRole("dialog", { name: "Удалить лицевой счёт?" }).getByRole("button", { name: "Удалить" }).click();
+  await expect(nav.getByRole("link", { name: new RegExp(`№ ${second.accountNumber}`) })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: /№ 7700000000/ })).toBeVisible();
+  await page.reload();
+  await expect(sidebar(page).getByRole("link", { name: new RegExp(`№ ${second.accountNumber}`) })).toHaveCount(0);
+});
+
+test("the demo customer's account page shows the balance, the last bill and the meters", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail или номер телефона").fill("demo@lk.test");
+  await page.getByLabel("Пароль").fill("Demo-2026");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Лицевой счёт № 7700000000" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Баланс" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Последний счёт за / })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Приборы учёта" }).getByRole("heading", { name: /^Счётчик .+, № \d+$/ }),
+  ).toBeVisible();
+});

@@ -1,0 +1,80 @@
+import { linkAccount } from "../support/accounts.ts";
+import { isMock, signUp } from "../support/customers.ts";
+import { queryAppDatabase } from "../support/database.ts";
+import { meterForm, previousValue, readingsCard, typed } from "../support/readings.ts";
+import { expect, test } from "../support/test.ts";
+
+test("a customer sends a reading inside the window and finds it in the history", async ({ page }, info) => {
+  const customer = await signUp(page, info);
+  await linkAccount(page, 0);
+  await expect(readingsCard(page).getByText(/Приём показаний открыт до 26\.\d\d\.\d{4}/)).toBeVisible();
+  const form = meterForm(page);
+  const previous = await previousValue(form);
+  await form.getByLabel("Т1, кВт·ч").fill(typed(previous + 150));
+  await expect(form.getByText("Расход: 150 кВт·ч")).toBeVisible();
+  await expect(form.getByText(/^Примерная стоимость: [\d\s]+,\d\d\s₽$/)).toBeVisible();
+  await form.getByRole("button", { name: "Передать" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 150 кВт·ч");
+
+  if (!isMock(info)) {
+    const rows = await queryAppDatabase<{ t1: string; source: string; status: string }>(
+      `SELECT r.t1::text AS t1, r.source::text AS source, r.status::text AS status FROM "Reading" r
+       JOIN "User" u ON u.id = r."submittedById" WHERE u.email = $1`,
+      [customer.email],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source: "CUSTOMER", status: "ACTIVE" });
+    expect(Number(rows[0]?.t1)).toBeCloseTo(previous + 150, 3);
+  }
+
+  const history = page.getByRole("region", { name: "История" });
+  await history.getByRole("button", { name: "Этот месяц" }).click();
+  const table = history.getByRole("table", { name: /Показания за/ });
+  const row = table.getByRole("row").filter({ hasText: "Переданы вами" }).first();
+  await expect(row).toContainText(typed(previous + 150).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0"));
+  await expect(row).toContainText("Учтены");
+});
+
+test("a value below the last one is refused beside the field, then corrected", async ({ page }, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 0);
+  const form = meterForm(page);
+  const previous = await previousValue(form);
+  const field = form.getByLabel("Т1, кВт·ч");
+  await field.fill(typed(previous - 10));
+  await form.getByRole("button", { name: "Передать" }).click();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(/Показание меньше предыдущего \([\d,]+\)\. Проверьте цифры\./);
+  // The typed value stays to be fixed.
+  await expect(field).toHaveValue(typed(previous - 10));
+  await field.fill(typed(previous + 12));
+  await form.getByRole("button", { name: "Передать" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 12 кВт·ч");
+});
+
+test("a big jump asks for confirmation before it is sent", async ({ page }, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 0);
+  const form = meterForm(page);
+  const previous = await previousValue(form);
+  await form.getByLabel("Т1, кВт·ч").fill(typed(previous + 5000));
+  await form.getByRole("button", { name: "Передать" }).click();
+  const dialog = page.getByRole("dialog", { name: "Подтвердите показания" });
+  await expect(dialog).toContainText("более чем втрое выше обычного");
+  await dialog.getByRole("button", { name: "Подтвердить и передать" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 5");
+});
+
+test("АСКУЭ and faulty meters explain why no reading is taken", async ({ page }, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 3);
+  await expect(readingsCard(page).getByRole("status").filter({ hasText: "Счётчик подключён к АСКУЭ" })).toContainText(
+    "показания передаются автоматически",
+  );
+  await expect(readingsCard(page).getByRole("button", { name: "Передать" })).toHaveCount(0);
+
+  await linkAccount(page, 4);
+  await expect(readingsCard(page).getByRole("alert")).toContainText("Прибор учёта неисправен");
+  await expect(readingsCard(page).getByRole("alert")).toContainText("Обратитесь к поставщику");
+  await expect(readingsCard(page).getByRole("button", { name: "Передать" })).toHaveCount(0);
+});
