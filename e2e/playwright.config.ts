@@ -32,8 +32,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Two cores run three servers and two browsers here: allow for a slow moment.
+  timeout: 60_000,
+  expect: { timeout: 12_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     locale: "ru-RU",
