@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
+import { consumptionRoutes } from "./features/consumption/routes.ts";
 import { readingRoutes } from "./features/readings/routes.ts";
 import { systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
@@ -56,6 +57,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream }: A
     authRoutes(api, authDeps, config);
     accountRoutes(api, { db, clock }, config.RATE_LIMIT_ANSWERS_PER_MINUTE);
     readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);
+    consumptionRoutes(api, { db, clock });
   });
 
   if (config.WEB_DIST) await app.register(web, { root: config.WEB_DIST });

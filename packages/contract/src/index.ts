@@ -2,6 +2,7 @@ import { z } from "zod";
 import ru from "zod/v4/locales/ru.js";
 import { accountRoutes } from "./accounts.ts";
 import { authRoutes } from "./auth.ts";
+import { consumptionRoutes } from "./consumption.ts";
 import { healthRoutes } from "./health.ts";
 import { readingRoutes } from "./readings.ts";
 import type { Route } from "./route.ts";
@@ -11,6 +12,7 @@ z.config(ru());
 
 export * from "./accounts.ts";
 export * from "./auth.ts";
+export * from "./consumption.ts";
 export * from "./errors.ts";
 export * from "./fields.ts";
 export * from "./health.ts";
@@ -22,6 +24,7 @@ export const routes = {
   auth: authRoutes,
   accounts: accountRoutes,
   readings: readingRoutes,
+  consumption: consumptionRoutes,
   system: healthRoutes,
 };
 

@@ -1,23 +1,45 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { accountKeys } from "../features/accounts/api/keys.ts";
+import { consumptionKeys } from "../features/consumption/api/keys.ts";
+import { ConsumptionCard } from "../features/consumption/components/ConsumptionCard.tsx";
+import { moscowYear } from "../features/consumption/consumption-years.ts";
+import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
 import { HistoryCard } from "../features/readings/components/HistoryCard.tsx";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
 
 // The account page's blocks that other features own. The app composes them, so that features
 // never import one another.
 
-/** «Передать показания»; a saved reading is also the meter's last one on the account page. */
+/** «Передать показания»; a saved reading is also the meter's last one, and this month's use, on the account page. */
 export function AccountReadings({ accountId }: { accountId: string }) {
   const queryClient = useQueryClient();
   return (
     <ReadingsCard
       accountId={accountId}
-      onSubmitted={() => queryClient.invalidateQueries({ queryKey: accountKeys.detail(accountId) })}
+      onSubmitted={() =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: accountKeys.detail(accountId) }),
+          queryClient.invalidateQueries({ queryKey: consumptionKeys.account(accountId) }),
+        ])
+      }
     />
   );
 }
 
+/**
+ * «Потребление»: the current year is the server's (the mock's date in mock mode), which the
+ * readings' state already tells; the device's clock only if the server cannot say.
+ */
+export function AccountConsumption({ accountId, accountNumber }: { accountId: string; accountNumber: string }) {
+  const state = useReadingsState(accountId);
+  const currentYear = state.isPending ? null : moscowYear(state.data ? new Date(state.data.now) : new Date());
+  return <ConsumptionCard accountId={accountId} accountNumber={accountNumber} currentYear={currentYear} />;
+}
+
 export const accountSections = {
   readings: (accountId: string) => <AccountReadings accountId={accountId} />,
+  consumption: (accountId: string, accountNumber: string) => (
+    <AccountConsumption accountId={accountId} accountNumber={accountNumber} />
+  ),
   history: (accountId: string) => <HistoryCard accountId={accountId} />,
 };

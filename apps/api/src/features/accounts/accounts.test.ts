@@ -98,6 +98,8 @@ const accountScoped: Record<string, { body?: object; query?: string }> = {
     body: { idempotencyKey: "8a0c1f7e-1f1e-4c7a-9b8e-1d2c3b4a5f6e", values: { T1: "99999" } },
   },
   "GET /api/accounts/:accountId/readings": { query: "?from=2024-01-01&to=2026-12-31" },
+  "GET /api/accounts/:accountId/consumption": { query: "?year=2026" },
+  "GET /api/accounts/:accountId/consumption.csv": { query: "?year=2026" },
 };
 
 describe("authorization", () => {

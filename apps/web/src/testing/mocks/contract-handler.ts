@@ -25,7 +25,11 @@ function parse(schema: z.ZodType | undefined, value: unknown, location: "body" |
 export function mockRoute<R extends Route>(
   route: R,
   resolve: (ctx: MockContext<R>) => RouteResponse<R> | undefined | Promise<RouteResponse<R> | undefined>,
-  options: { authenticate: (request: Request) => string | null },
+  options: {
+    authenticate: (request: Request) => string | null;
+    /** Answer the (contract-checked) string as it is, not as JSON: a file such as CSV. */
+    text?: { contentType: string; headers?: (ctx: MockContext<R>) => Record<string, string> };
+  },
 ) {
   const method = route.method.toLowerCase() as "get" | "post" | "put" | "patch" | "delete";
   return http[method](route.path, async ({ request, params }) => {
@@ -45,9 +49,15 @@ export function mockRoute<R extends Route>(
         query: parse(route.query, Object.fromEntries(url.searchParams), "query"),
         body: parse(route.body, body, "body"),
       } as RouteParsed<R>;
-      const result = await resolve({ input, request, userId });
+      const ctx = { input, request, userId };
+      const result = await resolve(ctx);
       if (route.status === 204) return new HttpResponse(null, { status: 204 });
-      return HttpResponse.json(route.response.parse(result) as object, { status: route.status });
+      const answer = route.response.parse(result);
+      if (options.text) {
+        const headers = { "content-type": options.text.contentType, ...options.text.headers?.(ctx) };
+        return new HttpResponse(String(answer), { status: route.status, headers });
+      }
+      return HttpResponse.json(answer as object, { status: route.status });
     } catch (error) {
       if (error instanceof MockError) {
         return HttpResponse.json(

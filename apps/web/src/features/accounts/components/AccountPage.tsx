@@ -8,7 +8,7 @@ import { ApiError } from "../../../lib/api-client.ts";
 import { useAccount } from "../api/get-account.ts";
 import { AccountInfoCard } from "./AccountInfoCard.tsx";
 import { BalanceCard } from "./BalanceCard.tsx";
-import { AutopaySoonCard, ConsumptionSoonCard, RequisitesSoonCard } from "./ComingSoonCards.tsx";
+import { AutopaySoonCard, RequisitesSoonCard } from "./ComingSoonCards.tsx";
 import { LastBillCard } from "./LastBillCard.tsx";
 import { MetersCard } from "./MetersCard.tsx";
 
@@ -27,13 +27,14 @@ function AccountNotFound() {
 }
 
 interface Props {
-  /** The blocks other features own («Передать показания», «История»): the app puts them in. */
+  /** The blocks other features own («Передать показания», «Потребление», «История»): the app puts them in. */
   readings: (accountId: string) => ReactNode;
+  consumption: (accountId: string, accountNumber: string) => ReactNode;
   history: (accountId: string) => ReactNode;
 }
 
 /** SPEC §2: the main page of one personal account. */
-export function AccountPage({ readings, history }: Props) {
+export function AccountPage({ readings, consumption, history }: Props) {
   const { accountId = "" } = useParams();
   // A malformed id cannot be anyone's account: no request, the same answer as for a stranger's.
   const valid = AccountIdParams.safeParse({ accountId }).success;
@@ -75,9 +76,7 @@ export function AccountPage({ readings, history }: Props) {
         <div className="account-grid__wide">{readings(details.id)}</div>
         <AutopaySoonCard />
         <RequisitesSoonCard />
-        <div className="account-grid__wide">
-          <ConsumptionSoonCard />
-        </div>
+        <div className="account-grid__wide">{consumption(details.id, details.number)}</div>
         <div className="account-grid__wide">{history(details.id)}</div>
         <div className="account-grid__wide">
           <AccountInfoCard account={details} />

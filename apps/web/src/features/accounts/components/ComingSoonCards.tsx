@@ -23,14 +23,6 @@ export function AutopaySoonCard() {
   );
 }
 
-export function ConsumptionSoonCard() {
-  return (
-    <SoonCard id="soon-consumption" title="Потребление электроэнергии">
-      <p className="card__muted">График и таблица потребления по месяцам, по зонам суток.</p>
-    </SoonCard>
-  );
-}
-
 export function RequisitesSoonCard() {
   return (
     <SoonCard id="soon-requisites" title="Реквизиты ЛС">

@@ -1,7 +1,14 @@
 import { accountHandlers } from "./accounts.ts";
 import { authHandlers } from "./auth.ts";
+import { consumptionHandlers } from "./consumption.ts";
 import { readingHandlers } from "./readings.ts";
 import { systemHandlers } from "./system.ts";
 
 /** Every contract route, answered in the browser. Later features add theirs here. */
-export const handlers = [...authHandlers, ...accountHandlers, ...readingHandlers, ...systemHandlers];
+export const handlers = [
+  ...authHandlers,
+  ...accountHandlers,
+  ...readingHandlers,
+  ...consumptionHandlers,
+  ...systemHandlers,
+];

@@ -1,0 +1,82 @@
+import type { ConsumptionYear, MonthConsumption } from "@lk/contract";
+import type { Database } from "@lk/db";
+import {
+  consumptionCsv,
+  type MonthConsumption as DomainMonth,
+  dayStart,
+  formatMilli,
+  monthlyConsumption,
+  type Zone,
+} from "@lk/domain";
+import type { Clock } from "../../lib/clock.ts";
+import { requireLinkedAccount } from "../accounts/access.ts";
+
+export interface ConsumptionDeps {
+  db: Database;
+  clock: Clock;
+}
+
+const milli = (value: unknown) =>
+  value === null || value === undefined ? undefined : Math.round(Number(value) * 1000);
+
+function toContract(months: DomainMonth[], zones: Zone[]): MonthConsumption[] {
+  return months.map((m) => ({
+    month: m.month,
+    status: m.status,
+    zones: m.status === "ACTUAL" ? zones.map((zone) => ({ zone, kwh: formatMilli(m.zones[zone] ?? 0, 3) })) : [],
+    totalKwh: m.total === null ? null : formatMilli(m.total, 3),
+  }));
+}
+
+/** The account's monthly use from its actual readings, for a year and the year before it. */
+async function compute({ db, clock }: ConsumptionDeps, userId: string, accountId: string, year: number) {
+  await requireLinkedAccount(db, userId, accountId);
+  const account = await db.personalAccount.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { number: true, supplier: { select: { timeZone: true } }, meters: true },
+  });
+  const timeZone = account.supplier.timeZone;
+  const meters = account.meters.map((m) => ({ id: m.id, zones: m.zones as Zone[], digitCapacity: m.digitCapacity }));
+  // Everything up to the end of the year: the reading before each year's first counts too.
+  const rows = await db.reading.findMany({
+    where: {
+      meterId: { in: meters.map((m) => m.id) },
+      status: "ACTIVE",
+      takenAt: { lte: dayStart(`${year + 1}-01-01`, timeZone) },
+    },
+    select: { meterId: true, takenAt: true, t1: true, t2: true, t3: true },
+  });
+  const readings = rows.map((r) => ({
+    meterId: r.meterId,
+    takenAt: r.takenAt,
+    values: { T1: milli(r.t1), T2: milli(r.t2), T3: milli(r.t3) },
+  }));
+  const zones = [...new Set(meters.flatMap((m) => m.zones))].sort() as Zone[];
+  const now = clock.now();
+  return {
+    number: account.number,
+    zones,
+    current: monthlyConsumption(meters, readings, year, now, timeZone),
+    previous: monthlyConsumption(meters, readings, year - 1, now, timeZone),
+  };
+}
+
+export async function consumptionYear(
+  deps: ConsumptionDeps,
+  userId: string,
+  accountId: string,
+  year: number,
+): Promise<ConsumptionYear> {
+  const c = await compute(deps, userId, accountId, year);
+  return {
+    year,
+    zones: c.zones,
+    months: toContract(c.current, c.zones),
+    previousYear: toContract(c.previous, c.zones),
+  };
+}
+
+export async function consumptionCsvFile(deps: ConsumptionDeps, userId: string, accountId: string, year: number) {
+  const c = await compute(deps, userId, accountId, year);
+  return { filename: `potreblenie-${c.number}-${year}.csv`, csv: consumptionCsv(year, c.zones, c.current, c.previous) };
+}

@@ -1,0 +1,6 @@
+/** Query keys of the consumption feature, from one place so mutations invalidate exactly what they change. */
+export const consumptionKeys = {
+  all: ["consumption"] as const,
+  account: (accountId: string) => [...consumptionKeys.all, accountId] as const,
+  year: (accountId: string, year: number) => [...consumptionKeys.account(accountId), year] as const,
+};

@@ -1,0 +1,77 @@
+import { type ConsumptionYear, type MonthConsumption, routes } from "@lk/contract";
+import type { AccountBundle } from "@lk/demo-data";
+import {
+  consumptionCsv,
+  type MonthConsumption as DomainMonth,
+  formatMilli,
+  monthlyConsumption,
+  type Zone,
+} from "@lk/domain";
+import { mockRoute } from "../contract-handler.ts";
+import { requireLink } from "../mock-access.ts";
+import { authenticate } from "../mock-auth.ts";
+import { mockClock } from "../mock-clock.ts";
+import { readingsOfMeter } from "../mock-readings.ts";
+import { findAccount } from "../mock-world.ts";
+
+// The same computation as apps/api/src/features/consumption/service.ts, over the generated world's
+// readings and the customers' own submissions (a replaced one no longer counts). The suppliers of
+// the world all keep Moscow time, the domain's default.
+
+function compute(bundle: AccountBundle, year: number) {
+  const meters = bundle.meters.map((m) => ({ id: m.id, zones: m.zones, digitCapacity: m.digitCapacity }));
+  const readings = bundle.meters
+    .flatMap((m) => readingsOfMeter(bundle, m.id))
+    .filter((r) => r.status === "ACTIVE")
+    .map((r) => ({ meterId: r.meterId, takenAt: r.takenAt, values: r.values }));
+  const zones = [...new Set(meters.flatMap((m) => m.zones))].sort() as Zone[];
+  const now = mockClock.now();
+  return {
+    zones,
+    current: monthlyConsumption(meters, readings, year, now),
+    previous: monthlyConsumption(meters, readings, year - 1, now),
+  };
+}
+
+function toContract(months: DomainMonth[], zones: Zone[]): MonthConsumption[] {
+  return months.map((m) => ({
+    month: m.month,
+    status: m.status,
+    zones: m.status === "ACTUAL" ? zones.map((zone) => ({ zone, kwh: formatMilli(m.zones[zone] ?? 0, 3) })) : [],
+    totalKwh: m.total === null ? null : formatMilli(m.total, 3),
+  }));
+}
+
+export const consumptionHandlers = [
+  mockRoute(
+    routes.consumption.year,
+    ({ input: { params, query }, userId }): ConsumptionYear => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      const c = compute(bundle, query.year);
+      return {
+        year: query.year,
+        zones: c.zones,
+        months: toContract(c.current, c.zones),
+        previousYear: toContract(c.previous, c.zones),
+      };
+    },
+    { authenticate },
+  ),
+  mockRoute(
+    routes.consumption.csv,
+    ({ input: { params, query }, userId }) => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      const c = compute(bundle, query.year);
+      return consumptionCsv(query.year, c.zones, c.current, c.previous);
+    },
+    {
+      authenticate,
+      text: {
+        contentType: "text/csv; charset=utf-8",
+        headers: ({ input: { params, query } }) => ({
+          "content-disposition": `attachment; filename="potreblenie-${findAccount(params.accountId)?.account.number}-${query.year}.csv"`,
+        }),
+      },
+    },
+  ),
+];

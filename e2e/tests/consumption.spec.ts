@@ -1,0 +1,49 @@
+import { linkAccount } from "../support/accounts.ts";
+import { signUp } from "../support/customers.ts";
+import { OPEN_DAY } from "../support/dates.ts";
+import { expect, test } from "../support/test.ts";
+
+const MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+const year = Number(OPEN_DAY.slice(0, 4));
+const kwh = (text: string | null) => Number((text ?? "").replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+
+test("the consumption chart shows 12 months; another year by «Показать»; the table has the same numbers", async ({
+  page,
+}, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 2);
+  const card = page.getByRole("region", { name: "Потребление электроэнергии" });
+  const chart = card.getByRole("img", { name: new RegExp(`^Потребление за ${year} год`) });
+  await expect(chart).toBeVisible();
+  for (const month of MONTHS) await expect(chart.getByText(month, { exact: true })).toBeVisible();
+
+  // The chart's text alternative and the table agree.
+  const label = (await chart.getAttribute("aria-label")) ?? "";
+  const chartTotal = kwh(/всего ([\d\s\u00a0\u202f,]+) кВт·ч/.exec(label)?.[1] ?? "");
+  await card.getByRole("button", { name: "Таблица" }).click();
+  const table = card.getByRole("table", { name: "Потребление по месяцам, кВт·ч" });
+  await expect(table.getByRole("row")).toHaveCount(13);
+  const totals = async () => {
+    const rows = await table.getByRole("row").all();
+    const header = await rows[0]?.getByRole("columnheader").allTextContents();
+    const column = header?.indexOf("Всего") ?? -1;
+    const values = [];
+    for (const row of rows.slice(1)) values.push((await row.getByRole("cell").allTextContents())[column - 1] ?? "");
+    return values;
+  };
+  const thisYear = await totals();
+  const sum = thisYear.filter((v) => /\d/.test(v)).reduce((s, v) => s + kwh(v), 0);
+  expect(Math.abs(sum - chartTotal)).toBeLessThan(1);
+  expect(thisYear.at(-1)).toBe("—"); // December is still ahead
+
+  await card.getByLabel("Год", { exact: true }).selectOption(String(year - 1));
+  // Nothing changes until «Показать», as on the supplier's portal.
+  await expect(card.getByText(`Показан ${year} год`)).toBeVisible();
+  await card.getByRole("button", { name: "Показать" }).click();
+  await expect(card.getByText(`Показан ${year - 1} год`)).toBeVisible();
+  await expect.poll(totals).not.toEqual(thisYear);
+  const lastYear = await totals();
+  expect(lastYear.every((v) => /\d/.test(v))).toBe(true); // a full year of readings
+  await card.getByRole("button", { name: "График" }).click();
+  await expect(card.getByRole("img", { name: new RegExp(`^Потребление за ${year - 1} год`) })).toBeVisible();
+});

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { MeterValue, MeterZone } from "./accounts.ts";
+import { defineRoute } from "./route.ts";
+
+export const MonthConsumption = z.object({
+  /** `YYYY-MM` */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  /** ACTUAL: from readings; MISSING: no reading closes this month (not zero!); FUTURE: not yet. */
+  status: z.enum(["ACTUAL", "MISSING", "FUTURE"]),
+  /** kWh per zone (empty unless ACTUAL). */
+  zones: z.array(z.object({ zone: MeterZone, kwh: MeterValue })),
+  totalKwh: MeterValue.nullable(),
+});
+export type MonthConsumption = z.infer<typeof MonthConsumption>;
+
+export const ConsumptionYear = z.object({
+  year: z.number().int(),
+  /** The account's zones, in order (a column per zone, a stack per zone). */
+  zones: z.array(MeterZone),
+  /** 12 months of the year asked for. */
+  months: z.array(MonthConsumption),
+  /** The same 12 months of the year before, for comparison. */
+  previousYear: z.array(MonthConsumption),
+});
+export type ConsumptionYear = z.infer<typeof ConsumptionYear>;
+
+export const ConsumptionQuery = z.strictObject({
+  year: z.coerce
+    .number({ error: "Укажите год." })
+    .int("Укажите год числом.")
+    .min(2000, "Данных раньше 2000 года нет.")
+    .max(2100, "Укажите год не позже 2100."),
+});
+
+const AccountParams = z.strictObject({ accountId: z.uuid({ error: "Неверный идентификатор счёта." }) });
+const tag = "Потребление";
+
+export const consumptionRoutes = {
+  year: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/consumption",
+    summary: "Потребление по месяцам и зонам за год (по фактическим показаниям) и за предыдущий год",
+    tag,
+    auth: true,
+    params: AccountParams,
+    query: ConsumptionQuery,
+    status: 200,
+    response: ConsumptionYear,
+    errors: ["NOT_FOUND"],
+  }),
+  csv: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/consumption.csv",
+    summary: "Те же цифры в CSV (text/csv; разделитель «;», десятичная запятая, UTF-8 с BOM)",
+    tag,
+    auth: true,
+    params: AccountParams,
+    query: ConsumptionQuery,
+    status: 200,
+    response: z.string(),
+    errors: ["NOT_FOUND"],
+  }),
+};
