@@ -13,11 +13,17 @@ export const TEST_ENV = {
 
 /** The real app over a fresh database of its own; `inject` requests into it. */
 export async function createTestApp(
-  options: { env?: Record<string, string>; clock?: Clock; logStream?: { write(line: string): void } } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    logStream?: { write(line: string): void };
+    /** How config reads TLS_CERT/TLS_KEY files. */
+    readFile?: (path: string) => string;
+  } = {},
 ) {
   const url = await createTestDatabase(inject("databaseAdminUrl"));
   const db = createDatabaseClient(url, { poolSize: 5 });
-  const config: Config = loadConfig({ ...TEST_ENV, ...options.env });
+  const config: Config = loadConfig({ ...TEST_ENV, ...options.env }, options.readFile);
   const clock = options.clock ?? fixedClock(TEST_WORLD_NOW);
   const app = await buildApp({ config, db, clock, logStream: options.logStream });
   return {
