@@ -1,13 +1,9 @@
 import { createBrowserRouter } from "react-router";
 import { CabinetLayout } from "../components/layout/CabinetLayout.tsx";
-import { AccountPage } from "../features/accounts/components/AccountPage.tsx";
 import { AccountsSidebar } from "../features/accounts/components/AccountsSidebar.tsx";
 import { HomePage } from "../features/accounts/components/HomePage.tsx";
-import { RegisterPage } from "../features/auth/components/RegisterPage.tsx";
 import { RedirectIfSignedIn, RequireSession } from "../features/auth/components/RequireSession.tsx";
 import { SignInPage } from "../features/auth/components/SignInPage.tsx";
-import { ProfilePage } from "../features/profile/components/ProfilePage.tsx";
-import { accountSections } from "./account-sections.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { RouteError } from "./RouteError.tsx";
 
@@ -24,14 +20,8 @@ export function createRouter() {
             </RedirectIfSignedIn>
           ),
         },
-        {
-          path: "/register",
-          element: (
-            <RedirectIfSignedIn>
-              <RegisterPage />
-            </RedirectIfSignedIn>
-          ),
-        },
+        // Pages past the first screen load on demand, so sign-in stays small and fast.
+        { path: "/register", lazy: () => import("./routes/register.tsx") },
         {
           path: "/",
           element: (
@@ -41,8 +31,8 @@ export function createRouter() {
           ),
           children: [
             { index: true, element: <HomePage /> },
-            { path: "accounts/:accountId", element: <AccountPage {...accountSections} /> },
-            { path: "profile", element: <ProfilePage /> },
+            { path: "accounts/:accountId", lazy: () => import("./routes/account.tsx") },
+            { path: "profile", lazy: () => import("./routes/profile.tsx") },
           ],
         },
         { path: "*", element: <NotFoundPage /> },
