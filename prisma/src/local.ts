@@ -25,7 +25,7 @@ export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promis
   return {
     url: db.urlFor("lichny_kabinet"),
     embedded: true,
-    description: `встроенная PostgreSQL 17 (${path.relative(process.cwd(), dataDir) || dataDir}, порт ${port})`,
+    description: `встроенная PostgreSQL 17 (${path.relative(repoRoot, dataDir) || dataDir}, порт ${port})`,
     stop: () => db.stop(),
   };
 }

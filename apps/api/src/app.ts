@@ -6,6 +6,8 @@ import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
 import { consumptionRoutes } from "./features/consumption/routes.ts";
+import { type PaymentGateway, SimulatedGateway } from "./features/payments/gateway.ts";
+import { paymentRoutes } from "./features/payments/routes.ts";
 import { readingRoutes } from "./features/readings/routes.ts";
 import { systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
@@ -19,12 +21,20 @@ export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
+  /** The acquirer; the simulated one by default (demo, tests). */
+  gateway?: PaymentGateway;
   /** Where logs go (stdout by default); tests read them to prove secrets stay out. */
   logStream?: { write(line: string): void };
 }
 
 /** Builds the whole API; `server.ts` listens, tests `inject`. */
-export async function buildApp({ config, db, clock = systemClock, logStream }: AppDeps) {
+export async function buildApp({
+  config,
+  db,
+  clock = systemClock,
+  logStream,
+  gateway = new SimulatedGateway(() => clock.now().getTime()),
+}: AppDeps) {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -58,6 +68,7 @@ export async function buildApp({ config, db, clock = systemClock, logStream }: A
     accountRoutes(api, { db, clock }, config.RATE_LIMIT_ANSWERS_PER_MINUTE);
     readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);
     consumptionRoutes(api, { db, clock });
+    paymentRoutes(api, { db, clock, gateway }, config.RATE_LIMIT_PAYMENTS_PER_MINUTE);
   });
 
   if (config.WEB_DIST) await app.register(web, { root: config.WEB_DIST });

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Reading submissions per minute per address. */
   RATE_LIMIT_READINGS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Payment attempts per minute per address. */
+  RATE_LIMIT_PAYMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Failed sign-ins per login in 15 minutes before that login is paused. */
   SIGN_IN_FAILURES_PER_LOGIN: z.coerce.number().int().min(1).default(10),
   BODY_LIMIT_BYTES: z.coerce

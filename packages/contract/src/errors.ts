@@ -24,6 +24,9 @@ export const errorMessages = {
   METER_AUTOMATED: "Счётчик подключён к АСКУЭ: показания передаются автоматически.",
   METER_FAULTY: "Прибор учёта неисправен: обратитесь к поставщику.",
   NEEDS_CONFIRMATION: "Проверьте показания и подтвердите их.",
+  AUTOPAYMENT_EXISTS: "Автоплатёж по этому счёту уже подключён или заявление ждёт подключения.",
+  AUTOPAYMENT_STATE: "Это действие сейчас недоступно для автоплатежа.",
+  TERMS_CHANGED: "Условия услуги обновились. Ознакомьтесь с новой редакцией и подтвердите согласие.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -80,6 +83,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   METER_AUTOMATED: 409,
   METER_FAULTY: 409,
   NEEDS_CONFIRMATION: 409,
+  AUTOPAYMENT_EXISTS: 409,
+  AUTOPAYMENT_STATE: 409,
+  TERMS_CHANGED: 409,
 };
 
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {

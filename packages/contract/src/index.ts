@@ -4,6 +4,7 @@ import { accountRoutes } from "./accounts.ts";
 import { authRoutes } from "./auth.ts";
 import { consumptionRoutes } from "./consumption.ts";
 import { healthRoutes } from "./health.ts";
+import { paymentRoutes } from "./payments.ts";
 import { readingRoutes } from "./readings.ts";
 import type { Route } from "./route.ts";
 
@@ -16,6 +17,7 @@ export * from "./consumption.ts";
 export * from "./errors.ts";
 export * from "./fields.ts";
 export * from "./health.ts";
+export * from "./payments.ts";
 export * from "./readings.ts";
 export * from "./route.ts";
 
@@ -25,6 +27,7 @@ export const routes = {
   accounts: accountRoutes,
   readings: readingRoutes,
   consumption: consumptionRoutes,
+  payments: paymentRoutes,
   system: healthRoutes,
 };
 

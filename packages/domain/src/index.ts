@@ -4,6 +4,7 @@ export * from "./consumption.ts";
 export * from "./control-questions.ts";
 export * from "./meter-values.ts";
 export * from "./money.ts";
+export * from "./payments.ts";
 export * from "./reading-check.ts";
 export * from "./reading-window.ts";
 export * from "./supplier-time.ts";

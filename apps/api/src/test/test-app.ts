@@ -3,12 +3,15 @@ import { createTestDatabase, TEST_WORLD_NOW } from "@lk/db/testing";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
+import type { PaymentGateway } from "../features/payments/gateway.ts";
 import { type Clock, fixedClock } from "../lib/clock.ts";
 
 export const TEST_ENV = {
   NODE_ENV: "test",
   JWT_SECRET: "test-secret-test-secret-test-secret-0123",
   LOG_LEVEL: "silent",
+  // Suites register many customers from one address; the limits have tests of their own.
+  RATE_LIMIT_AUTH_PER_MINUTE: "100000",
 } as const;
 
 /** The real app over a fresh database of its own; `inject` requests into it. */
@@ -19,13 +22,14 @@ export async function createTestApp(
     logStream?: { write(line: string): void };
     /** How config reads TLS_CERT/TLS_KEY files. */
     readFile?: (path: string) => string;
+    gateway?: PaymentGateway;
   } = {},
 ) {
   const url = await createTestDatabase(inject("databaseAdminUrl"));
   const db = createDatabaseClient(url, { poolSize: 5 });
   const config: Config = loadConfig({ ...TEST_ENV, ...options.env }, options.readFile);
   const clock = options.clock ?? fixedClock(TEST_WORLD_NOW);
-  const app = await buildApp({ config, db, clock, logStream: options.logStream });
+  const app = await buildApp({ config, db, clock, logStream: options.logStream, gateway: options.gateway });
   return {
     app,
     db,

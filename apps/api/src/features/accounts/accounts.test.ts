@@ -100,6 +100,29 @@ const accountScoped: Record<string, { body?: object; query?: string }> = {
   "GET /api/accounts/:accountId/readings": { query: "?from=2024-01-01&to=2026-12-31" },
   "GET /api/accounts/:accountId/consumption": { query: "?year=2026" },
   "GET /api/accounts/:accountId/consumption.csv": { query: "?year=2026" },
+  "GET /api/accounts/:accountId/payments": { query: "?from=2024-01-01&to=2026-12-31" },
+  "GET /api/accounts/:accountId/payments/:paymentId": {},
+  "POST /api/accounts/:accountId/payments": {
+    body: {
+      idempotencyKey: "7a0c1f7e-1f1e-4c7a-9b8e-1d2c3b4a5f6e",
+      amountKopecks: 10_000,
+      card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
+    },
+  },
+  "GET /api/accounts/:accountId/bills": { query: "?from=2024-01-01&to=2026-12-31" },
+  "GET /api/accounts/:accountId/bills/:billId": {},
+  "GET /api/accounts/:accountId/autopayment": {},
+  "POST /api/accounts/:accountId/autopayment": {
+    body: {
+      termsVersion: "2026-01",
+      termsAccepted: true,
+      card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
+      maxAmountKopecks: 500_000,
+      receiptEmail: "x@example.ru",
+    },
+  },
+  "POST /api/accounts/:accountId/autopayment/disable": { body: { reason: "OTHER" } },
+  "POST /api/accounts/:accountId/autopayment/annul": {},
 };
 
 describe("authorization", () => {
@@ -118,10 +141,13 @@ describe("authorization", () => {
       await link(stranger, "7700000016", true);
       const account = await link(owner, "7700000015", true);
       const meter = await t.db.meter.findFirstOrThrow({ where: { accountId: account.id } });
+      const bill = await t.db.bill.findFirstOrThrow({ where: { accountId: account.id } });
+      const payment = await t.db.payment.findFirstOrThrow({ where: { accountId: account.id } });
       const example = accountScoped[key(route)];
+      const ids = { accountId: account.id, meterId: meter.id, billId: bill.id, paymentId: payment.id };
       const res = await as(t.app, stranger)(
         route.method,
-        buildPath(route.path, { accountId: account.id, meterId: meter.id }) + (example?.query ?? ""),
+        buildPath(route.path, ids) + (example?.query ?? ""),
         example?.body,
       );
       expect(res.statusCode).toBe(404);
@@ -144,6 +170,8 @@ describe("authorization", () => {
         url: buildPath(route.path, {
           accountId: "00000000-0000-4000-8000-000000000000",
           meterId: "00000000-0000-4000-8000-000000000000",
+          billId: "00000000-0000-4000-8000-000000000000",
+          paymentId: "00000000-0000-4000-8000-000000000000",
         }),
       });
       expect(res.statusCode).toBe(401);

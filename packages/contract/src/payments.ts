@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { BillSummary, MeterZone } from "./accounts.ts";
+import { Email } from "./fields.ts";
+import { defineRoute } from "./route.ts";
+
+const Instant = z.iso.datetime({ offset: true });
+const Kopecks = z.number().int();
+
+export const PaymentStatus = z.enum(["PROCESSING", "ACCEPTED", "DECLINED", "REFUNDED"]);
+export const PaymentChannel = z.enum(["PORTAL", "AUTOPAY", "BANK", "CASH"]);
+
+export const Payment = z.object({
+  id: z.uuid(),
+  paidAt: Instant,
+  amountKopecks: Kopecks,
+  /** в обработке → зачислен / отклонён; зачислен → возвращён. */
+  status: PaymentStatus,
+  channel: PaymentChannel,
+  /** Why the bank declined, in words for the customer. */
+  declineReason: z.string().nullable(),
+});
+export type Payment = z.infer<typeof Payment>;
+
+const IsoDate = z.iso.date({ error: "Укажите дату в формате ГГГГ-ММ-ДД." });
+export const PeriodQuery = z
+  .strictObject({ from: IsoDate, to: IsoDate })
+  .refine((q) => q.from <= q.to, { path: ["to"], message: "Дата «по» раньше даты «с»." });
+
+export const BillDetails = BillSummary.extend({
+  account: z.object({ number: z.string(), address: z.string(), ownerName: z.string(), supplierName: z.string() }),
+  lines: z.array(z.object({ zone: MeterZone, kwh: z.string(), rateKopecks: z.number().int(), amountKopecks: Kopecks })),
+  /** Paid towards this bill since it was issued (accepted payments until the next bill). */
+  paidKopecks: Kopecks,
+});
+export type BillDetails = z.infer<typeof BillDetails>;
+
+/** Card details go to the payment gateway only; the portal keeps none of them. */
+export const CardInput = z.strictObject({
+  number: z
+    .string({ error: "Введите номер карты." })
+    .transform((v) => v.replace(/[\s-]/g, ""))
+    .pipe(z.string().regex(/^\d{16,19}$/, "Номер карты — 16–19 цифр.")),
+  expiry: z
+    .string({ error: "Введите срок действия." })
+    .regex(/^(0[1-9]|1[0-2])\/\d{2}$/, "Срок действия в виде ММ/ГГ."),
+  cvc: z.string({ error: "Введите CVC." }).regex(/^\d{3}$/, "CVC — 3 цифры с обратной стороны карты."),
+});
+
+export const PayBody = z.strictObject({
+  /** A new UUID per press of «Оплатить»; a retry or a double click sends the same one. */
+  idempotencyKey: z.uuid({ error: "Нужен ключ идемпотентности (UUID)." }),
+  amountKopecks: z
+    .number({ error: "Укажите сумму." })
+    .int("Сумма в копейках — целое число.")
+    .min(100, "Минимальная сумма платежа — 1,00 ₽.")
+    .max(100_000_000, "Максимальная сумма платежа — 1 000 000,00 ₽."),
+  card: CardInput,
+});
+export type PayBody = z.input<typeof PayBody>;
+
+export const AutoPaymentStatus = z.enum(["APPLIED", "ACTIVE", "OFF", "WITHDRAWN"]);
+export const AutoPaymentStopReason = z.enum(["CHANGED_CARD", "PAY_MYSELF", "TOO_EXPENSIVE", "MOVING", "OTHER"]);
+
+export const AutoPayment = z.object({
+  id: z.uuid(),
+  /** APPLIED: the application waits for the next bill run; ACTIVE: pays each new bill. */
+  status: AutoPaymentStatus,
+  cardMask: z.string(),
+  maxAmountKopecks: Kopecks,
+  receiptEmail: z.string(),
+  termsVersion: z.string(),
+  appliedAt: Instant,
+  activatedAt: Instant.nullable(),
+  endedAt: Instant.nullable(),
+  /** The latest word from the charging job, e.g. a bill above the maximum that was not charged. */
+  lastNotice: z.string().nullable(),
+});
+export type AutoPayment = z.infer<typeof AutoPayment>;
+
+export const AutoPaymentTerms = z.object({ version: z.string(), text: z.string() });
+
+export const AutoPaymentState = z.object({
+  /** The current application or service; null when there is none (or it was switched off). */
+  current: AutoPayment.nullable(),
+  terms: AutoPaymentTerms,
+});
+export type AutoPaymentState = z.infer<typeof AutoPaymentState>;
+
+export const ApplyAutoPaymentBody = z.strictObject({
+  termsVersion: z.string().min(1),
+  termsAccepted: z.literal(true, { error: "Подтвердите согласие с условиями услуги." }),
+  card: CardInput,
+  maxAmountKopecks: z
+    .number({ error: "Укажите максимальную сумму." })
+    .int()
+    .min(10_000, "Максимальная сумма — не меньше 100,00 ₽.")
+    .max(10_000_000, "Максимальная сумма — не больше 100 000,00 ₽."),
+  receiptEmail: Email,
+});
+export type ApplyAutoPaymentBody = z.input<typeof ApplyAutoPaymentBody>;
+
+export const DisableAutoPaymentBody = z.strictObject({ reason: AutoPaymentStopReason });
+
+const AccountParams = z.strictObject({ accountId: z.uuid({ error: "Неверный идентификатор счёта." }) });
+const BillParams = AccountParams.extend({ billId: z.uuid({ error: "Неверный идентификатор счёта." }) });
+const PaymentParams = AccountParams.extend({ paymentId: z.uuid({ error: "Неверный идентификатор платежа." }) });
+const tag = "Оплата и автоплатёж";
+
+export const paymentRoutes = {
+  list: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/payments",
+    summary: "«Оплаты»: платежи за период (from–to включительно, по московскому времени)",
+    tag,
+    auth: true,
+    params: AccountParams,
+    query: PeriodQuery,
+    status: 200,
+    response: z.object({ payments: z.array(Payment) }),
+    errors: ["NOT_FOUND"],
+  }),
+  get: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/payments/:paymentId",
+    summary: "Один платёж; платёж «в обработке» сверяется со шлюзом",
+    tag,
+    auth: true,
+    params: PaymentParams,
+    status: 200,
+    response: Payment,
+    errors: ["NOT_FOUND"],
+  }),
+  pay: defineRoute({
+    method: "POST",
+    path: "/api/accounts/:accountId/payments",
+    summary: "«Оплатить» картой; повтор с тем же idempotencyKey не списывает деньги второй раз",
+    tag,
+    auth: true,
+    params: AccountParams,
+    body: PayBody,
+    status: 201,
+    response: Payment,
+    errors: ["NOT_FOUND", "TOO_MANY_REQUESTS"],
+  }),
+  bills: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/bills",
+    summary: "«Счета» за период (по расчётному месяцу)",
+    tag,
+    auth: true,
+    params: AccountParams,
+    query: PeriodQuery,
+    status: 200,
+    response: z.object({ bills: z.array(BillSummary) }),
+    errors: ["NOT_FOUND"],
+  }),
+  bill: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/bills/:billId",
+    summary: "Квитанция: начисления по зонам (кВт·ч × тариф), итого, оплачено",
+    tag,
+    auth: true,
+    params: BillParams,
+    status: 200,
+    response: BillDetails,
+    errors: ["NOT_FOUND"],
+  }),
+  autoPayment: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/autopayment",
+    summary: "«Автоплатеж»: текущее заявление или услуга и действующие условия",
+    tag,
+    auth: true,
+    params: AccountParams,
+    status: 200,
+    response: AutoPaymentState,
+    errors: ["NOT_FOUND"],
+  }),
+  applyAutoPayment: defineRoute({
+    method: "POST",
+    path: "/api/accounts/:accountId/autopayment",
+    summary: "«Подключить»: заявление (согласие с условиями, карта, максимум за списание, e-mail для чеков)",
+    tag,
+    auth: true,
+    params: AccountParams,
+    body: ApplyAutoPaymentBody,
+    status: 201,
+    response: AutoPaymentState,
+    errors: ["NOT_FOUND", "AUTOPAYMENT_EXISTS", "TERMS_CHANGED"],
+  }),
+  disableAutoPayment: defineRoute({
+    method: "POST",
+    path: "/api/accounts/:accountId/autopayment/disable",
+    summary: "«Отключить»: действующий автоплатёж больше не списывает деньги",
+    tag,
+    auth: true,
+    params: AccountParams,
+    body: DisableAutoPaymentBody,
+    status: 200,
+    response: AutoPaymentState,
+    errors: ["NOT_FOUND", "AUTOPAYMENT_STATE"],
+  }),
+  annulAutoPayment: defineRoute({
+    method: "POST",
+    path: "/api/accounts/:accountId/autopayment/annul",
+    summary: "«Аннулировать»: отзывает заявление, которое ещё не вступило в силу",
+    tag,
+    auth: true,
+    params: AccountParams,
+    status: 200,
+    response: AutoPaymentState,
+    errors: ["NOT_FOUND", "AUTOPAYMENT_STATE"],
+  }),
+};

@@ -1,0 +1,92 @@
+import { formatKopecks } from "./money.ts";
+
+export type PaymentStatus = "PROCESSING" | "ACCEPTED" | "DECLINED" | "REFUNDED";
+
+/** The real portal's words («Зачислен» is its word for an accepted payment). */
+export const PAYMENT_STATUS_LABEL: Record<PaymentStatus, string> = {
+  PROCESSING: "В обработке",
+  ACCEPTED: "Зачислен",
+  DECLINED: "Отклонён",
+  REFUNDED: "Возвращён",
+};
+
+/** Statuses only move forward: в обработке → зачислен / отклонён; зачислен → возвращён. */
+export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
+  return (
+    (from === "PROCESSING" && (to === "ACCEPTED" || to === "DECLINED")) || (from === "ACCEPTED" && to === "REFUNDED")
+  );
+}
+
+/**
+ * Cards of the simulated gateway (demo and tests): what each does. Any other number that passes the
+ * Luhn check succeeds; one that fails it is declined as mistyped.
+ */
+export const TEST_CARDS = {
+  success: "4111111111111111",
+  declined: "4000000000000002",
+  timeout: "4000000000000119",
+} as const;
+
+export function luhnValid(number: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < number.length; i++) {
+    let digit = Number(number[number.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return number.length > 0 && sum % 10 === 0;
+}
+
+export type SimulatedOutcome = { kind: "SUCCEEDED" } | { kind: "DECLINED"; reason: string } | { kind: "TIMEOUT" };
+
+export function simulatedOutcome(cardNumber: string): SimulatedOutcome {
+  if (!luhnValid(cardNumber)) return { kind: "DECLINED", reason: "Номер карты введён с ошибкой." };
+  if (cardNumber === TEST_CARDS.declined)
+    return { kind: "DECLINED", reason: "Банк отклонил платёж: недостаточно средств." };
+  if (cardNumber === TEST_CARDS.timeout) return { kind: "TIMEOUT" };
+  return { kind: "SUCCEEDED" };
+}
+
+/** «4111 11•• •••• 1111» */
+export function cardMask(number: string): string {
+  return `${number.slice(0, 4)} ${number.slice(4, 6)}•• •••• ${number.slice(-4)}`;
+}
+
+/** The terms of «Автоплатеж», versioned: an application records the version it accepted. */
+export const AUTOPAY_TERMS = {
+  version: "2026-01",
+  text: [
+    "1. Автоплатёж оплачивает каждый новый счёт по лицевому счёту с привязанной банковской карты в день выставления счёта.",
+    "2. Списывается сумма «Итого по счёту», но не больше указанной вами максимальной суммы. Если счёт больше максимальной суммы, деньги не списываются, и мы сообщаем об этом: такой счёт нужно оплатить самостоятельно.",
+    "3. Заявление вступает в силу с ближайшего выставленного счёта. До этого его можно аннулировать.",
+    "4. Отключить автоплатёж можно в любой момент кнопкой «Отключить»; уже списанные платежи при этом не возвращаются.",
+    "5. Чек о каждом списании отправляется на указанный адрес электронной почты.",
+  ].join("\n"),
+} as const;
+
+export const AUTOPAY_STOP_REASON_LABEL = {
+  CHANGED_CARD: "Сменилась банковская карта",
+  PAY_MYSELF: "Буду оплачивать сам(а)",
+  TOO_EXPENSIVE: "Списания слишком большие",
+  MOVING: "Переезжаю",
+  OTHER: "Другая причина",
+} as const;
+
+/** What an active autopayment does with a new bill: charge it, or tell the customer why not. */
+export function autopayDecision(
+  totalKopecks: number,
+  maxKopecks: number,
+  period: string,
+): { charge: number } | { skip: string } {
+  if (totalKopecks <= 0)
+    return { skip: `Счёт за ${period} оплачивать не нужно: переплата ${formatKopecks(-totalKopecks)}.` };
+  if (totalKopecks > maxKopecks) {
+    return {
+      skip: `Счёт за ${period} на ${formatKopecks(totalKopecks)} больше максимальной суммы автоплатежа ${formatKopecks(maxKopecks)}: деньги не списаны, оплатите счёт самостоятельно.`,
+    };
+  }
+  return { charge: totalKopecks };
+}
