@@ -9,7 +9,10 @@ export const test = base.extend<{ mockDate: string }>({
   mockDate: [OPEN_DAY, { option: true }],
   page: async ({ page, mockDate }, use, info) => {
     if (info.project.name === "mock") {
-      await page.addInitScript((date) => window.localStorage.setItem("lk-mock-date", date), mockDate);
+      // Only on the first load: a journey may move the date itself (e.g. to the next month).
+      await page.addInitScript((date) => {
+        if (!window.localStorage.getItem("lk-mock-date")) window.localStorage.setItem("lk-mock-date", date);
+      }, mockDate);
     }
     await use(page);
   },

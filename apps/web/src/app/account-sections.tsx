@@ -1,11 +1,15 @@
+import type { AccountDetails } from "@lk/contract";
 import { useQueryClient } from "@tanstack/react-query";
 import { accountKeys } from "../features/accounts/api/keys.ts";
+import { useSession } from "../features/auth/api/session.ts";
 import { consumptionKeys } from "../features/consumption/api/keys.ts";
 import { ConsumptionCard } from "../features/consumption/components/ConsumptionCard.tsx";
 import { moscowYear } from "../features/consumption/consumption-years.ts";
+import { AutopayCard } from "../features/payments/components/AutopayCard.tsx";
+import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
-import { HistoryCard } from "../features/readings/components/HistoryCard.tsx";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
+import { HistoryCard } from "./HistoryCard.tsx";
 
 // The account page's blocks that other features own. The app composes them, so that features
 // never import one another.
@@ -26,6 +30,29 @@ export function AccountReadings({ accountId }: { accountId: string }) {
   );
 }
 
+/** «Оплатить» beside the balance; an accepted payment lowers the balance on the page and in the sidebar. */
+export function AccountPay({ account }: { account: AccountDetails }) {
+  const queryClient = useQueryClient();
+  return (
+    <PayButton
+      accountId={account.id}
+      balanceKopecks={account.balanceKopecks}
+      onAccepted={() =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) }),
+          queryClient.invalidateQueries({ queryKey: accountKeys.list() }),
+        ])
+      }
+    />
+  );
+}
+
+/** «Автоплатеж»: receipts go to the customer's own e-mail unless they choose another. */
+export function AccountAutopay({ accountId }: { accountId: string }) {
+  const { data: user } = useSession();
+  return <AutopayCard accountId={accountId} defaultEmail={user?.email ?? ""} />;
+}
+
 /**
  * «Потребление»: the current year is the server's (the mock's date in mock mode), which the
  * readings' state already tells; the device's clock only if the server cannot say.
@@ -37,7 +64,9 @@ export function AccountConsumption({ accountId, accountNumber }: { accountId: st
 }
 
 export const accountSections = {
+  balanceActions: (account: AccountDetails) => <AccountPay account={account} />,
   readings: (accountId: string) => <AccountReadings accountId={accountId} />,
+  autopay: (accountId: string) => <AccountAutopay accountId={accountId} />,
   consumption: (accountId: string, accountNumber: string) => (
     <AccountConsumption accountId={accountId} accountNumber={accountNumber} />
   ),

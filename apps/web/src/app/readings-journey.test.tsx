@@ -204,8 +204,7 @@ describe("«История» → «Показания» (mock API)", journey, ()
     expect(within(history).getByLabelText("По")).toHaveAttribute("aria-invalid", "true");
 
     await user.click(within(tabs).getByRole("tab", { name: "Оплаты" }));
-    expect(within(history).getByRole("tabpanel", { name: "Оплаты" })).toHaveTextContent(
-      "Скоро: раздел появится в следующем обновлении.",
-    );
+    const payments = within(history).getByRole("tabpanel", { name: "Оплаты" });
+    expect(await within(payments).findByRole("table", { name: "Оплаты за период" })).toBeVisible();
   });
 });

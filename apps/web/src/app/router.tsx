@@ -32,6 +32,7 @@ export function createRouter() {
           children: [
             { index: true, element: <HomePage /> },
             { path: "accounts/:accountId", lazy: () => import("./routes/account.tsx") },
+            { path: "accounts/:accountId/bills/:billId", lazy: () => import("./routes/bill.tsx") },
             { path: "profile", lazy: () => import("./routes/profile.tsx") },
           ],
         },

@@ -1,4 +1,4 @@
-import type { ReadingHistoryItem, User } from "@lk/contract";
+import type { AutoPayment, Payment, ReadingHistoryItem, User } from "@lk/contract";
 import type { Zone } from "@lk/domain";
 
 /** A user's link to a personal account of the generated world (the account itself is not stored). */
@@ -34,6 +34,30 @@ export interface MockReading {
   contactPhone: string | null;
 }
 
+/** A payment a customer made through the mock («Оплатить»); the generated world's are the base. */
+export interface MockPayment {
+  id: string;
+  accountId: string;
+  userId: string;
+  /** Unique per user: a retry with the same key returns this payment, and takes no money again. */
+  idempotencyKey: string;
+  paidAt: string;
+  amountKopecks: number;
+  status: Payment["status"];
+  channel: Payment["channel"];
+  declineReason: string | null;
+  /** A payment the simulated bank has not answered yet: when its answer (accepted) arrives. */
+  answerAt: string | null;
+}
+
+/** An autopayment application of an account, whatever became of it (the latest live one is current). */
+export interface MockAutoPayment extends AutoPayment {
+  accountId: string;
+  appliedById: string;
+  /** Why «Отключить» was pressed (the API records it; the answer does not show it). */
+  stopReason: string | null;
+}
+
 /**
  * The mock API's state. In the browser it survives a reload (localStorage), like a real server.
  * Only what customers change lives here; the accounts come from the generated world.
@@ -50,6 +74,10 @@ export interface MockState {
   readings: MockReading[];
   /** Generated readings that a customer's later submission in the same window replaced. */
   replacedReadingIds: string[];
+  payments: MockPayment[];
+  autoPayments: MockAutoPayment[];
+  /** Per account: what accepted payments made through the mock took off the generated balance (negative). */
+  balanceAdjustments: Record<string, number>;
 }
 
 // Bump when the stored shape or the generated world changes: an older saved state is dropped
@@ -66,6 +94,9 @@ function empty(): MockState {
     linkAttempts: [],
     readings: [],
     replacedReadingIds: [],
+    payments: [],
+    autoPayments: [],
+    balanceAdjustments: {},
   };
 }
 

@@ -1,7 +1,8 @@
-import type { AccountDetails, AccountSummary, MeterSummary } from "@lk/contract";
+import type { AccountDetails, AccountSummary, BillSummary, MeterSummary } from "@lk/contract";
 import { type AccountBundle, DEFAULT_SEED, generateWorld, SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
 import { type AccountEvidence, monthOf, monthStart, normalizeAccountNumber } from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
+import { balanceAdjustment, lastAcceptedPayment } from "./mock-payments.ts";
 import { newestFirst, readingsOfMeter } from "./mock-readings.ts";
 
 /** Accounts in the mock's world: the demo's showcase and enough others to try linking. */
@@ -53,15 +54,22 @@ export function toSummary(bundle: AccountBundle, isPrimary: boolean): AccountSum
     supplier: { id: account.supplierId, shortName: supplierOf(bundle).shortName },
     address: account.address,
     shortAddress: account.shortAddress,
-    balanceKopecks: account.balanceKopecks,
+    // The generated balance less what customers paid through the mock («Оплатить»).
+    balanceKopecks: account.balanceKopecks + balanceAdjustment(account.id),
     isPrimary,
   };
 }
 
-function lastAccepted(bundle: AccountBundle) {
-  return bundle.payments
-    .filter((p) => p.status === "ACCEPTED")
-    .reduce<(typeof bundle.payments)[number] | null>((last, p) => (!last || p.paidAt > last.paidAt ? p : last), null);
+export function toBillSummary(bill: AccountBundle["bills"][number]): BillSummary {
+  return {
+    id: bill.id,
+    period: bill.period,
+    issuedAt: bill.issuedAt.toISOString(),
+    dueDate: bill.dueDate,
+    openingKopecks: bill.openingKopecks,
+    chargesKopecks: bill.chargesKopecks,
+    totalKopecks: bill.totalKopecks,
+  };
 }
 
 function toMeter(bundle: AccountBundle, meter: AccountBundle["meters"][number]): MeterSummary {
@@ -96,9 +104,10 @@ export function toDetails(bundle: AccountBundle, isPrimary: boolean): AccountDet
   const { account } = bundle;
   const supplier = supplierOf(bundle);
   const bill = bundle.bills.at(-1);
-  const payment = lastAccepted(bundle);
+  const payment = lastAcceptedPayment(bundle);
+  const summary = toSummary(bundle, isPrimary);
   return {
-    ...toSummary(bundle, isPrimary),
+    ...summary,
     supplier: { id: supplier.id, name: supplier.name, shortName: supplier.shortName },
     ownerName: account.ownerName,
     residents: account.residents,
@@ -106,18 +115,9 @@ export function toDetails(bundle: AccountBundle, isPrimary: boolean): AccountDet
     totalArea: account.totalArea,
     livingArea: account.livingArea,
     tariffPlan: account.tariffPlan,
-    debtSince: account.debtSince,
-    lastBill: bill
-      ? {
-          id: bill.id,
-          period: bill.period,
-          issuedAt: bill.issuedAt.toISOString(),
-          dueDate: bill.dueDate,
-          openingKopecks: bill.openingKopecks,
-          chargesKopecks: bill.chargesKopecks,
-          totalKopecks: bill.totalKopecks,
-        }
-      : null,
+    // A debt paid off through the mock is no debt any more.
+    debtSince: summary.balanceKopecks > 0 ? account.debtSince : null,
+    lastBill: bill ? toBillSummary(bill) : null,
     lastPayment: payment ? { paidAt: payment.paidAt.toISOString(), amountKopecks: payment.amountKopecks } : null,
     // By serial number, as the API lists them.
     meters: [...bundle.meters]
@@ -132,6 +132,6 @@ export function evidenceOf(bundle: AccountBundle, now: Date): AccountEvidence {
   return {
     recentBillTotals: bundle.bills.filter((b) => b.period >= since).map((b) => b.totalKopecks),
     meterSerials: bundle.meters.map((m) => m.serialNumber),
-    lastPayment: lastAccepted(bundle)?.amountKopecks ?? null,
+    lastPayment: lastAcceptedPayment(bundle)?.amountKopecks ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { AccountIdParams } from "@lk/contract";
+import { type AccountDetails, AccountIdParams } from "@lk/contract";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";
@@ -8,7 +8,7 @@ import { ApiError } from "../../../lib/api-client.ts";
 import { useAccount } from "../api/get-account.ts";
 import { AccountInfoCard } from "./AccountInfoCard.tsx";
 import { BalanceCard } from "./BalanceCard.tsx";
-import { AutopaySoonCard, RequisitesSoonCard } from "./ComingSoonCards.tsx";
+import { RequisitesSoonCard } from "./ComingSoonCards.tsx";
 import { LastBillCard } from "./LastBillCard.tsx";
 import { MetersCard } from "./MetersCard.tsx";
 
@@ -27,14 +27,19 @@ function AccountNotFound() {
 }
 
 interface Props {
-  /** The blocks other features own («Передать показания», «Потребление», «История»): the app puts them in. */
+  /**
+   * The blocks other features own («Оплатить» beside the balance, «Передать показания», «Автоплатеж»,
+   * «Потребление», «История»): the app puts them in.
+   */
+  balanceActions: (account: AccountDetails) => ReactNode;
   readings: (accountId: string) => ReactNode;
+  autopay: (accountId: string) => ReactNode;
   consumption: (accountId: string, accountNumber: string) => ReactNode;
   history: (accountId: string) => ReactNode;
 }
 
 /** SPEC §2: the main page of one personal account. */
-export function AccountPage({ readings, consumption, history }: Props) {
+export function AccountPage({ balanceActions, readings, autopay, consumption, history }: Props) {
   const { accountId = "" } = useParams();
   // A malformed id cannot be anyone's account: no request, the same answer as for a stranger's.
   const valid = AccountIdParams.safeParse({ accountId }).success;
@@ -68,13 +73,13 @@ export function AccountPage({ readings, consumption, history }: Props) {
         <p className="account-page__address">{details.address}</p>
       </header>
       <div className="account-grid">
-        <BalanceCard account={details} />
+        <BalanceCard account={details} actions={balanceActions(details)} />
         <LastBillCard bill={details.lastBill} />
         <div className="account-grid__wide">
           <MetersCard meters={details.meters} />
         </div>
         <div className="account-grid__wide">{readings(details.id)}</div>
-        <AutopaySoonCard />
+        {autopay(details.id)}
         <RequisitesSoonCard />
         <div className="account-grid__wide">{consumption(details.id, details.number)}</div>
         <div className="account-grid__wide">{history(details.id)}</div>

@@ -1,10 +1,14 @@
 import type { AccountDetails } from "@lk/contract";
 import { formatKopecks } from "@lk/domain";
+import type { ReactNode } from "react";
 import { formatIsoDate, formatMoscowDate } from "../../../lib/dates.ts";
 import { balanceWording } from "../balance.ts";
 
-/** The balance: owed or overpaid, in words first; the colour only repeats what the words say. */
-export function BalanceCard({ account }: { account: AccountDetails }) {
+/**
+ * The balance: owed or overpaid, in words first; the colour only repeats what the words say.
+ * `actions` are other features' buttons about the balance («Оплатить»), put in by the app.
+ */
+export function BalanceCard({ account, actions }: { account: AccountDetails; actions?: ReactNode }) {
   const { label, amount, tone } = balanceWording(account.balanceKopecks);
   return (
     <section className={`card balance-card balance-card--${tone}`} aria-labelledby="balance-title">
@@ -24,6 +28,7 @@ export function BalanceCard({ account }: { account: AccountDetails }) {
       ) : (
         <p className="card__muted">Платежей пока нет.</p>
       )}
+      {actions ? <div className="balance-card__actions">{actions}</div> : null}
     </section>
   );
 }

@@ -15,14 +15,6 @@ function SoonCard({ id, title, children }: { id: string; title: string; children
 }
 
 /** The blocks of the account page that later releases fill in, so the page already has its final shape. */
-export function AutopaySoonCard() {
-  return (
-    <SoonCard id="soon-autopay" title="Автоплатеж">
-      <p className="card__muted">Автоматическая оплата каждого нового счёта банковской картой.</p>
-    </SoonCard>
-  );
-}
-
 export function RequisitesSoonCard() {
   return (
     <SoonCard id="soon-requisites" title="Реквизиты ЛС">

@@ -1,13 +1,8 @@
 import { routes } from "@lk/contract";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
+import type { Period } from "../../../lib/period.ts";
 import { readingKeys } from "./keys.ts";
-
-export interface Period {
-  /** `YYYY-MM-DD`, Moscow calendar days, both inclusive. */
-  from: string;
-  to: string;
-}
 
 /** Readings of all the account's meters in a period, newest first. */
 export const getReadingHistory = (accountId: string, period: Period) =>

@@ -1,6 +1,7 @@
 import { accountHandlers } from "./accounts.ts";
 import { authHandlers } from "./auth.ts";
 import { consumptionHandlers } from "./consumption.ts";
+import { paymentHandlers } from "./payments.ts";
 import { readingHandlers } from "./readings.ts";
 import { systemHandlers } from "./system.ts";
 
@@ -10,5 +11,6 @@ export const handlers = [
   ...accountHandlers,
   ...readingHandlers,
   ...consumptionHandlers,
+  ...paymentHandlers,
   ...systemHandlers,
 ];

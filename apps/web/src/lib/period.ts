@@ -1,5 +1,10 @@
 import { dayOfMonth, MOSCOW, monthOf, monthStart } from "@lk/domain";
-import type { Period } from "./api/get-reading-history.ts";
+
+/** A period of the history («С» – «По»): `YYYY-MM-DD`, Moscow calendar days, both inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+}
 
 /** Today as the supplier's calendar day, `YYYY-MM-DD`: the history is kept in Moscow days. */
 export function moscowToday(now: Date): string {

@@ -1,10 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type FieldError, ReadingHistoryQuery } from "@lk/contract";
+import { type FieldError, PeriodQuery } from "@lk/contract";
 import { useForm } from "react-hook-form";
-import { Button } from "../../../components/ui/Button.tsx";
-import { TextField } from "../../../components/ui/TextField.tsx";
-import type { Period } from "../api/get-reading-history.ts";
-import { periodBack, QUICK_PERIODS } from "../period.ts";
+import { type Period, periodBack, QUICK_PERIODS } from "../lib/period.ts";
+import { Button } from "./ui/Button.tsx";
+import { TextField } from "./ui/TextField.tsx";
 
 interface Props {
   /** `YYYY-MM-DD`, Moscow. */
@@ -16,9 +15,12 @@ interface Props {
   serverErrors: FieldError[];
 }
 
-/** From–to dates with the quick choices; «Показать» applies the dates (the contract's schema checks them first). */
+/**
+ * From–to dates with the quick choices, the same on every tab of «История»; «Показать» applies the
+ * dates (the contract's schema checks them first).
+ */
 export function PeriodFilter({ today, applied, onApply, serverErrors }: Props) {
-  const form = useForm({ resolver: zodResolver(ReadingHistoryQuery), defaultValues: applied });
+  const form = useForm({ resolver: zodResolver(PeriodQuery), defaultValues: applied });
   const { errors } = form.formState;
   const errorOf = (field: keyof Period) =>
     errors[field]?.message ?? serverErrors.find((f) => f.path === field)?.message;

@@ -1,0 +1,275 @@
+import { DEMO_CUSTOMER } from "@lk/demo-data";
+import { monthOf } from "@lk/domain";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { handlers } from "../testing/mocks/handlers/index.ts";
+import { mockClock } from "../testing/mocks/mock-clock.ts";
+import { mockDb } from "../testing/mocks/mock-db.ts";
+import { mockWorld } from "../testing/mocks/mock-world.ts";
+import { seedMockDb } from "../testing/mocks/seed.ts";
+import { App } from "./App.tsx";
+
+// jsdom has <dialog> but not its modal methods; the attribute is what the tests look at.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute("open", "");
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute("open");
+};
+
+const server = setupServer(...handlers);
+const realNow = mockClock.now;
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeEach(() => window.localStorage.clear());
+afterEach(() => {
+  cleanup();
+  mockClock.now = realNow;
+});
+afterAll(() => server.close());
+
+const thisMonth = monthOf(new Date());
+const MSK = (day: number, time = "12:00") => new Date(`${thisMonth}-${String(day).padStart(2, "0")}T${time}:00+03:00`);
+/** Intl's grouping and currency spaces are non-breaking; the tests read them as plain ones. */
+const plain = (text: string | null | undefined) => (text ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+/** Signed in as the demo customer, on their primary account's page, owing 1 234,56 ₽. */
+async function openAccount(arrange: (accountId: string) => void = () => undefined) {
+  mockDb.reset();
+  seedMockDb();
+  mockClock.now = () => MSK(20);
+  const account = mockWorld().bundles[0]?.account;
+  if (!account) throw new Error("no primary account in the mock world");
+  mockDb.state.balanceAdjustments[account.id] = 123_456 - account.balanceKopecks;
+  arrange(account.id);
+  mockDb.save();
+  await fetch(new URL("/api/auth/sign-in", window.location.origin), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password }),
+  });
+  window.history.replaceState(null, "", `/accounts/${account.id}`);
+  render(<App />);
+  await screen.findByRole("heading", { level: 1, name: /^Лицевой счёт №/ });
+  return { account, balance: screen.getByRole("region", { name: "Баланс" }) };
+}
+
+async function typeCard(dialog: HTMLElement, number: string) {
+  const user = userEvent.setup();
+  await user.type(within(dialog).getByLabelText("Номер карты"), number);
+  await user.type(within(dialog).getByLabelText("Срок действия (ММ/ГГ)"), "12/30");
+  await user.type(within(dialog).getByLabelText("CVC"), "123");
+}
+
+const journey = { timeout: 20_000 };
+
+describe("«Оплатить» (mock API)", journey, () => {
+  it("pays the amount due with the success card: «Платёж зачислен», no debt, and the payment in «Оплаты»", async () => {
+    const user = userEvent.setup();
+    const { balance } = await openAccount();
+    expect(within(balance).getByText("К оплате")).toBeVisible();
+    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+    const amount = within(dialog).getByLabelText("Сумма, ₽");
+    expect(plain((amount as HTMLInputElement).value)).toBe("1 234,56");
+    expect(amount).toHaveAttribute("inputmode", "decimal");
+    expect(within(dialog).getByLabelText("Номер карты")).toHaveAttribute("autocomplete", "cc-number");
+    expect(within(dialog).getByText(/^Демо-шлюз: 4111 1111 1111 1111 — успешно/)).toBeVisible();
+    await typeCard(dialog, "4111 1111 1111 1111");
+    const payButton = within(dialog).getByRole("button", { name: /^Оплатить 1\s234,56\s₽$/ });
+    await user.dblClick(payButton);
+
+    const done = await within(dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/);
+    expect(done.closest('[role="status"]')).not.toBeNull();
+    expect(mockDb.state.payments).toHaveLength(1);
+    await user.click(within(dialog).getByRole("button", { name: "Готово" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(await within(balance).findByText("Задолженности нет")).toBeVisible();
+
+    const history = screen.getByRole("region", { name: "История" });
+    await user.click(within(history).getByRole("tab", { name: "Оплаты" }));
+    const table = await within(history).findByRole("table", { name: "Оплаты за период" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Дата", "Сумма", "Статус", "Способ"]);
+    const row = within(table)
+      .getAllByRole("row")
+      .find((r) => plain(r.textContent).includes("1 234,56 ₽"));
+    expect(plain(row?.textContent)).toBe(
+      `20.${thisMonth.slice(5)}.${thisMonth.slice(0, 4)}1 234,56 ₽ЗачисленЛичный кабинет`,
+    );
+  });
+
+  it("says why the bank declined, and «Попробовать ещё раз» is a new payment that goes through", async () => {
+    const user = userEvent.setup();
+    const { balance } = await openAccount();
+    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+    await typeCard(dialog, "4000 0000 0000 0002");
+    await user.click(within(dialog).getByRole("button", { name: /^Оплатить / }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+      /не прошёл\. Банк отклонил платёж: недостаточно средств\. Деньги не списаны\.$/,
+    );
+    expect(within(balance).getByText("К оплате")).toBeVisible();
+
+    await user.click(within(dialog).getByRole("button", { name: "Попробовать ещё раз" }));
+    const number = within(dialog).getByLabelText("Номер карты");
+    await user.clear(number);
+    await user.type(number, "4111111111111111");
+    await user.type(within(dialog).getByLabelText("CVC"), "123");
+    await user.click(within(dialog).getByRole("button", { name: /^Оплатить / }));
+    expect(await within(dialog).findByText(/^Платёж зачислен:/)).toBeVisible();
+    const [declined, accepted] = mockDb.state.payments;
+    expect([declined?.status, accepted?.status]).toEqual(["DECLINED", "ACCEPTED"]);
+    expect(declined?.idempotencyKey).not.toBe(accepted?.idempotencyKey);
+  });
+
+  it("waits for a bank that does not answer at once: «В обработке», then asks again until it is «Зачислен»", async () => {
+    const user = userEvent.setup();
+    const { balance } = await openAccount();
+    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+    await typeCard(dialog, "4000 0000 0000 0119");
+    await user.click(within(dialog).getByRole("button", { name: /^Оплатить / }));
+    expect(
+      await within(dialog).findByText(/^Платёж в обработке: банк ещё не ответил\. Мы обновим статус/),
+    ).toBeVisible();
+    expect(within(balance).getByText("К оплате")).toBeVisible();
+
+    // The simulated bank answers 3 s (of mock time) after the payment; the dialog asks every 2 s.
+    mockClock.now = () => new Date(MSK(20).getTime() + 3_000);
+    expect(await within(dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/, {}, { timeout: 5_000 })).toBeVisible();
+    expect(await within(balance).findByText("Задолженности нет")).toBeVisible();
+    expect(mockDb.state.payments.map((p) => p.status)).toEqual(["ACCEPTED"]);
+  });
+
+  it("names what is wrong with the amount and the card, in Russian, on the fields", async () => {
+    const user = userEvent.setup();
+    const { balance } = await openAccount();
+    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+    await user.clear(within(dialog).getByLabelText("Сумма, ₽"));
+    await user.type(within(dialog).getByLabelText("Сумма, ₽"), "0,5");
+    await user.click(within(dialog).getByRole("button", { name: /^Оплатить/ }));
+    expect(await within(dialog).findByText("Минимальная сумма платежа — 1,00 ₽.")).toBeVisible();
+    expect(within(dialog).getByText("Номер карты — 16–19 цифр.")).toBeVisible();
+    expect(within(dialog).getByLabelText("CVC")).toHaveAttribute("aria-invalid", "true");
+    expect(mockDb.state.payments).toEqual([]);
+  });
+});
+
+describe("«Автоплатеж» (mock API)", journey, () => {
+  it("connects (terms → application), shows «Заявление принято», then «Аннулировать» withdraws it", async () => {
+    const user = userEvent.setup();
+    await openAccount();
+    const card = screen.getByRole("region", { name: "Автоплатеж" });
+    expect(await within(card).findByText(/^Автоплатёж не подключён\./)).toBeVisible();
+    await user.click(within(card).getByRole("button", { name: "Подключить" }));
+
+    const dialog = await screen.findByRole("dialog", { name: "Подключение автоплатежа" });
+    expect(within(dialog).getByRole("region", { name: "Условия услуги «Автоплатеж»" })).toHaveTextContent(
+      "Редакция 2026-01",
+    );
+    const next = within(dialog).getByRole("button", { name: "Далее" });
+    expect(next).toBeDisabled();
+    await user.click(within(dialog).getByRole("checkbox", { name: "Я ознакомился(ась) с условиями и согласен(на)" }));
+    await user.click(next);
+
+    await typeCard(dialog, "4111 1111 1111 1111");
+    await user.type(within(dialog).getByLabelText("Максимальная сумма списания, ₽"), "5 000");
+    expect(within(dialog).getByLabelText("E-mail для чеков")).toHaveValue(DEMO_CUSTOMER.email);
+    await user.click(within(dialog).getByRole("button", { name: "Подать заявление" }));
+
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    const applied = await within(card).findByText(/^Заявление принято/);
+    expect(plain(applied.textContent)).toBe(
+      `Заявление принято 20.${thisMonth.slice(5)}.${thisMonth.slice(0, 4)}: автоплатёж начнёт работать с ближайшего счёта. ` +
+        "Карта 4111 11•• •••• 1111, не больше 5 000,00 ₽ за списание, чеки на demo@lk.test.",
+    );
+
+    await user.click(within(card).getByRole("button", { name: "Аннулировать" }));
+    const confirm = await screen.findByRole("dialog", { name: "Аннулировать заявление?" });
+    await user.click(within(confirm).getByRole("button", { name: "Аннулировать заявление" }));
+    expect(await within(card).findByText(/^Автоплатёж не подключён\./)).toBeVisible();
+    expect(mockDb.state.autoPayments[0]?.status).toBe("WITHDRAWN");
+  });
+});
+
+describe("«Автоплатеж» in force (mock API)", journey, () => {
+  it("says since when it pays, shows the last notice, and «Отключить» asks for a reason first", async () => {
+    const user = userEvent.setup();
+    const notice = "Счёт за октябрь 2026 больше максимальной суммы автоплатежа: оплатите его самостоятельно.";
+    await openAccount((accountId) => {
+      mockDb.state.autoPayments.push({
+        id: crypto.randomUUID(),
+        accountId,
+        appliedById: mockDb.state.users[0]?.id ?? "",
+        status: "ACTIVE",
+        cardMask: "4111 11•• •••• 1111",
+        maxAmountKopecks: 100_000,
+        receiptEmail: "demo@lk.test",
+        termsVersion: "2026-01",
+        appliedAt: new Date(`${thisMonth}-01T00:00:00+03:00`).toISOString(),
+        activatedAt: new Date(`${thisMonth}-01T00:00:00+03:00`).toISOString(),
+        endedAt: null,
+        lastNotice: notice,
+        stopReason: null,
+      });
+    });
+    const card = screen.getByRole("region", { name: "Автоплатеж" });
+    const state = await within(card).findByText(/^Автоплатёж подключён с /);
+    expect(plain(state.textContent)).toBe(
+      `Автоплатёж подключён с 01.${thisMonth.slice(5)}.${thisMonth.slice(0, 4)}: каждый новый счёт оплачивается автоматически. ` +
+        "Карта 4111 11•• •••• 1111, не больше 1 000,00 ₽ за списание, чеки на demo@lk.test.",
+    );
+    expect(within(card).getByRole("status")).toHaveTextContent(notice);
+
+    await user.click(within(card).getByRole("button", { name: "Отключить" }));
+    const dialog = await screen.findByRole("dialog", { name: "Отключить автоплатёж?" });
+    await user.click(within(dialog).getByRole("button", { name: "Отключить" }));
+    expect(within(dialog).getByText("Выберите причину.")).toBeVisible();
+    await user.selectOptions(within(dialog).getByLabelText("Причина"), "Буду оплачивать сам(а)");
+    await user.click(within(dialog).getByRole("button", { name: "Отключить" }));
+    expect(await within(card).findByText(/^Автоплатёж не подключён\./)).toBeVisible();
+    expect(mockDb.state.autoPayments[0]).toMatchObject({ status: "OFF", stopReason: "PAY_MYSELF" });
+  });
+});
+
+describe("«История» → «Счета» and «Квитанция» (mock API)", journey, () => {
+  it("lists the year's bills and opens the printable bill", async () => {
+    const user = userEvent.setup();
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    const { account } = await openAccount();
+    const history = screen.getByRole("region", { name: "История" });
+    await user.click(within(history).getByRole("tab", { name: "Счета" }));
+    const table = await within(history).findByRole("table", { name: "Счета за период" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Период", "Начислено", "Итого", "Оплатить до", "Квитанция"]);
+    const firstRow = within(table).getAllByRole("row")[1];
+    if (!firstRow) throw new Error("no bills");
+    expect(firstRow).toHaveTextContent(/^[А-Я][а-я]+ \d{4}/);
+    expect(plain(firstRow.textContent)).toMatch(/Итого (по счёту|переплата) \d[\d ]*,\d\d ₽/);
+
+    await user.click(within(firstRow).getByRole("link", { name: /^Квитанция за / }));
+    const heading = await screen.findByRole("heading", { level: 1, name: /^Квитанция за [а-я]+ \d{4}$/ });
+    const page = heading.closest("article") as HTMLElement;
+    expect(page).toHaveTextContent(`№ ${account.number}`);
+    expect(
+      within(page)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["Зона", "Расход, кВт·ч", "Тариф, ₽/кВт·ч", "Сумма"]);
+    for (const term of ["Начислено", "Оплачено", "Оплатить до"]) expect(within(page).getByText(term)).toBeVisible();
+    await user.click(screen.getByRole("button", { name: "Печать" }));
+    expect(print).toHaveBeenCalledOnce();
+    await user.click(screen.getByRole("link", { name: "Назад к лицевому счёту" }));
+    expect(await screen.findByRole("heading", { level: 1, name: /^Лицевой счёт №/ })).toBeVisible();
+  });
+});

@@ -1,0 +1,20 @@
+import { routes } from "@lk/contract";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import type { Period } from "../../../lib/period.ts";
+import { paymentKeys } from "./keys.ts";
+
+/** «Счета»: the bills whose month falls in the period, newest first. */
+export const getBills = (accountId: string, period: Period) =>
+  apiCall(routes.payments.bills, { params: { accountId }, query: period });
+
+export const billsQueryOptions = (accountId: string, period: Period) =>
+  queryOptions({
+    queryKey: paymentKeys.billList(accountId, period),
+    queryFn: () => getBills(accountId, period),
+    select: (data) => data.bills,
+  });
+
+export function useBills(accountId: string, period: Period) {
+  return useQuery({ ...billsQueryOptions(accountId, period), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,21 @@
+import { routes } from "@lk/contract";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import type { Period } from "../../../lib/period.ts";
+import { paymentKeys } from "./keys.ts";
+
+/** «Оплаты»: the account's payments in a period (Moscow days, both inclusive), newest first. */
+export const getPayments = (accountId: string, period: Period) =>
+  apiCall(routes.payments.list, { params: { accountId }, query: period });
+
+export const paymentsQueryOptions = (accountId: string, period: Period) =>
+  queryOptions({
+    queryKey: paymentKeys.list(accountId, period),
+    queryFn: () => getPayments(accountId, period),
+    select: (data) => data.payments,
+  });
+
+export function usePayments(accountId: string, period: Period) {
+  // The old table stays while another period loads, instead of a blank card.
+  return useQuery({ ...paymentsQueryOptions(accountId, period), placeholderData: keepPreviousData });
+}

@@ -1,0 +1,39 @@
+import { type PayBody, type Payment, routes } from "@lk/contract";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import { paymentKeys } from "./keys.ts";
+
+export interface PayInput {
+  accountId: string;
+  body: PayBody;
+}
+
+/** «Оплатить» by card: the same idempotencyKey again returns the first payment, never a second charge. */
+export const pay = ({ accountId, body }: PayInput) => apiCall(routes.payments.pay, { params: { accountId }, body });
+
+/**
+ * What a payment's outcome changes: the list of payments at once (a new row, whatever its status);
+ * once it is accepted, the bills' «Оплачено» and, through `onAccepted` (the app's), the balance.
+ * The bank may answer later than the payment was made, so this runs again when it does.
+ */
+export function usePaymentOutcome(accountId: string, onAccepted?: () => unknown) {
+  const queryClient = useQueryClient();
+  return async (payment: Payment) => {
+    const tasks: Promise<unknown>[] = [queryClient.invalidateQueries({ queryKey: paymentKeys.lists(accountId) })];
+    if (payment.status === "ACCEPTED") {
+      tasks.push(queryClient.invalidateQueries({ queryKey: paymentKeys.billDetails(accountId) }));
+      tasks.push(Promise.resolve(onAccepted?.()));
+    }
+    await Promise.all(tasks);
+  };
+}
+
+export function usePay(accountId: string, { onAccepted }: { onAccepted?: () => unknown } = {}) {
+  const outcome = usePaymentOutcome(accountId, onAccepted);
+  return useMutation({
+    mutationFn: (body: PayBody) => pay({ accountId, body }),
+    onSuccess: (payment) => outcome(payment),
+    // The variables hold the card: the mutation leaves the cache as soon as nothing shows it.
+    gcTime: 0,
+  });
+}

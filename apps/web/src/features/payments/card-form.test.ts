@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { amountDue, normalizeExpiry, PayForm } from "./card-form.ts";
+
+const card = { number: "4111 1111 1111 1111", expiry: "12/30", cvc: "123" };
+
+describe("the «Оплата» form, before anything is sent", () => {
+  it.each([
+    ["1228", "12/28"],
+    ["12 / 28", "12/28"],
+    ["12/28", "12/28"],
+    ["1/28", "1/28"],
+  ])("reads the expiry %s as %s", (typed, read) => {
+    expect(normalizeExpiry(typed)).toBe(read);
+  });
+
+  it("turns rubles typed in any usual way into kopecks, and the card number into digits", () => {
+    expect(PayForm.parse({ amount: "1 234,56", card })).toEqual({
+      amount: 123_456,
+      card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
+    });
+    expect(PayForm.parse({ amount: "1234.5 ₽", card }).amount).toBe(123_450);
+  });
+
+  it.each([
+    ["", "Укажите сумму."],
+    ["двести", "Введите сумму в рублях, например 1 234,56."],
+    ["0,50", "Минимальная сумма платежа — 1,00 ₽."],
+    ["-5", "Минимальная сумма платежа — 1,00 ₽."],
+    ["2 000 000", "Максимальная сумма платежа — 1 000 000,00 ₽."],
+  ])("names what is wrong with the amount %j", (amount, message) => {
+    const result = PayForm.safeParse({ amount, card });
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["amount", message]]);
+  });
+
+  it("names each wrong card field in Russian", () => {
+    const result = PayForm.safeParse({ amount: "100", card: { number: "4111", expiry: "13/30", cvc: "12" } });
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["card.number", "card.expiry", "card.cvc"]);
+    expect(result.error?.issues[0]?.message).toBe("Номер карты — 16–19 цифр.");
+  });
+
+  it("offers the amount due, and nothing when nothing is due", () => {
+    expect(amountDue(123_456).replace(/[\u00a0\u202f]/g, " ")).toBe("1 234,56");
+    expect(amountDue(0)).toBe("");
+    expect(amountDue(-500)).toBe("");
+  });
+});

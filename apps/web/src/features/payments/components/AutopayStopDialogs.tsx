@@ -1,0 +1,122 @@
+import type { AutoPayment, AutoPaymentState } from "@lk/contract";
+import { AUTOPAY_STOP_REASON_LABEL } from "@lk/domain";
+import { useState } from "react";
+import { Alert } from "../../../components/ui/Alert.tsx";
+import { Button } from "../../../components/ui/Button.tsx";
+import { Dialog } from "../../../components/ui/Dialog.tsx";
+import { SelectField } from "../../../components/ui/SelectField.tsx";
+import { formatMoscowDate } from "../../../lib/dates.ts";
+import { useAnnulAutoPayment } from "../api/annul-autopayment.ts";
+import { useDisableAutoPayment } from "../api/disable-autopayment.ts";
+
+interface Props {
+  open: boolean;
+  accountId: string;
+  /** Stays mounted when the state changes under it, so its request's answer still arrives here. */
+  current: AutoPayment | null;
+  onClose: () => void;
+  onDone: (state: AutoPaymentState) => void;
+}
+
+type Reason = keyof typeof AUTOPAY_STOP_REASON_LABEL;
+const REASONS = Object.entries(AUTOPAY_STOP_REASON_LABEL) as [Reason, string][];
+
+/** «Аннулировать»: withdraws an application before it starts paying. */
+export function AnnulAutopayDialog({ open, accountId, current, onClose, onDone }: Props) {
+  const annul = useAnnulAutoPayment(accountId);
+  const close = () => {
+    annul.reset();
+    onClose();
+  };
+  return (
+    <Dialog open={open} onClose={close} title="Аннулировать заявление?">
+      <p>
+        {current ? `Заявление от ${formatMoscowDate(current.appliedAt)} будет отозвано` : "Заявление будет отозвано"}, и
+        автоплатёж не подключится. Подать новое заявление можно в любой момент.
+      </p>
+      {annul.error ? <Alert>{annul.error.message}</Alert> : null}
+      <div className="dialog__actions">
+        <Button
+          variant="danger"
+          pending={annul.isPending}
+          onClick={() =>
+            annul.mutate(undefined, {
+              onSuccess: (state) => {
+                annul.reset();
+                onDone(state);
+              },
+            })
+          }
+        >
+          Аннулировать заявление
+        </Button>
+        <Button variant="secondary" onClick={close} data-autofocus>
+          Отмена
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** «Отключить»: no more charges from now; the supplier asks why, from a list. */
+export function DisableAutopayDialog({ open, accountId, current, onClose, onDone }: Props) {
+  const disable = useDisableAutoPayment(accountId);
+  const [reason, setReason] = useState<Reason | "">("");
+  const [missing, setMissing] = useState(false);
+  const close = () => {
+    disable.reset();
+    setReason("");
+    setMissing(false);
+    onClose();
+  };
+  const submit = () => {
+    if (!reason) {
+      setMissing(true);
+      return;
+    }
+    disable.mutate(
+      { reason },
+      {
+        onSuccess: (state) => {
+          disable.reset();
+          setReason("");
+          onDone(state);
+        },
+      },
+    );
+  };
+  return (
+    <Dialog open={open} onClose={close} title="Отключить автоплатёж?">
+      <p>
+        Автоплатёж{current ? ` с карты ${current.cardMask}` : ""} перестанет оплачивать новые счета: их нужно будет
+        оплачивать самостоятельно. Уже списанные платежи не возвращаются.
+      </p>
+      {disable.error ? <Alert>{disable.error.message}</Alert> : null}
+      <SelectField
+        label="Причина"
+        value={reason}
+        error={missing ? "Выберите причину." : undefined}
+        data-autofocus
+        onChange={(event) => {
+          setReason(event.target.value as Reason | "");
+          setMissing(false);
+        }}
+      >
+        <option value="">Выберите причину</option>
+        {REASONS.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
+      <div className="dialog__actions">
+        <Button variant="danger" pending={disable.isPending} onClick={submit}>
+          Отключить
+        </Button>
+        <Button variant="secondary" onClick={close}>
+          Отмена
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

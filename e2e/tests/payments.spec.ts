@@ -1,0 +1,136 @@
+import { linkAccount } from "../support/accounts.ts";
+import { isMock, signUp } from "../support/customers.ts";
+import { queryAppDatabase } from "../support/database.ts";
+import { OPEN_DAY } from "../support/dates.ts";
+import { expect, test } from "../support/test.ts";
+
+async function openPayDialog(page: import("@playwright/test").Page) {
+  await page.getByRole("region", { name: "Баланс" }).getByRole("button", { name: "Оплатить" }).click();
+  const dialog = page.getByRole("dialog", { name: "Оплата" });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function fillCard(dialog: import("@playwright/test").Locator, number: string) {
+  await dialog.getByLabel("Номер карты").fill(number);
+  await dialog.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+  await dialog.getByLabel("CVC").fill("123");
+}
+
+test("a customer pays by card, sees it «зачислен» and finds it in «Оплаты»", async ({ page }, info) => {
+  const customer = await signUp(page, info);
+  await linkAccount(page, 1);
+  const dialog = await openPayDialog(page);
+  await dialog.getByLabel("Сумма, ₽").fill("1 234,56");
+  await fillCard(dialog, "4111 1111 1111 1111");
+  await dialog.getByRole("button", { name: "Оплатить 1 234,56 ₽" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Платёж зачислен: 1 234,56 ₽.");
+  await dialog.getByRole("button", { name: "Готово" }).click();
+
+  const history = page.getByRole("region", { name: "История" });
+  await history.getByRole("tab", { name: "Оплаты" }).click();
+  await history.getByRole("button", { name: "Этот месяц" }).click();
+  const row = history
+    .getByRole("table", { name: "Оплаты за период" })
+    .getByRole("row")
+    .filter({ hasText: "Личный кабинет" });
+  await expect(row).toContainText("1 234,56 ₽");
+  await expect(row).toContainText("Зачислен");
+
+  if (!isMock(info)) {
+    const rows = await queryAppDatabase<{ status: string; amount: number }>(
+      `SELECT p.status::text AS status, p."amountKopecks" AS amount FROM "Payment" p JOIN "User" u ON u.id = p."createdById" WHERE u.email = $1`,
+      [customer.email],
+    );
+    expect(rows).toEqual([{ status: "ACCEPTED", amount: 123456 }]);
+  }
+});
+
+test("a declined card says why and takes nothing; the retry goes through", async ({ page }, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 2);
+  const dialog = await openPayDialog(page);
+  await dialog.getByLabel("Сумма, ₽").fill("500");
+  await fillCard(dialog, "4000 0000 0000 0002");
+  await dialog.getByRole("button", { name: "Оплатить 500,00 ₽" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(
+    "Банк отклонил платёж: недостаточно средств. Деньги не списаны.",
+  );
+  await dialog.getByRole("button", { name: "Попробовать ещё раз" }).click();
+  await dialog.getByLabel("Номер карты").fill("4111 1111 1111 1111");
+  await dialog.getByLabel("CVC").fill("123");
+  await dialog.getByRole("button", { name: "Оплатить 500,00 ₽" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Платёж зачислен: 500,00 ₽.");
+});
+
+test("a customer connects autopayment, annuls the application, connects again and switches it off once active", async ({
+  page,
+}, info) => {
+  const customer = await signUp(page, info);
+  await linkAccount(page, 0);
+  const autopay = page.getByRole("region", { name: "Автоплатеж" });
+  await expect(autopay).toContainText("Автоплатёж не подключён.");
+
+  const connect = async () => {
+    await autopay.getByRole("button", { name: "Подключить" }).click();
+    const dialog = page.getByRole("dialog", { name: "Подключение автоплатежа" });
+    await expect(dialog.getByRole("region", { name: /Условия услуги/ })).toContainText(
+      "Автоплатёж оплачивает каждый новый счёт",
+    );
+    await expect(dialog.getByRole("button", { name: "Далее" })).toBeDisabled();
+    await dialog.getByLabel("Я ознакомился(ась) с условиями и согласен(на)").check();
+    await dialog.getByRole("button", { name: "Далее" }).click();
+    await fillCard(dialog, "4111 1111 1111 1111");
+    await dialog.getByLabel("Максимальная сумма списания, ₽").fill("5 000");
+    await dialog.getByRole("button", { name: "Подать заявление" }).click();
+    await expect(autopay).toContainText("Заявление принято");
+    await expect(autopay).toContainText("Карта 4111 11•• •••• 1111, не больше 5 000,00 ₽ за списание");
+  };
+
+  await connect();
+  await autopay.getByRole("button", { name: "Аннулировать" }).click();
+  await page
+    .getByRole("dialog", { name: "Аннулировать заявление?" })
+    .getByRole("button", { name: "Аннулировать заявление" })
+    .click();
+  await expect(autopay).toContainText("Автоплатёж не подключён.");
+
+  await connect();
+  // The next bill run puts the application in force: in the real app the run's effect, in the mock
+  // its date moved to the next month.
+  if (isMock(info)) {
+    const next = new Date(new Date(OPEN_DAY).getTime() + 20 * 86_400_000).toISOString();
+    await page.evaluate((date) => window.localStorage.setItem("lk-mock-date", date), next);
+  } else {
+    await queryAppDatabase(
+      `UPDATE "AutoPayment" SET status = 'ACTIVE', "activatedAt" = now() WHERE "userId" = (SELECT id FROM "User" WHERE email = $1) AND status = 'APPLIED'`,
+      [customer.email],
+    );
+  }
+  await page.reload();
+  await expect(autopay).toContainText("Автоплатёж подключён с");
+  await autopay.getByRole("button", { name: "Отключить" }).click();
+  const stop = page.getByRole("dialog", { name: "Отключить автоплатёж?" });
+  await stop.getByLabel("Причина").selectOption({ label: "Буду оплачивать сам(а)" });
+  await stop.getByRole("button", { name: "Отключить" }).click();
+  await expect(autopay).toContainText("Автоплатёж не подключён.");
+});
+
+test("a customer browses bills by period and opens a printable bill", async ({ page }, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 0);
+  const history = page.getByRole("region", { name: "История" });
+  await history.getByRole("tab", { name: "Счета" }).click();
+  await history.getByRole("button", { name: "3 месяца" }).click();
+  const table = history.getByRole("table", { name: "Счета за период" });
+  await expect(table.getByRole("row")).not.toHaveCount(1);
+  const first = table.getByRole("row").nth(1);
+  const link = first.getByRole("link", { name: /^Квитанция за / });
+  const name = (await link.getAttribute("aria-label")) ?? (await link.textContent()) ?? "";
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: name.replace(/^Квитанция/, "Квитанция") })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Начисления за электроэнергию" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Печать" })).toBeVisible();
+  await page.getByRole("link", { name: "Назад к лицевому счёту" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Лицевой счёт № / })).toBeVisible();
+});
