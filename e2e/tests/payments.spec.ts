@@ -67,7 +67,7 @@ test("a customer connects autopayment, annuls the application, connects again an
   page,
 }, info) => {
   const customer = await signUp(page, info);
-  await linkAccount(page, 0);
+  await linkAccount(page, 25);
   const autopay = page.getByRole("region", { name: "Автоплатеж" });
   await expect(autopay).toContainText("Автоплатёж не подключён.");
 
