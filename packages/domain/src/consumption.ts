@@ -1,5 +1,5 @@
 import type { Zone } from "./reading-check.ts";
-import { MOSCOW, monthOf } from "./supplier-time.ts";
+import { MONTH_NAMES, MOSCOW, monthOf } from "./supplier-time.ts";
 
 export interface ConsumptionMeter {
   id: string;
@@ -79,20 +79,6 @@ export function monthlyConsumption(
   });
 }
 
-const MONTH_NAMES = [
-  "Январь",
-  "Февраль",
-  "Март",
-  "Апрель",
-  "Май",
-  "Июнь",
-  "Июль",
-  "Август",
-  "Сентябрь",
-  "Октябрь",
-  "Ноябрь",
-  "Декабрь",
-];
 export const ZONE_TITLES: Record<Zone, string> = { T1: "Т1", T2: "Т2", T3: "Т3" };
 
 const kwhText = (milli: number | undefined | null) =>
@@ -121,7 +107,7 @@ export function consumptionCsv(
     `Всего за ${year - 1}, кВт·ч`,
   ];
   const rows = current.map((m, i) => [
-    `${MONTH_NAMES[i]} ${year}`,
+    `${(MONTH_NAMES[i] ?? "").replace(/^./, (c) => c.toUpperCase())} ${year}`,
     ...zones.map((z) => (m.status === "ACTUAL" ? kwhText(m.zones[z] ?? 0) : "")),
     kwhText(m.total),
     kwhText(previous[i]?.total),

@@ -40,3 +40,24 @@ export function dayStart(isoDate: string, timeZone = MOSCOW): Date {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
 }
+
+/** Month names as Russian bills write them: «октябрь». */
+export const MONTH_NAMES = [
+  "январь",
+  "февраль",
+  "март",
+  "апрель",
+  "май",
+  "июнь",
+  "июль",
+  "август",
+  "сентябрь",
+  "октябрь",
+  "ноябрь",
+  "декабрь",
+] as const;
+
+/** `2026-10` → «октябрь 2026». */
+export function monthTitle(period: string): string {
+  return `${MONTH_NAMES[Number(period.slice(5, 7)) - 1] ?? period.slice(5, 7)} ${period.slice(0, 4)}`;
+}

@@ -1,19 +1,4 @@
-import { MOSCOW } from "@lk/domain";
-
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
+import { MONTH_NAMES, MOSCOW } from "@lk/domain";
 
 /** `2026-10-10` → «10.10.2026». A calendar date has no time zone, so none is applied. */
 export function formatIsoDate(isoDate: string): string {
@@ -36,5 +21,5 @@ export function formatMoscowDate(instant: string | Date): string {
 /** `2026-10` → «октябрь 2026», as the bill names its period. */
 export function formatBillPeriod(period: string): string {
   const [year, month] = period.split("-");
-  return `${MONTHS[Number(month) - 1] ?? month} ${year}`;
+  return `${MONTH_NAMES[Number(month) - 1] ?? month} ${year}`;
 }

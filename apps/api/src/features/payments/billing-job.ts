@@ -1,5 +1,5 @@
 import type { Database } from "@lk/db";
-import { autopayDecision, dayStart, monthlyConsumption, monthOf, monthStart, type Zone } from "@lk/domain";
+import { autopayDecision, dayStart, monthlyConsumption, monthOf, monthStart, monthTitle, type Zone } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import type { PaymentGateway } from "./gateway.ts";
 import { settlePayment } from "./settle.ts";
@@ -16,22 +16,6 @@ export interface BillingReport {
   charged: number;
   notCharged: number;
 }
-
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
-const monthName = (period: string) => `${MONTHS[Number(period.slice(5)) - 1]} ${period.slice(0, 4)}`;
 
 /**
  * The month's bills (by default the month before the clock's): kWh per zone from the readings that
@@ -132,7 +116,7 @@ export async function issueBills(
     });
     const autopay = await db.autoPayment.findFirst({ where: { accountId: account.id, status: "ACTIVE" } });
     if (!autopay) continue;
-    const decision = autopayDecision(bill.totalKopecks, autopay.maxAmountKopecks, monthName(period));
+    const decision = autopayDecision(bill.totalKopecks, autopay.maxAmountKopecks, monthTitle(period));
     if ("skip" in decision) {
       await db.autoPayment.update({ where: { id: autopay.id }, data: { lastNotice: decision.skip } });
       report.notCharged += 1;
@@ -159,7 +143,7 @@ export async function issueBills(
       data: {
         lastNotice:
           result.status === "DECLINED"
-            ? `Списание по счёту за ${monthName(period)} отклонено банком: ${result.reason} Оплатите счёт самостоятельно.`
+            ? `Списание по счёту за ${monthTitle(period)} отклонено банком: ${result.reason} Оплатите счёт самостоятельно.`
             : null,
       },
     });

@@ -1,25 +1,11 @@
 import type { ConsumptionYear } from "@lk/contract";
-import { type MonthConsumption, type MonthStatus, milliOf, type Zone } from "@lk/domain";
+import { MONTH_NAMES, type MonthConsumption, type MonthStatus, milliOf, type Zone } from "@lk/domain";
 import { formatMeterValue, zoneName } from "../../lib/meter-format.ts";
 
 // One source for the chart, the table, the text alternative and the CSV: the query's answer,
 // turned back into the domain's integer thousandths of a kWh once.
 
 const SHORT = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-const NAMES = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
 /** «больше всего в январе». */
 const IN_MONTH = [
   "январе",
@@ -81,7 +67,7 @@ export function consumptionView(data: ConsumptionYear): ConsumptionView {
   const rows = current.map((m, i) => ({
     month: m.month,
     short: SHORT[i] ?? m.month,
-    name: capitalize(NAMES[i] ?? m.month),
+    name: capitalize(MONTH_NAMES[i] ?? m.month),
     status: m.status,
     zones: m.zones,
     total: m.total,
