@@ -1,30 +1,20 @@
 import { AuthSession, buildPath, ConsumptionYear, ErrorBody, ReadingsState, routes } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { monthOf } from "@lk/domain";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { consumptionFile } from "../../../features/consumption/consumption-csv.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
-import { seedMockDb } from "../seed.ts";
-import { handlers } from "./index.ts";
+import { setUpMockApiServer } from "./mock-api-server.ts";
 
-const server = setupServer(...handlers);
-const realNow = mockClock.now;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+setUpMockApiServer();
 beforeEach(() => {
-  mockDb.reset();
-  seedMockDb();
   // The 20th of this month, Moscow time: the reading window is open, and the generated readings
   // reach last month, so no reading has closed this month yet.
   const now = new Date(`${monthOf(new Date())}-20T12:00:00+03:00`);
   mockClock.now = () => now;
 });
-afterEach(() => {
-  mockClock.now = realNow;
-});
-afterAll(() => server.close());
 
 const thisMonth = monthOf(new Date());
 const thisYear = Number(thisMonth.slice(0, 4));

@@ -12,26 +12,14 @@ import {
 } from "@lk/contract";
 import { DEMO_CUSTOMER, DEMO_LINKABLE_ACCOUNTS, DEMO_LINKED_ACCOUNTS, linkHintsOf } from "@lk/demo-data";
 import { formatAmount } from "@lk/domain";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { mockClock } from "../mock-clock.ts";
-import { mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
-import { seedMockDb } from "../seed.ts";
 import { handlers } from "./index.ts";
+import { setUpMockApiServer } from "./mock-api-server.ts";
 
-const server = setupServer(...handlers);
-const realNow = mockClock.now;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
-  mockDb.reset();
-  seedMockDb();
-});
-afterEach(() => {
-  mockClock.now = realNow;
-});
-afterAll(() => server.close());
+setUpMockApiServer();
 
 const post = (path: string, body?: unknown, token?: string) =>
   fetch(new URL(path, window.location.origin), {

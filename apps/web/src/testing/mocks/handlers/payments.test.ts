@@ -11,26 +11,14 @@ import {
 } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { AUTOPAY_TERMS, monthOf, monthStart, TEST_CARDS } from "@lk/domain";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
-import { seedMockDb } from "../seed.ts";
-import { handlers } from "./index.ts";
+import { setUpMockApiServer } from "./mock-api-server.ts";
 
-const server = setupServer(...handlers);
-const realNow = mockClock.now;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
-  mockDb.reset();
-  seedMockDb();
-});
-afterEach(() => {
-  mockClock.now = realNow;
-});
-afterAll(() => server.close());
+setUpMockApiServer();
 
 // The generated world has bills and payments up to this month; the tests pay in this month, Moscow time.
 const thisMonth = monthOf(new Date());

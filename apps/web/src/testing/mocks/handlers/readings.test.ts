@@ -10,26 +10,14 @@ import {
 } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { monthOf, monthStart } from "@lk/domain";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { mockClock } from "../mock-clock.ts";
 import { MOCK_STORAGE_KEY, mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
-import { seedMockDb } from "../seed.ts";
-import { handlers } from "./index.ts";
+import { setUpMockApiServer } from "./mock-api-server.ts";
 
-const server = setupServer(...handlers);
-const realNow = mockClock.now;
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
-  mockDb.reset();
-  seedMockDb();
-});
-afterEach(() => {
-  mockClock.now = realNow;
-});
-afterAll(() => server.close());
+setUpMockApiServer();
 
 // The generated world has readings up to last month; the tests live in this month, Moscow time
 // (the process runs in America/Los_Angeles: the window must follow Moscow regardless).
