@@ -6,6 +6,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 data="$here/.data/pg-${E2E_PG_PORT}"
 rm -rf "$data"
 export EMBEDDED_PG_DIR="$data"
+# Request documents of this run, beside its database.
+export UPLOAD_DIR="$here/.data/uploads-${E2E_PG_PORT}"
+rm -rf "$UPLOAD_DIR"
 export EMBEDDED_PG_PORT="${E2E_PG_PORT}"
 export PORT="${E2E_APP_PORT}"
 export HOST=127.0.0.1

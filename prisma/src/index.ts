@@ -1,4 +1,4 @@
-export { DEMO_CUSTOMER } from "@lk/demo-data";
+export { DEMO_CUSTOMER, DEMO_OPERATOR } from "@lk/demo-data";
 export * from "../generated/client.ts";
 export { createDatabaseClient, type Database } from "./client.ts";
 export { describeDemoLinking } from "./demo-hints.ts";

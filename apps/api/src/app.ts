@@ -1,14 +1,21 @@
+import path from "node:path";
+import multipart from "@fastify/multipart";
+import { errorBody } from "@lk/contract";
 import type { Database } from "@lk/db";
-import Fastify from "fastify";
+import Fastify, { type FastifyReply } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
 import { consumptionRoutes } from "./features/consumption/routes.ts";
+import { outboxRoutes } from "./features/outbox/routes.ts";
 import { type PaymentGateway, SimulatedGateway } from "./features/payments/gateway.ts";
 import { paymentRoutes } from "./features/payments/routes.ts";
+import { profileRoutes } from "./features/profile/routes.ts";
 import { readingRoutes } from "./features/readings/routes.ts";
+import { requestRoutes } from "./features/requests/routes.ts";
+import { type DocumentStorage, LocalFolderStorage } from "./features/requests/storage.ts";
 import { systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { authentication } from "./plugins/authentication.ts";
@@ -25,7 +32,11 @@ export interface AppDeps {
   gateway?: PaymentGateway;
   /** Where logs go (stdout by default); tests read them to prove secrets stay out. */
   logStream?: { write(line: string): void };
+  /** Where request documents are kept; a local folder (UPLOAD_DIR) by default. */
+  storage?: DocumentStorage;
 }
+
+const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..");
 
 /** Builds the whole API; `server.ts` listens, tests `inject`. */
 export async function buildApp({
@@ -34,6 +45,7 @@ export async function buildApp({
   clock = systemClock,
   logStream,
   gateway = new SimulatedGateway(() => clock.now().getTime()),
+  storage = new LocalFolderStorage(config.UPLOAD_DIR ?? path.join(REPO_ROOT, ".data", "uploads")),
 }: AppDeps) {
   const app = Fastify({
     logger: {
@@ -43,6 +55,15 @@ export async function buildApp({
       ...(logStream ? { stream: logStream } : {}),
     },
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // Errors the router raises before any route runs (a path parameter over 100 characters, a
+    // malformed URL) leave in the contract's shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      const body = tooLong
+        ? errorBody("URI_TOO_LONG")
+        : errorBody("VALIDATION_FAILED", "Некорректный адрес запроса.", { location: "params" });
+      (reply as FastifyReply).status(tooLong ? 414 : 400).send(body);
+    },
     trustProxy: config.TRUST_PROXY ?? false,
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
@@ -51,16 +72,27 @@ export async function buildApp({
   // The API speaks JSON only (uploads add multipart where they need it).
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
+  // Multipart only where a route says so (see lib/multipart.ts for the limits).
+  await app.register(multipart);
 
   await app.register(security, { config });
   await app.register(authentication, { config, isSessionActive: (sid) => isSessionActive({ db, clock }, sid) });
   await app.register(docs);
 
+  // Links in e-mails point at PUBLIC_URL, never at the Host header a request happened to carry.
+  const publicUrl = () => {
+    if (config.PUBLIC_URL) return config.PUBLIC_URL;
+    const address = app.server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST;
+    return `${config.tls ? "https" : "http"}://${host}:${port}`;
+  };
   const authDeps = {
     db,
     clock,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     signInFailuresPerLogin: config.SIGN_IN_FAILURES_PER_LOGIN,
+    publicUrl,
   };
   await app.register(async (api) => {
     systemRoutes(api, db);
@@ -69,6 +101,9 @@ export async function buildApp({
     readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);
     consumptionRoutes(api, { db, clock });
     paymentRoutes(api, { db, clock, gateway }, config.RATE_LIMIT_PAYMENTS_PER_MINUTE);
+    profileRoutes(api, { db, clock }, config.RATE_LIMIT_AUTH_PER_MINUTE);
+    requestRoutes(api, { db, clock, storage });
+    if (config.devOutbox) outboxRoutes(api, db);
   });
 
   if (config.WEB_DIST) await app.register(web, { root: config.WEB_DIST });

@@ -40,6 +40,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_PAYMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Failed sign-ins per login in 15 minutes before that login is paused. */
   SIGN_IN_FAILURES_PER_LOGIN: z.coerce.number().int().min(1).default(10),
+  /** Show the outbox at /dev/outbox (GET /api/dev/outbox). Default: on unless NODE_ENV=production. */
+  DEV_OUTBOX: bool,
+  /** Where request documents are stored (outside the web root). Default: .data/uploads in the project. */
+  UPLOAD_DIR: z.string().optional(),
+  /** The address customers open, for links in e-mails (password reset). Default: the listening address. */
+  PUBLIC_URL: z.url().optional(),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -49,7 +55,8 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Omit<Env, "TLS_CERT" | "TLS_KEY" | "COOKIE_SECURE" | "JWT_SECRET"> {
+export interface Config extends Omit<Env, "TLS_CERT" | "TLS_KEY" | "COOKIE_SECURE" | "JWT_SECRET" | "DEV_OUTBOX"> {
+  devOutbox: boolean;
   jwtSecret: string;
   tls?: { cert: string; key: string };
   cookieSecure: boolean;
@@ -63,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, ...rest } = parsed.data;
+  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, ...rest } = parsed.data;
   if (Boolean(TLS_CERT) !== Boolean(TLS_KEY))
     throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
   if (!JWT_SECRET && rest.NODE_ENV === "production")
@@ -74,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     jwtSecret: JWT_SECRET ?? randomSecret(),
     tls,
     cookieSecure: COOKIE_SECURE ?? Boolean(tls),
+    devOutbox: DEV_OUTBOX ?? rest.NODE_ENV !== "production",
   };
 }
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import {
   createDatabaseClient,
   DEMO_CUSTOMER,
+  DEMO_OPERATOR,
   describeDemoLinking,
   migrateDeploy,
   openDatabase,
@@ -10,6 +11,7 @@ import {
 } from "@lk/db";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { dispatchOutbox, OutboxOnlyTransport } from "./features/outbox/outbox.ts";
 import { fixedClock, systemClock } from "./lib/clock.ts";
 
 async function main() {
@@ -23,12 +25,22 @@ async function main() {
   const clock = config.CLOCK_FIXED_AT ? fixedClock(config.CLOCK_FIXED_AT) : systemClock;
   if (config.SEED_DEMO) await seedDemo(db, { now: clock.now() });
   const app = await buildApp({ config, db, clock });
+  // The outbox dispatcher: hands waiting mail and SMS to the transport. SMTP plugs in as a
+  // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.
+  const transport = new OutboxOnlyTransport();
+  const dispatcher = setInterval(() => {
+    dispatchOutbox(db, transport, () => clock.now(), app.log).catch((error) =>
+      app.log.error({ err: error }, "outbox dispatch failed"),
+    );
+  }, 2000);
+  dispatcher.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
+    clearInterval(dispatcher);
     await app.close();
     await db.$disconnect();
     await handle.stop();
@@ -51,6 +63,8 @@ async function main() {
       ...(config.SEED_DEMO
         ? [
             `  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`,
+            `  Оператор (/operator):   ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}`,
+            ...(config.devOutbox ? [`  Исходящие письма и SMS: ${url}/dev/outbox`] : []),
             ...describeDemoLinking(clock.now()),
           ]
         : []),

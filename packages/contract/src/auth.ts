@@ -42,6 +42,17 @@ export const AuthSession = z.object({
 });
 export type AuthSession = z.infer<typeof AuthSession>;
 
+export const PasswordResetBody = z.strictObject({ email: Email });
+export type PasswordResetBody = z.input<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = z.strictObject({
+  token: z
+    .string({ error: "Ссылка для восстановления пароля неполная." })
+    .regex(/^[A-Za-z0-9_-]{20,200}$/, "Ссылка для восстановления пароля неполная."),
+  password: Password,
+});
+export type PasswordResetConfirmBody = z.input<typeof PasswordResetConfirmBody>;
+
 const tag = "Вход и регистрация";
 
 export const authRoutes = {
@@ -86,6 +97,28 @@ export const authRoutes = {
     status: 204,
     response: z.null(),
     errors: [],
+  }),
+  passwordReset: defineRoute({
+    method: "POST",
+    path: "/api/auth/password-reset",
+    summary: "«Забыли пароль?»: письмо со ссылкой (ответ одинаков, есть ли такой адрес)",
+    tag,
+    auth: false,
+    body: PasswordResetBody,
+    status: 204,
+    response: z.null(),
+    errors: ["VALIDATION_FAILED", "TOO_MANY_REQUESTS"],
+  }),
+  passwordResetConfirm: defineRoute({
+    method: "POST",
+    path: "/api/auth/password-reset/confirm",
+    summary: "Новый пароль по ссылке из письма; все сеансы завершаются",
+    tag,
+    auth: false,
+    body: PasswordResetConfirmBody,
+    status: 204,
+    response: z.null(),
+    errors: ["VALIDATION_FAILED", "RESET_TOKEN_INVALID", "TOO_MANY_REQUESTS"],
   }),
   me: defineRoute({
     method: "GET",

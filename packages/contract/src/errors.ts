@@ -14,6 +14,7 @@ export const errorMessages = {
   TOO_MANY_REQUESTS: "Слишком много попыток. Повторите позже.",
   NOT_FOUND: "Не найдено.",
   PAYLOAD_TOO_LARGE: "Запрос слишком большой.",
+  URI_TOO_LONG: "Адрес запроса слишком длинный.",
   UNSUPPORTED_MEDIA_TYPE: "Неподдерживаемый формат запроса.",
   INTERNAL_ERROR: "Что-то пошло не так. Повторите попытку позже.",
   ACCOUNT_ALREADY_LINKED: "Этот лицевой счёт уже подключён к вашей учётной записи.",
@@ -27,6 +28,15 @@ export const errorMessages = {
   AUTOPAYMENT_EXISTS: "Автоплатёж по этому счёту уже подключён или заявление ждёт подключения.",
   AUTOPAYMENT_STATE: "Это действие сейчас недоступно для автоплатежа.",
   TERMS_CHANGED: "Условия услуги обновились. Ознакомьтесь с новой редакцией и подтвердите согласие.",
+  FORBIDDEN: "Этот раздел доступен только операторам.",
+  CODE_INVALID: "Неверный код. Проверьте код из сообщения.",
+  CODE_EXPIRED: "Срок действия кода истёк. Запросите новый код.",
+  WRONG_PASSWORD: "Текущий пароль введён неверно.",
+  RESET_TOKEN_INVALID: "Ссылка для восстановления пароля недействительна или устарела. Запросите новую.",
+  EMAIL_NOT_CONFIRMED: "Сначала подтвердите адрес электронной почты в профиле.",
+  DOCUMENT_REJECTED: "Документ не принят. Приложите файл PDF, JPEG или PNG.",
+  REQUEST_EXISTS: "По этому лицевому счёту уже есть такая заявка в работе.",
+  REQUEST_STATE: "Заявка уже рассмотрена.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -73,6 +83,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
   ACCOUNT_ALREADY_LINKED: 409,
@@ -86,6 +97,15 @@ export const errorStatus: Record<ErrorCode, number> = {
   AUTOPAYMENT_EXISTS: 409,
   AUTOPAYMENT_STATE: 409,
   TERMS_CHANGED: 409,
+  FORBIDDEN: 403,
+  CODE_INVALID: 422,
+  CODE_EXPIRED: 410,
+  WRONG_PASSWORD: 422,
+  RESET_TOKEN_INVALID: 410,
+  EMAIL_NOT_CONFIRMED: 409,
+  DOCUMENT_REJECTED: 422,
+  REQUEST_EXISTS: 409,
+  REQUEST_STATE: 409,
 };
 
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {

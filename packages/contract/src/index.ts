@@ -4,8 +4,11 @@ import { accountRoutes } from "./accounts.ts";
 import { authRoutes } from "./auth.ts";
 import { consumptionRoutes } from "./consumption.ts";
 import { healthRoutes } from "./health.ts";
+import { outboxRoutes } from "./outbox.ts";
 import { paymentRoutes } from "./payments.ts";
+import { profileRoutes } from "./profile.ts";
 import { readingRoutes } from "./readings.ts";
+import { operatorRoutes, serviceRequestRoutes } from "./requests.ts";
 import type { Route } from "./route.ts";
 
 // Zod's own messages (for anything a schema does not word itself) in Russian, on both sides.
@@ -17,8 +20,11 @@ export * from "./consumption.ts";
 export * from "./errors.ts";
 export * from "./fields.ts";
 export * from "./health.ts";
+export * from "./outbox.ts";
 export * from "./payments.ts";
+export * from "./profile.ts";
 export * from "./readings.ts";
+export * from "./requests.ts";
 export * from "./route.ts";
 
 /** The route table: every route of the API, by feature. */
@@ -28,6 +34,10 @@ export const routes = {
   readings: readingRoutes,
   consumption: consumptionRoutes,
   payments: paymentRoutes,
+  profile: profileRoutes,
+  requests: serviceRequestRoutes,
+  operator: operatorRoutes,
+  outbox: outboxRoutes,
   system: healthRoutes,
 };
 

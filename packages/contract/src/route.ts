@@ -28,6 +28,13 @@ export interface Route<
   response: TResponse;
   /** Error codes this route may answer with (besides the generic ones). */
   errors: readonly ErrorCode[];
+  /**
+   * The request is `multipart/form-data`: `body` is the JSON in the field `jsonField`, files come
+   * in other fields (see the route's own rules for which).
+   */
+  multipart?: { jsonField: string };
+  /** The answer is a file (bytes with their own content type), not JSON. */
+  file?: true;
 }
 
 export function defineRoute<

@@ -6,6 +6,13 @@ export const DEMO_CUSTOMER = {
   password: "Demo-2026",
 } as const;
 
+/** The demo operator: reviews customers' requests at /operator. */
+export const DEMO_OPERATOR = {
+  email: "operator@lk.test",
+  fullName: "Смирнова Ольга Викторовна",
+  password: "Operator-2026",
+} as const;
+
 /** Account indexes (in the generated world) linked to the demo customer; the first is primary. */
 export const DEMO_LINKED_ACCOUNTS = [0] as const;
 

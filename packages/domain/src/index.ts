@@ -2,6 +2,7 @@
 export * from "./account-number.ts";
 export * from "./consumption.ts";
 export * from "./control-questions.ts";
+export * from "./documents.ts";
 export * from "./meter-values.ts";
 export * from "./money.ts";
 export * from "./payments.ts";

@@ -1,10 +1,18 @@
 import { ErrorBody, errorStatus, type Route, type RouteParsed, type RouteResponse } from "@lk/contract";
+import type { IncomingDocument } from "@lk/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { readMultipart } from "./multipart.ts";
 
 export type HandlerContext<R extends Route> = RouteParsed<R> & {
   request: FastifyRequest;
   reply: FastifyReply;
+  /**
+   * Multipart routes: reads the form, the JSON field validated by the route's body schema and the
+   * files (not yet checked, see @lk/domain checkDocument). Called by the handler after its access
+   * check, so nobody uploads megabytes to an account that is not theirs.
+   */
+  upload: () => Promise<{ body: RouteParsed<R>["body"]; files: IncomingDocument[] }>;
 };
 
 export interface RouteOptions {
@@ -36,7 +44,8 @@ export function registerRoute<R extends Route>(
       ...(route.auth ? { security: [{ bearerAuth: [] }] } : {}),
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
-      ...(route.body ? { body: route.body } : {}),
+      ...(route.body && !route.multipart ? { body: route.body } : {}),
+      ...(route.multipart ? { consumes: ["multipart/form-data"] } : {}),
       response: { ...errorResponses, [route.status]: route.response },
     },
     ...(route.auth ? { onRequest: app.authenticate } : {}),
@@ -46,6 +55,7 @@ export function registerRoute<R extends Route>(
         params: request.params,
         query: request.query,
         body: request.body,
+        upload: () => readMultipart(request, route),
         request,
         reply,
       } as unknown as HandlerContext<R>);

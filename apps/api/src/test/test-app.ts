@@ -1,3 +1,6 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { createDatabaseClient } from "@lk/db";
 import { createTestDatabase, TEST_WORLD_NOW } from "@lk/db/testing";
 import { inject } from "vitest";
@@ -27,7 +30,12 @@ export async function createTestApp(
 ) {
   const url = await createTestDatabase(inject("databaseAdminUrl"));
   const db = createDatabaseClient(url, { poolSize: 5 });
-  const config: Config = loadConfig({ ...TEST_ENV, ...options.env }, options.readFile);
+  // Request documents of this app go to a folder of its own, removed on close.
+  const uploadDir = await fs.mkdtemp(path.join(os.tmpdir(), "lk-uploads-"));
+  const config: Config = loadConfig(
+    { ...TEST_ENV, UPLOAD_DIR: uploadDir, PUBLIC_URL: "https://lk.example.ru", ...options.env },
+    options.readFile,
+  );
   const clock = options.clock ?? fixedClock(TEST_WORLD_NOW);
   const app = await buildApp({ config, db, clock, logStream: options.logStream, gateway: options.gateway });
   return {
@@ -35,9 +43,11 @@ export async function createTestApp(
     db,
     clock,
     config,
+    uploadDir,
     async close() {
       await app.close();
       await db.$disconnect();
+      await fs.rm(uploadDir, { recursive: true, force: true });
     },
   };
 }
@@ -76,4 +86,28 @@ export function as(app: TestApp["app"], customer: Customer) {
       headers: { authorization: `Bearer ${customer.token}` },
       ...(payload ? { payload } : {}),
     });
+}
+
+/** Links an account of the test world (by number) to a customer directly in the database. */
+export async function linkByNumber(t: TestApp, customer: Customer, number: string, isPrimary = true) {
+  const account = await t.db.personalAccount.findFirstOrThrow({ where: { number } });
+  await t.db.accountLink.create({ data: { userId: customer.id, accountId: account.id, isPrimary } });
+  return account;
+}
+
+/** The newest outbox message to an address. */
+export async function lastMessageTo(t: TestApp, to: string) {
+  return t.db.outboxMessage.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
+}
+
+/** A user with the operator role, signed in (the role travels in the access token). */
+export async function registerOperator(app: TestApp["app"], db: TestApp["db"]) {
+  const customer = await registerCustomer(app);
+  await db.user.update({ where: { id: customer.id }, data: { role: "OPERATOR" } });
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { login: customer.email, password: "Secret-123" },
+  });
+  return { ...customer, token: res.json().accessToken as string };
 }

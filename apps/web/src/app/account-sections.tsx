@@ -9,6 +9,7 @@ import { AutopayCard } from "../features/payments/components/AutopayCard.tsx";
 import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
+import { RequestsSection } from "../features/requests/components/RequestsSection.tsx";
 import { HistoryCard } from "./HistoryCard.tsx";
 
 // The account page's blocks that other features own. The app composes them, so that features
@@ -71,4 +72,5 @@ export const accountSections = {
     <AccountConsumption accountId={accountId} accountNumber={accountNumber} />
   ),
   history: (accountId: string) => <HistoryCard accountId={accountId} />,
+  requests: (accountId: string) => <RequestsSection accountId={accountId} />,
 };

@@ -1,9 +1,7 @@
 import { createBrowserRouter } from "react-router";
-import { CabinetLayout } from "../components/layout/CabinetLayout.tsx";
-import { AccountsSidebar } from "../features/accounts/components/AccountsSidebar.tsx";
-import { HomePage } from "../features/accounts/components/HomePage.tsx";
 import { RedirectIfSignedIn, RequireSession } from "../features/auth/components/RequireSession.tsx";
 import { SignInPage } from "../features/auth/components/SignInPage.tsx";
+import { Cabinet, Home } from "./Cabinet.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { RouteError } from "./RouteError.tsx";
 
@@ -22,18 +20,26 @@ export function createRouter() {
         },
         // Pages past the first screen load on demand, so sign-in stays small and fast.
         { path: "/register", lazy: () => import("./routes/register.tsx") },
+        { path: "/forgot-password", lazy: () => import("./routes/forgot-password.tsx") },
+        { path: "/reset-password", lazy: () => import("./routes/reset-password.tsx") },
+        // Public on purpose: the codes and links sent to a customer who cannot sign in yet.
+        { path: "/dev/outbox", lazy: () => import("./routes/dev-outbox.tsx") },
         {
           path: "/",
           element: (
             <RequireSession>
-              <CabinetLayout sidebar={<AccountsSidebar />} />
+              <Cabinet />
             </RequireSession>
           ),
           children: [
-            { index: true, element: <HomePage /> },
+            { index: true, element: <Home /> },
             { path: "accounts/:accountId", lazy: () => import("./routes/account.tsx") },
             { path: "accounts/:accountId/bills/:billId", lazy: () => import("./routes/bill.tsx") },
             { path: "profile", lazy: () => import("./routes/profile.tsx") },
+            { path: "accounts/:accountId/requests/new", lazy: () => import("./routes/new-request.tsx") },
+            { path: "accounts/:accountId/requests/:requestId", lazy: () => import("./routes/request.tsx") },
+            { path: "operator", lazy: () => import("./routes/operator.tsx") },
+            { path: "operator/requests/:requestId", lazy: () => import("./routes/operator-request.tsx") },
           ],
         },
         { path: "*", element: <NotFoundPage /> },

@@ -2,7 +2,15 @@ import { routes } from "@lk/contract";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError, apiCall, refreshSession, setAccessToken, setSessionEndedHandler } from "./api-client.ts";
+import {
+  ApiError,
+  apiCall,
+  apiFile,
+  apiUpload,
+  refreshSession,
+  setAccessToken,
+  setSessionEndedHandler,
+} from "./api-client.ts";
 
 const user = {
   id: "00000000-0000-4000-8000-000000000009",
@@ -133,6 +141,80 @@ describe("api client", () => {
     await expect(apiCall(routes.system.health)).rejects.toMatchObject({
       code: "NETWORK_ERROR",
       message: expect.stringContaining("Нет связи с сервером"),
+    });
+  });
+});
+
+describe("api client: files", () => {
+  const accountId = "00000000-0000-4000-8000-00000000000a";
+  const requestId = "00000000-0000-4000-8000-00000000000b";
+  const documentId = "00000000-0000-4000-8000-00000000000c";
+
+  it("sends a multipart request: the JSON field first, then each file in its slot, refreshing on 401", async () => {
+    setAccessToken("expired");
+    const seen: { authorization: string | null; fields: [string, string][] }[] = [];
+    server.use(
+      http.post("/api/accounts/:accountId/requests", async ({ request }) => {
+        const form = await request.formData();
+        seen.push({
+          authorization: request.headers.get("authorization"),
+          fields: [...form.entries()].map(([key, value]) => [key, typeof value === "string" ? value : value.name]),
+        });
+        if (request.headers.get("authorization") !== "Bearer fresh") {
+          return HttpResponse.json({ error: { code: "UNAUTHORIZED", message: "Войдите" } }, { status: 401 });
+        }
+        return HttpResponse.json(
+          {
+            error: {
+              code: "DOCUMENT_REJECTED",
+              message: "Файл «b.pdf» пустой.",
+              details: { fields: [{ path: "other", message: "Файл «b.pdf» пустой." }] },
+            },
+          },
+          { status: 422 },
+        );
+      }),
+      http.post(routes.auth.refresh.path, () => HttpResponse.json({ accessToken: "fresh", expiresIn: 900, user })),
+    );
+    const error = await apiUpload(routes.requests.create, {
+      params: { accountId },
+      body: { change: { kind: "RESIDENTS", residents: 4 } },
+      files: [
+        { slot: "register", file: new File(["%PDF-"], "a.pdf") },
+        { slot: "other", file: new File([], "b.pdf") },
+      ],
+    }).catch((e) => e);
+    expect(error).toMatchObject({ code: "DOCUMENT_REJECTED", fields: [{ path: "other" }] });
+    const fields: [string, string][] = [
+      ["request", '{"change":{"kind":"RESIDENTS","residents":4}}'],
+      ["register", "a.pdf"],
+      ["other", "b.pdf"],
+    ];
+    expect(seen).toEqual([
+      { authorization: "Bearer expired", fields },
+      { authorization: "Bearer fresh", fields },
+    ]);
+  });
+
+  it("fetches a file route's bytes with the token, and an error answer as an ApiError", async () => {
+    setAccessToken("t1");
+    const path = `/api/accounts/${accountId}/requests/${requestId}/documents/${documentId}`;
+    server.use(
+      http.get(path, ({ request }) =>
+        request.headers.get("authorization") === "Bearer t1"
+          ? new HttpResponse(new Uint8Array([37, 80, 68, 70]), { headers: { "content-type": "application/pdf" } })
+          : HttpResponse.json({ error: { code: "NOT_FOUND", message: "Документ не найден." } }, { status: 404 }),
+      ),
+    );
+    const params = { accountId, requestId, documentId };
+    const blob = await apiFile(routes.requests.document, { params });
+    expect(blob.type).toBe("application/pdf");
+    expect(blob.size).toBe(4);
+    setAccessToken("other");
+    await expect(apiFile(routes.requests.document, { params })).rejects.toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      message: "Документ не найден.",
     });
   });
 });

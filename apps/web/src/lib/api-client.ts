@@ -3,6 +3,7 @@ import {
   buildPath,
   ErrorBody,
   type ErrorCode,
+  errorMessages,
   type FieldError,
   type Route,
   type RouteInput,
@@ -83,15 +84,23 @@ export function refreshSession(): Promise<AuthSession | null> {
   return refreshing;
 }
 
-async function send(method: string, url: string, body: unknown, withToken: boolean): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+async function send(
+  method: string,
+  url: string,
+  body: unknown,
+  withToken: boolean,
+  accept = "application/json",
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
+  // FormData sets its own content type, with the boundary.
+  const isForm = body instanceof FormData;
+  if (body !== undefined && !isForm) headers["content-type"] = "application/json";
   if (withToken && accessToken) headers.authorization = `Bearer ${accessToken}`;
   try {
     return await fetch(new URL(url, window.location.origin), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: "same-origin",
     });
   } catch {
@@ -101,6 +110,10 @@ async function send(method: string, url: string, body: unknown, withToken: boole
 
 async function toApiError(response: Response): Promise<ApiError> {
   const parsed = ErrorBody.safeParse(await response.json().catch(() => null));
+  if (!parsed.success && response.status === 413) {
+    // A proxy in front of the API may refuse a big upload with a page of its own.
+    return new ApiError(413, "PAYLOAD_TOO_LARGE", errorMessages.PAYLOAD_TOO_LARGE);
+  }
   if (!parsed.success) {
     return new ApiError(response.status, "INTERNAL_ERROR", "Сервер ответил ошибкой. Повторите попытку позже.");
   }
@@ -116,9 +129,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 type Defined<T> = { [K in keyof T as T[K] extends undefined ? never : K]: T[K] };
 type CallArgs<R extends Route> = keyof Defined<RouteInput<R>> extends never ? [] : [Defined<RouteInput<R>>];
 
-/** Calls a route of the contract; the answer is checked against the contract's schema. */
-export async function apiCall<R extends Route>(route: R, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
-  const { params, query, body } = (input ?? {}) as { params?: Record<string, string>; query?: object; body?: unknown };
+function urlOf(route: Route, params?: Record<string, string>, query?: object): string {
   let url = buildPath(route.path, params);
   if (query) {
     const search = new URLSearchParams();
@@ -126,7 +137,12 @@ export async function apiCall<R extends Route>(route: R, ...[input]: CallArgs<R>
       if (value !== undefined && value !== null) search.set(key, String(value));
     if (search.size) url += `?${search}`;
   }
-  let response = await send(route.method, url, body, route.auth);
+  return url;
+}
+
+/** Sends a request of the route; an error answer becomes an ApiError. */
+async function request(route: Route, url: string, body: unknown, accept?: string): Promise<Response> {
+  let response = await send(route.method, url, body, route.auth, accept);
   if (response.status === 401 && route.auth) {
     // The access token expired (or the page was reloaded): refresh once and retry.
     const session = await refreshSession();
@@ -134,9 +150,51 @@ export async function apiCall<R extends Route>(route: R, ...[input]: CallArgs<R>
       onSessionEnded();
       throw await toApiError(response);
     }
-    response = await send(route.method, url, body, true);
+    response = await send(route.method, url, body, true, accept);
   }
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+type Inputs = { params?: Record<string, string>; query?: object; body?: unknown };
+
+/** Calls a route of the contract; the answer is checked against the contract's schema. */
+export async function apiCall<R extends Route>(route: R, ...[input]: CallArgs<R>): Promise<RouteResponse<R>> {
+  const { params, query, body } = (input ?? {}) as Inputs;
+  const response = await request(route, urlOf(route, params, query), body);
   if (response.status === 204) return null as RouteResponse<R>;
   return route.response.parse(await response.json()) as RouteResponse<R>;
+}
+
+/** A file sent to a multipart route, in the field named by its slot. */
+export interface UploadFile {
+  slot: string;
+  file: File;
+}
+
+type UploadArgs<R extends Route> = Defined<Pick<RouteInput<R>, "params">> & {
+  body: RouteInput<R>["body"];
+  files: readonly UploadFile[];
+};
+
+/**
+ * Calls a `multipart` route: the JSON body in the route's JSON field, first (the server reads it
+ * before the files and can refuse early), then each file in its slot's field.
+ */
+export async function apiUpload<R extends Route>(route: R, input: UploadArgs<R>): Promise<RouteResponse<R>> {
+  if (!route.multipart) throw new Error(`${route.path} is not a multipart route`);
+  const { params } = input as Inputs;
+  const form = new FormData();
+  form.append(route.multipart.jsonField, JSON.stringify(input.body));
+  for (const { slot, file } of input.files) form.append(slot, file, file.name);
+  const response = await request(route, urlOf(route, params), form);
+  return route.response.parse(await response.json()) as RouteResponse<R>;
+}
+
+/** Fetches the bytes of a `file` route (a document) with the session's token. */
+export async function apiFile<R extends Route>(route: R, ...[input]: CallArgs<R>): Promise<Blob> {
+  if (!route.file) throw new Error(`${route.path} does not answer a file`);
+  const { params, query } = (input ?? {}) as Inputs;
+  const response = await request(route, urlOf(route, params, query), undefined, "*/*");
+  return response.blob();
 }

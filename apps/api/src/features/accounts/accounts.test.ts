@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { AccountDetails, allRoutes, buildPath, ErrorBody, type Route } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { multipartPayload, PDF } from "../../test/multipart.ts";
 import { as, type Customer, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -89,7 +91,7 @@ describe("«Удалить» and the primary account", () => {
 });
 
 /** A valid request for each account-scoped route; the test fails when a new one is missing. */
-const accountScoped: Record<string, { body?: object; query?: string }> = {
+const accountScoped: Record<string, { body?: object; query?: string; multipart?: true }> = {
   "GET /api/accounts/:accountId": {},
   "DELETE /api/accounts/:accountId": {},
   "POST /api/accounts/:accountId/primary": {},
@@ -123,6 +125,11 @@ const accountScoped: Record<string, { body?: object; query?: string }> = {
   },
   "POST /api/accounts/:accountId/autopayment/disable": { body: { reason: "OTHER" } },
   "POST /api/accounts/:accountId/autopayment/annul": {},
+  "PUT /api/accounts/:accountId/bill-delivery": { body: { method: "PAPER" } },
+  "GET /api/accounts/:accountId/requests": {},
+  "POST /api/accounts/:accountId/requests": { multipart: true },
+  "GET /api/accounts/:accountId/requests/:requestId": {},
+  "GET /api/accounts/:accountId/requests/:requestId/documents/:documentId": {},
 };
 
 describe("authorization", () => {
@@ -144,17 +151,54 @@ describe("authorization", () => {
       const bill = await t.db.bill.findFirstOrThrow({ where: { accountId: account.id } });
       const payment = await t.db.payment.findFirstOrThrow({ where: { accountId: account.id } });
       const example = accountScoped[key(route)];
-      const ids = { accountId: account.id, meterId: meter.id, billId: bill.id, paymentId: payment.id };
-      const res = await as(t.app, stranger)(
-        route.method,
-        buildPath(route.path, ids) + (example?.query ?? ""),
-        example?.body,
-      );
+      const request = await t.db.serviceRequest.create({
+        data: {
+          accountId: account.id,
+          userId: owner.id,
+          kind: "ROOMS",
+          status: "SUBMITTED",
+          change: { kind: "ROOMS", rooms: 9 },
+          previous: { rooms: account.rooms },
+          updatedAt: new Date(),
+          documents: {
+            create: {
+              slot: "plan",
+              fileName: "plan.pdf",
+              contentType: "application/pdf",
+              sizeBytes: 10,
+              storageKey: randomUUID(),
+            },
+          },
+        },
+        include: { documents: true },
+      });
+      const ids = {
+        accountId: account.id,
+        meterId: meter.id,
+        billId: bill.id,
+        paymentId: payment.id,
+        requestId: request.id,
+        documentId: request.documents[0]?.id as string,
+      };
+      const url = buildPath(route.path, ids) + (example?.query ?? "");
+      const form = multipartPayload({ request: JSON.stringify({ change: { kind: "ROOMS", rooms: 8 } }) }, [
+        { field: "plan", fileName: "plan.pdf", bytes: PDF },
+      ]);
+      const res = example?.multipart
+        ? await t.app.inject({
+            method: route.method,
+            url,
+            headers: { ...form.headers, authorization: `Bearer ${stranger.token}` },
+            payload: form.payload,
+          })
+        : await as(t.app, stranger)(route.method, url, example?.body);
       expect(res.statusCode).toBe(404);
       expect(ErrorBody.parse(res.json()).error.code).toBe("NOT_FOUND");
       expect(res.body).not.toContain(account.number);
       expect(res.body).not.toContain(account.ownerName);
       expect(res.body).not.toContain(meter.serialNumber);
+      expect(await t.db.serviceRequest.count({ where: { userId: owner.id } })).toBe(1);
+      expect((await t.db.personalAccount.findUniqueOrThrow({ where: { id: account.id } })).billDelivery).toBe("PAPER");
       // Nothing changed for the owner.
       expect(
         await t.db.accountLink.count({ where: { userId: owner.id, accountId: account.id, isPrimary: true } }),
@@ -172,6 +216,8 @@ describe("authorization", () => {
           meterId: "00000000-0000-4000-8000-000000000000",
           billId: "00000000-0000-4000-8000-000000000000",
           paymentId: "00000000-0000-4000-8000-000000000000",
+          requestId: "00000000-0000-4000-8000-000000000000",
+          documentId: "00000000-0000-4000-8000-000000000000",
         }),
       });
       expect(res.statusCode).toBe(401);

@@ -2,12 +2,17 @@ import { routes } from "@lk/contract";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Config } from "../../config.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
+import { confirmPasswordReset, type PasswordResetDeps, requestPasswordReset } from "./password-reset.ts";
 import * as auth from "./service.ts";
 
 export const REFRESH_COOKIE = "lk_refresh";
 const COOKIE_PATH = "/api/auth";
 
-export function authRoutes(app: FastifyInstance, deps: auth.AuthDeps, config: Config): void {
+export function authRoutes(
+  app: FastifyInstance,
+  deps: auth.AuthDeps & Pick<PasswordResetDeps, "publicUrl">,
+  config: Config,
+): void {
   const limit = { max: config.RATE_LIMIT_AUTH_PER_MINUTE, timeWindow: "1 minute" };
 
   const answer = async (reply: FastifyReply, session: auth.OpenedSession) => {
@@ -54,6 +59,26 @@ export function authRoutes(app: FastifyInstance, deps: auth.AuthDeps, config: Co
     reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
     return undefined;
   });
+
+  registerRoute(
+    app,
+    routes.auth.passwordReset,
+    async ({ body }) => {
+      await requestPasswordReset(deps, body.email);
+      return undefined;
+    },
+    { rateLimit: limit },
+  );
+
+  registerRoute(
+    app,
+    routes.auth.passwordResetConfirm,
+    async ({ body }) => {
+      await confirmPasswordReset(deps, body);
+      return undefined;
+    },
+    { rateLimit: limit },
+  );
 
   registerRoute(app, routes.auth.me, async ({ request }) => auth.currentUser(deps, request.user.sub));
 }

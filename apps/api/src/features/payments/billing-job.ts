@@ -1,6 +1,16 @@
 import type { Database } from "@lk/db";
-import { autopayDecision, dayStart, monthlyConsumption, monthOf, monthStart, monthTitle, type Zone } from "@lk/domain";
+import {
+  autopayDecision,
+  dayStart,
+  formatKopecks,
+  monthlyConsumption,
+  monthOf,
+  monthStart,
+  monthTitle,
+  type Zone,
+} from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
+import { enqueue, type OutgoingMessage } from "../outbox/outbox.ts";
 import type { PaymentGateway } from "./gateway.ts";
 import { settlePayment } from "./settle.ts";
 
@@ -23,6 +33,30 @@ export interface BillingReport {
  * added to the balance. Then autopayment: applications come into force, and each active one pays
  * the new bill up to its maximum; a bill above it is not charged and the service says so.
  */
+function billMessage(
+  account: { number: string; billEmail: string | null; supplier: { name: string } },
+  bill: { id: string; totalKopecks: number; dueDate: Date },
+  period: string,
+): OutgoingMessage {
+  const total =
+    bill.totalKopecks >= 0
+      ? `Итого по счёту: ${formatKopecks(bill.totalKopecks)}, оплатить до ${bill.dueDate.toISOString().slice(0, 10).split("-").reverse().join(".")}.`
+      : `Итого переплата: ${formatKopecks(-bill.totalKopecks)}.`;
+  return {
+    channel: "EMAIL",
+    kind: "BILL",
+    to: account.billEmail as string,
+    subject: `Счёт за ${monthTitle(period)} по лицевому счёту ${account.number}`,
+    text: [
+      `${account.supplier.name}: счёт за ${monthTitle(period)} по лицевому счёту ${account.number}.`,
+      total,
+      "",
+      "Счёт и оплата — в личном кабинете. Бумажная квитанция по этому счёту не доставляется.",
+    ].join("\n"),
+    dedupeKey: `bill:${bill.id}`,
+  };
+}
+
 export async function issueBills(
   { db, clock, gateway }: BillingJobDeps,
   options: { period?: string } = {},
@@ -33,7 +67,15 @@ export async function issueBills(
   const report: BillingReport = { period, issued: 0, charged: 0, notCharged: 0 };
   const accounts = await db.personalAccount.findMany({
     where: { bills: { none: { period: periodDate } } },
-    select: { id: true, supplierId: true, tariffPlan: true, supplier: { select: { timeZone: true } } },
+    select: {
+      id: true,
+      number: true,
+      supplierId: true,
+      tariffPlan: true,
+      billDelivery: true,
+      billEmail: true,
+      supplier: { select: { timeZone: true, name: true } },
+    },
   });
   for (const account of accounts) {
     const meters = await db.meter.findMany({ where: { accountId: account.id } });
@@ -95,7 +137,7 @@ export async function issueBills(
         data: { balanceKopecks: { increment: charges } },
         select: { balanceKopecks: true },
       });
-      return tx.bill.create({
+      const created = await tx.bill.create({
         data: {
           accountId: account.id,
           period: periodDate,
@@ -107,6 +149,11 @@ export async function issueBills(
           lines: { create: lines },
         },
       });
+      // «Получение счёта по e-mail»: the bill goes out with the same commit that issued it.
+      if (account.billDelivery === "EMAIL" && account.billEmail) {
+        await enqueue(tx, billMessage(account, created, period));
+      }
+      return created;
     });
     report.issued += 1;
 

@@ -3,8 +3,17 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { useSession, useSignOut } from "../../features/auth/api/session.ts";
 import { Button } from "../ui/Button.tsx";
 
-/** SPEC §2: the accounts on the left, «Профиль» and sign-out top right, the page in the middle. */
-export function CabinetLayout({ sidebar }: { sidebar: ReactNode }) {
+/**
+ * SPEC §2: the accounts on the left (an operator's sections for an operator), «Профиль» and
+ * sign-out top right, the page in the middle.
+ */
+export function CabinetLayout({
+  sidebar,
+  sidebarLabel = "Лицевые счета",
+}: {
+  sidebar: ReactNode;
+  sidebarLabel?: string;
+}) {
   const { data: user } = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -37,7 +46,7 @@ export function CabinetLayout({ sidebar }: { sidebar: ReactNode }) {
         </nav>
       </header>
       <div className="cabinet__body">
-        <aside className="sidebar" aria-label="Лицевые счета">
+        <aside className="sidebar" aria-label={sidebarLabel}>
           {sidebar}
         </aside>
         <main id="main" className="cabinet__main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import { errorBody, errorStatus, type Route, type RouteParsed, type RouteResponse, toFieldErrors } from "@lk/contract";
+import type { IncomingDocument } from "@lk/domain";
 import { delay, HttpResponse, http } from "msw";
 import type { z } from "zod";
 import { MockError } from "./mock-error.ts";
@@ -8,6 +9,38 @@ export interface MockContext<R extends Route> {
   request: Request;
   /** The user id behind the Bearer token, or null. */
   userId: string | null;
+  /** A `multipart` route's files, in the order sent: the field's name is the slot. */
+  files: IncomingDocument[];
+}
+
+/** What the resolver of a `file` route returns: the bytes are answered as they are. */
+export interface MockFile {
+  bytes: Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+/** A multipart body as the API reads it: the JSON field, then every file with its field's name. */
+async function readMultipart(
+  request: Request,
+  jsonField: string,
+): Promise<{ body: unknown; files: IncomingDocument[] }> {
+  const form = await request.formData().catch(() => {
+    throw new MockError("VALIDATION_FAILED", "Запрос должен быть в формате multipart/form-data.", { location: "body" });
+  });
+  const json = form.get(jsonField);
+  let body: unknown;
+  try {
+    body = JSON.parse(typeof json === "string" ? json : "");
+  } catch {
+    throw new MockError("VALIDATION_FAILED", `Поле «${jsonField}» не является корректным JSON.`, { location: "body" });
+  }
+  const files: IncomingDocument[] = [];
+  for (const [slot, value] of form.entries()) {
+    if (slot === jsonField || typeof value === "string") continue;
+    files.push({ slot, fileName: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return { body, files };
 }
 
 function parse(schema: z.ZodType | undefined, value: unknown, location: "body" | "query" | "params") {
@@ -39,7 +72,10 @@ export function mockRoute<R extends Route>(
       if (route.auth && !userId) throw new MockError("UNAUTHORIZED");
       const url = new URL(request.url);
       let body: unknown;
-      if (route.body) {
+      let files: IncomingDocument[] = [];
+      if (route.multipart) {
+        ({ body, files } = await readMultipart(request, route.multipart.jsonField));
+      } else if (route.body) {
         body = await request.json().catch(() => {
           throw new MockError("VALIDATION_FAILED", "Тело запроса не является корректным JSON.", { location: "body" });
         });
@@ -49,9 +85,19 @@ export function mockRoute<R extends Route>(
         query: parse(route.query, Object.fromEntries(url.searchParams), "query"),
         body: parse(route.body, body, "body"),
       } as RouteParsed<R>;
-      const ctx = { input, request, userId };
+      const ctx = { input, request, userId, files };
       const result = await resolve(ctx);
       if (route.status === 204) return new HttpResponse(null, { status: 204 });
+      if (route.file) {
+        const file = result as MockFile;
+        return new HttpResponse(file.bytes, {
+          status: route.status,
+          headers: {
+            "content-type": file.contentType,
+            "content-disposition": `attachment; filename="${file.fileName.replace(/[^\w.\- ()]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          },
+        });
+      }
       const answer = route.response.parse(result);
       if (options.text) {
         const headers = { "content-type": options.text.contentType, ...options.text.headers?.(ctx) };

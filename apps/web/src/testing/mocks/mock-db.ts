@@ -1,5 +1,14 @@
-import type { AutoPayment, Payment, ReadingHistoryItem, User } from "@lk/contract";
+import type {
+  AutoPayment,
+  BillDeliveryMethod,
+  ContactKind,
+  OutboxMessage,
+  Payment,
+  ReadingHistoryItem,
+  User,
+} from "@lk/contract";
 import type { Zone } from "@lk/domain";
+import type { AccountFacts, MockServiceRequest } from "./mock-service-requests.ts";
 
 /** A user's link to a personal account of the generated world (the account itself is not stored). */
 export interface MockAccountLink {
@@ -58,12 +67,42 @@ export interface MockAutoPayment extends AutoPayment {
   stopReason: string | null;
 }
 
+/** A user as the mock stores them: the password in clear (it is a mock), the profile's flags. */
+export interface MockUser extends User {
+  password: string;
+  /** Proved with a code («Подтвердить»); the demo customer's is, a new customer's is not. */
+  emailConfirmed?: boolean;
+  newsletter?: boolean;
+}
+
+/** A code sent to a new (or unconfirmed) e-mail or phone: 10 minutes, 5 tries, the latest of its kind counts. */
+export interface MockContactCode {
+  userId: string;
+  kind: ContactKind;
+  value: string;
+  code: string;
+  attempts: number;
+  createdAt: string;
+  expiresAt: string;
+  /** Used, worn out by wrong tries, or replaced by a newer code. */
+  closedAt: string | null;
+}
+
+/** «Забыли пароль?»: a single-use link for an hour. */
+export interface MockPasswordReset {
+  userId: string;
+  token: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
 /**
  * The mock API's state. In the browser it survives a reload (localStorage), like a real server.
  * Only what customers change lives here; the accounts come from the generated world.
  */
 export interface MockState {
-  users: (User & { password: string })[];
+  users: MockUser[];
   /** Access token → user id. */
   accessTokens: Record<string, string>;
   /** The refresh "cookie" of this browser: token → user id. */
@@ -78,11 +117,23 @@ export interface MockState {
   autoPayments: MockAutoPayment[];
   /** Per account: what accepted payments made through the mock took off the generated balance (negative). */
   balanceAdjustments: Record<string, number>;
+  /** Every e-mail and SMS the mock "sent", oldest first (/dev/outbox lists them newest first). */
+  outbox: OutboxMessage[];
+  contactCodes: MockContactCode[];
+  passwordResets: MockPasswordReset[];
+  /** «Получение счёта по e-mail», per account (every user linked to it sees it); absent = paper. */
+  billDelivery: Record<string, { method: BillDeliveryMethod; email: string | null }>;
+  /** «Изменить»: customers' requests, with their documents' metadata and history. */
+  serviceRequests: MockServiceRequest[];
+  /** Per account: the facts approved requests changed (the generated account is the base). */
+  accountChanges: Record<string, Partial<AccountFacts>>;
+  /** Small documents' bytes (base64), so they survive a reload; big ones stay in memory. */
+  documentFiles: Record<string, string>;
 }
 
 // Bump when the stored shape or the generated world changes: an older saved state is dropped
 // instead of pointing at ids that no longer exist.
-export const MOCK_STORAGE_KEY = "lk-mock-api-v2";
+export const MOCK_STORAGE_KEY = "lk-mock-api-v3";
 
 function empty(): MockState {
   return {
@@ -97,6 +148,13 @@ function empty(): MockState {
     payments: [],
     autoPayments: [],
     balanceAdjustments: {},
+    outbox: [],
+    contactCodes: [],
+    passwordResets: [],
+    billDelivery: {},
+    serviceRequests: [],
+    accountChanges: {},
+    documentFiles: {},
   };
 }
 
@@ -123,6 +181,12 @@ export const mockDb = {
     this.save();
   },
 };
+
+// Another tab of the mock (e.g. /dev/outbox beside the cabinet) changed the state: take it, so the
+// tabs act like one server instead of overwriting each other's changes.
+globalThis.addEventListener?.("storage", (event: StorageEvent) => {
+  if (event.key === MOCK_STORAGE_KEY) mockDb.state = load();
+});
 
 export function randomToken(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;

@@ -4,6 +4,7 @@ import { type AccountEvidence, monthOf, monthStart, normalizeAccountNumber } fro
 import { mockClock } from "./mock-clock.ts";
 import { balanceAdjustment, lastAcceptedPayment } from "./mock-payments.ts";
 import { newestFirst, readingsOfMeter } from "./mock-readings.ts";
+import { accountFacts } from "./mock-service-requests.ts";
 
 /** Accounts in the mock's world: the demo's showcase and enough others to try linking. */
 export const MOCK_WORLD_SIZE = 40;
@@ -109,11 +110,8 @@ export function toDetails(bundle: AccountBundle, isPrimary: boolean): AccountDet
   return {
     ...summary,
     supplier: { id: supplier.id, name: supplier.name, shortName: supplier.shortName },
-    ownerName: account.ownerName,
-    residents: account.residents,
-    rooms: account.rooms,
-    totalArea: account.totalArea,
-    livingArea: account.livingArea,
+    // Owner, residents, rooms and areas as approved requests («Изменить») left them.
+    ...accountFacts(bundle),
     tariffPlan: account.tariffPlan,
     // A debt paid off through the mock is no debt any more.
     debtSince: summary.balanceKopecks > 0 ? account.debtSince : null,

@@ -1,4 +1,5 @@
 import type { AccountDetails } from "@lk/contract";
+import type { ReactNode } from "react";
 import { formatArea } from "../meters.ts";
 
 const TARIFF_NAMES: Record<AccountDetails["tariffPlan"], string> = {
@@ -7,14 +8,20 @@ const TARIFF_NAMES: Record<AccountDetails["tariffPlan"], string> = {
   THREE_ZONE: "трёхзонный (пик / полупик / ночь)",
 };
 
-/** The account's details as the supplier holds them (changed only by a request, SPEC §10). */
-export function AccountInfoCard({ account }: { account: AccountDetails }) {
+/**
+ * «Реквизиты ЛС» → «Общая информация»: the account's details as the supplier holds them. They
+ * change only by a request (SPEC §10), which `children` offers («Изменить», «Мои заявки»).
+ */
+export function AccountInfoCard({ account, children }: { account: AccountDetails; children?: ReactNode }) {
   return (
-    <section className="card" aria-labelledby="info-title">
-      <h2 id="info-title" className="card__title">
-        Сведения о лицевом счёте
+    <section className="card requisites-card" aria-labelledby="requisites-title">
+      <h2 id="requisites-title" className="card__title">
+        Реквизиты ЛС
       </h2>
-      <dl className="details">
+      <h3 id="general-info-title" className="requisites-card__subtitle">
+        Общая информация
+      </h3>
+      <dl className="details" aria-labelledby="general-info-title">
         <dt>Владелец</dt>
         <dd>{account.ownerName}</dd>
         <dt>Адрес</dt>
@@ -30,6 +37,7 @@ export function AccountInfoCard({ account }: { account: AccountDetails }) {
         <dt>Жилая площадь</dt>
         <dd>{formatArea(account.livingArea)} м²</dd>
       </dl>
+      {children}
     </section>
   );
 }

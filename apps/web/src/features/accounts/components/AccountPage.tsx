@@ -8,7 +8,6 @@ import { ApiError } from "../../../lib/api-client.ts";
 import { useAccount } from "../api/get-account.ts";
 import { AccountInfoCard } from "./AccountInfoCard.tsx";
 import { BalanceCard } from "./BalanceCard.tsx";
-import { RequisitesSoonCard } from "./ComingSoonCards.tsx";
 import { LastBillCard } from "./LastBillCard.tsx";
 import { MetersCard } from "./MetersCard.tsx";
 
@@ -36,10 +35,12 @@ interface Props {
   autopay: (accountId: string) => ReactNode;
   consumption: (accountId: string, accountNumber: string) => ReactNode;
   history: (accountId: string) => ReactNode;
+  /** «Изменить» and «Мои заявки» under the account's details (the requests feature's). */
+  requests: (accountId: string) => ReactNode;
 }
 
 /** SPEC §2: the main page of one personal account. */
-export function AccountPage({ balanceActions, readings, autopay, consumption, history }: Props) {
+export function AccountPage({ balanceActions, readings, autopay, consumption, history, requests }: Props) {
   const { accountId = "" } = useParams();
   // A malformed id cannot be anyone's account: no request, the same answer as for a stranger's.
   const valid = AccountIdParams.safeParse({ accountId }).success;
@@ -80,12 +81,9 @@ export function AccountPage({ balanceActions, readings, autopay, consumption, hi
         </div>
         <div className="account-grid__wide">{readings(details.id)}</div>
         {autopay(details.id)}
-        <RequisitesSoonCard />
+        <AccountInfoCard account={details}>{requests(details.id)}</AccountInfoCard>
         <div className="account-grid__wide">{consumption(details.id, details.number)}</div>
         <div className="account-grid__wide">{history(details.id)}</div>
-        <div className="account-grid__wide">
-          <AccountInfoCard account={details} />
-        </div>
       </div>
     </section>
   );

@@ -47,6 +47,9 @@ export function SignInPage() {
           error={errors.password?.message}
           {...form.register("password")}
         />
+        <p className="sign-in__forgot">
+          <Link to="/forgot-password">Забыли пароль?</Link>
+        </p>
         <Button type="submit" pending={signIn.isPending} className="button--wide">
           Войти
         </Button>

@@ -1,28 +1,110 @@
-import { useSession } from "../../auth/api/session.ts";
+import type { ContactKind } from "@lk/contract";
+import { useState } from "react";
+import { Alert } from "../../../components/ui/Alert.tsx";
+import { Button } from "../../../components/ui/Button.tsx";
+import { PageLoader } from "../../../components/ui/PageLoader.tsx";
+import { ApiError } from "../../../lib/api-client.ts";
+import { useProfile } from "../api/get-profile.ts";
+import { useSendContactCode } from "../api/send-contact-code.ts";
+import { resendAt } from "../contact-code.ts";
+import { contactError } from "../contact-errors.ts";
+import { BillDeliveryCard } from "./BillDeliveryCard.tsx";
+import { ContactDialog, type ContactRequest } from "./ContactDialog.tsx";
+import { ContactsCard } from "./ContactsCard.tsx";
+import { PasswordCard } from "./PasswordCard.tsx";
+import { PersonalDataCard } from "./PersonalDataCard.tsx";
 
-function formatPhone(phone: string | null): string {
-  if (!phone) return "не указан";
-  const m = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone);
-  return m ? `+7 ${m[1]} ${m[2]}-${m[3]}-${m[4]}` : phone;
-}
+/** Where «Подтвердить e-mail» was pressed: its error is shown there. */
+type ConfirmSource = "contacts" | "bills";
 
+/** SPEC §9 «Профиль»: only the name, the contacts (with a code), the password, e-mail bills and the newsletter change. */
 export function ProfilePage() {
-  const { data: user } = useSession();
-  if (!user) return null;
+  const profile = useProfile();
+  const sendCode = useSendContactCode();
+  const [request, setRequest] = useState<ContactRequest | null>(null);
+  const [contactNotice, setContactNotice] = useState<string | null>(null);
+  const [confirmError, setConfirmError] = useState<{ source: ConfirmSource; message: string } | null>(null);
+
+  if (profile.isPending) return <PageLoader />;
+  if (profile.isError) {
+    return (
+      <section aria-labelledby="profile-title" className="page">
+        <h1 id="profile-title">Профиль</h1>
+        <Alert>Не удалось загрузить профиль. {profile.error.message}</Alert>
+        <Button variant="secondary" pending={profile.isFetching} onClick={() => profile.refetch()}>
+          Повторить
+        </Button>
+      </section>
+    );
+  }
+  const data = profile.data;
+
+  const change = (kind: ContactKind) => {
+    setContactNotice(null);
+    setRequest({ kind, mode: "change" });
+  };
+
+  // «Подтвердить»: the code goes to the current address at once, then the dialog asks for it.
+  const confirmEmail = (source: ConfirmSource) => {
+    setContactNotice(null);
+    setConfirmError(null);
+    sendCode.mutate(
+      { kind: "EMAIL", value: data.email },
+      {
+        onSuccess: (sent) =>
+          setRequest({
+            kind: "EMAIL",
+            mode: "confirm",
+            sent: { value: sent.value, resendAt: resendAt(sent.resendAfterSeconds) },
+          }),
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === "TOO_MANY_REQUESTS") {
+            // A code went out a moment ago: it still works, so ask for it.
+            setRequest({
+              kind: "EMAIL",
+              mode: "confirm",
+              sent: {
+                value: data.email,
+                resendAt: resendAt(error.retryAfterSeconds ?? 60),
+                note: "Код уже был отправлен недавно: введите его или запросите новый, когда истечёт время.",
+              },
+            });
+            return;
+          }
+          setConfirmError({ source, message: contactError(error, "EMAIL").message });
+        },
+      },
+    );
+  };
+
   return (
-    <section aria-labelledby="profile-title" className="page">
+    <section aria-labelledby="profile-title" className="page profile-page">
       <h1 id="profile-title">Профиль</h1>
-      <div className="card">
-        <h2 className="card__title">Учётная запись</h2>
-        <dl className="details">
-          <dt>ФИО</dt>
-          <dd>{user.fullName}</dd>
-          <dt>E-mail</dt>
-          <dd>{user.email}</dd>
-          <dt>Мобильный телефон</dt>
-          <dd>{formatPhone(user.phone)}</dd>
-        </dl>
-      </div>
+      <PersonalDataCard profile={data} />
+      <ContactsCard
+        profile={data}
+        notice={contactNotice}
+        confirmError={confirmError?.source === "contacts" ? confirmError.message : null}
+        confirmPending={sendCode.isPending}
+        onConfirmEmail={() => confirmEmail("contacts")}
+        onChange={change}
+      />
+      <PasswordCard />
+      <BillDeliveryCard
+        profile={data}
+        confirmPending={sendCode.isPending}
+        confirmError={confirmError?.source === "bills" ? confirmError.message : null}
+        onConfirmEmail={() => confirmEmail("bills")}
+      />
+      <ContactDialog
+        request={request}
+        profile={data}
+        onClose={() => setRequest(null)}
+        onDone={(notice) => {
+          setRequest(null);
+          setContactNotice(notice);
+        }}
+      />
     </section>
   );
 }

@@ -1,8 +1,11 @@
 import { normalizeLogin, routes, type User } from "@lk/contract";
 import { mockRoute } from "../contract-handler.ts";
 import { authenticate } from "../mock-auth.ts";
-import { mockDb, randomToken } from "../mock-db.ts";
+import { mockClock } from "../mock-clock.ts";
+import { type MockUser, mockDb, randomToken } from "../mock-db.ts";
 import { MockError } from "../mock-error.ts";
+import { randomUrlSafe, sendMessage } from "../mock-outbox.ts";
+import { endSessions } from "../mock-profile.ts";
 
 const ACCESS_TTL = 900;
 
@@ -16,9 +19,12 @@ function openSession(user: User) {
   return { accessToken, expiresIn: ACCESS_TTL, user };
 }
 
-function publicUser({ password: _, ...user }: User & { password: string }): User {
+function publicUser({ password: _, emailConfirmed: __, newsletter: ___, ...user }: MockUser): User {
   return user;
 }
+
+const RESET_TTL_MS = 60 * 60_000;
+const RESETS_PER_HOUR = 3;
 
 const opts = { authenticate };
 
@@ -46,6 +52,8 @@ export const authHandlers = [
         fullName: body.fullName,
         role: "CUSTOMER" as const,
         password: body.password,
+        emailConfirmed: false,
+        newsletter: false,
       };
       users.push(user);
       return openSession(publicUser(user));
@@ -85,6 +93,65 @@ export const authHandlers = [
       if (token) delete mockDb.state.refreshTokens[token];
       mockDb.state.currentRefreshToken = null;
       mockDb.save();
+      return undefined;
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.auth.passwordReset,
+    ({ input: { body }, request }) => {
+      // The same answer whether or not the address is registered; only a real customer gets mail.
+      const user = mockDb.state.users.find((u) => u.email === body.email);
+      if (!user) return undefined;
+      const now = mockClock.now();
+      // Three mails an hour; more requests get the same answer and send nothing.
+      const recent = mockDb.state.passwordResets.filter(
+        (r) => r.userId === user.id && now.getTime() - Date.parse(r.createdAt) < 60 * 60_000,
+      );
+      if (recent.length >= RESETS_PER_HOUR) return undefined;
+      const token = randomUrlSafe(32);
+      mockDb.state.passwordResets.push({
+        userId: user.id,
+        token,
+        createdAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + RESET_TTL_MS).toISOString(),
+        usedAt: null,
+      });
+      const link = `${new URL(request.url).origin}/reset-password?token=${token}`;
+      sendMessage({
+        channel: "EMAIL",
+        kind: "PASSWORD_RESET",
+        to: user.email,
+        subject: "Восстановление пароля",
+        text: [
+          "Здравствуйте!",
+          "",
+          "Чтобы задать новый пароль для входа в личный кабинет, откройте ссылку:",
+          link,
+          "",
+          "Ссылка действует 1 час и только один раз. Если вы не просили восстановить пароль, ничего не делайте: пароль останется прежним.",
+        ].join("\n"),
+      });
+      return undefined;
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.auth.passwordResetConfirm,
+    ({ input: { body } }) => {
+      const now = mockClock.now();
+      const reset = mockDb.state.passwordResets.find((r) => r.token === body.token);
+      const user = mockDb.state.users.find((u) => u.id === reset?.userId);
+      if (!reset || !user || reset.usedAt || now.getTime() > Date.parse(reset.expiresAt)) {
+        throw new MockError("RESET_TOKEN_INVALID");
+      }
+      for (const other of mockDb.state.passwordResets) {
+        if (other.userId === user.id && !other.usedAt) other.usedAt = now.toISOString();
+      }
+      user.password = body.password;
+      // The link proves the mailbox, so the address counts as confirmed (as in the API).
+      user.emailConfirmed = true;
+      endSessions(user.id);
       return undefined;
     },
     opts,

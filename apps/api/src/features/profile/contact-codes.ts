@@ -1,0 +1,141 @@
+import { createHash, randomInt } from "node:crypto";
+import type { ContactKind, Profile } from "@lk/contract";
+import { Prisma } from "@lk/db";
+import { DomainError } from "../../lib/domain-error.ts";
+import { contactCodeMessage } from "../outbox/messages.ts";
+import { enqueue } from "../outbox/outbox.ts";
+import { getProfile, type ProfileDeps } from "./service.ts";
+
+export const CODE_TTL_MS = 10 * 60 * 1000;
+export const RESEND_AFTER_MS = 60 * 1000;
+export const CODES_PER_HOUR = 5;
+export const CODE_ATTEMPTS = 5;
+
+const hashCode = (codeId: string, code: string) => createHash("sha256").update(`${codeId}:${code}`).digest("hex");
+
+function taken(kind: ContactKind): DomainError {
+  return kind === "EMAIL"
+    ? new DomainError("EMAIL_TAKEN", "Этот адрес электронной почты уже используется другой учётной записью.", {
+        location: "body",
+        fields: [{ path: "value", message: "Этот адрес уже используется другой учётной записью." }],
+      })
+    : new DomainError("PHONE_TAKEN", undefined, {
+        location: "body",
+        fields: [{ path: "value", message: "Этот номер уже привязан к другой учётной записи." }],
+      });
+}
+
+/**
+ * Sends a 6-digit code to a new e-mail or phone (or to the current e-mail, to confirm it).
+ * The address becomes the user's only when the code comes back.
+ */
+export async function sendContactCode(deps: ProfileDeps, userId: string, input: { kind: ContactKind; value: string }) {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user) throw new DomainError("UNAUTHORIZED");
+  const current = input.kind === "EMAIL" ? user.email : user.phone;
+  if (input.value === current && (input.kind === "PHONE" || user.emailConfirmedAt)) {
+    const message = input.kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Это ваш текущий номер.";
+    throw new DomainError("VALIDATION_FAILED", message, { location: "body", fields: [{ path: "value", message }] });
+  }
+  const owner = await db.user.findFirst({
+    where: input.kind === "EMAIL" ? { email: input.value } : { phone: input.value },
+    select: { id: true },
+  });
+  if (owner && owner.id !== userId) throw taken(input.kind);
+
+  return db.$transaction(async (tx) => {
+    // One request at a time per user and kind, so the limits below cannot be raced.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact:${userId}:${input.kind}`}))`;
+    const recent = await tx.contactCode.findMany({
+      where: { userId, kind: input.kind, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    });
+    const last = recent[0];
+    const wait = last ? last.createdAt.getTime() + RESEND_AFTER_MS - now.getTime() : 0;
+    if (wait > 0 || recent.length >= CODES_PER_HOUR) {
+      const oldest = recent[CODES_PER_HOUR - 1];
+      const seconds = Math.ceil(
+        Math.max(wait, oldest ? oldest.createdAt.getTime() + 60 * 60 * 1000 - now.getTime() : 0) / 1000,
+      );
+      throw new DomainError(
+        "TOO_MANY_REQUESTS",
+        `Новый код можно запросить через ${seconds > 90 ? `${Math.ceil(seconds / 60)} мин.` : `${seconds} с.`}`,
+        { retryAfterSeconds: Math.max(1, seconds) },
+      );
+    }
+    await tx.contactCode.updateMany({ where: { userId, kind: input.kind, closedAt: null }, data: { closedAt: now } });
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    const row = await tx.contactCode.create({
+      data: { userId, kind: input.kind, value: input.value, codeHash: "", expiresAt, createdAt: now },
+    });
+    await tx.contactCode.update({ where: { id: row.id }, data: { codeHash: hashCode(row.id, code) } });
+    await enqueue(tx, contactCodeMessage(input.kind, input.value, code));
+    return {
+      kind: input.kind,
+      value: input.value,
+      expiresAt: expiresAt.toISOString(),
+      resendAfterSeconds: RESEND_AFTER_MS / 1000,
+    };
+  });
+}
+
+/** The code back: the new address becomes the user's login (an e-mail is then confirmed). */
+export async function confirmContact(
+  deps: ProfileDeps,
+  userId: string,
+  input: { kind: ContactKind; code: string },
+): Promise<Profile> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  // Every try first takes one of the code's attempts in a single statement, so parallel
+  // guesses get no more than CODE_ATTEMPTS comparisons between them.
+  const [pending] = await db.$queryRaw<{ id: string; attempts: number; codeHash: string; value: string }[]>`
+    UPDATE "ContactCode" SET attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM "ContactCode"
+      WHERE "userId" = ${userId}::uuid AND kind = ${input.kind}::"ContactKind" AND "closedAt" IS NULL
+      ORDER BY "createdAt" DESC LIMIT 1
+    ) AND "closedAt" IS NULL AND attempts < ${CODE_ATTEMPTS} AND "expiresAt" > ${now}
+    RETURNING id, attempts, "codeHash", value`;
+  if (!pending) throw new DomainError("CODE_EXPIRED");
+  if (hashCode(pending.id, input.code) !== pending.codeHash) {
+    const attemptsLeft = CODE_ATTEMPTS - pending.attempts;
+    if (attemptsLeft <= 0) {
+      await db.contactCode.update({ where: { id: pending.id }, data: { closedAt: now } });
+      throw new DomainError("CODE_EXPIRED", "Код введён неверно слишком много раз. Запросите новый код.");
+    }
+    throw new DomainError("CODE_INVALID", `Неверный код. Осталось попыток: ${attemptsLeft}.`, {
+      attemptsLeft,
+      location: "body",
+      fields: [{ path: "code", message: `Неверный код. Осталось попыток: ${attemptsLeft}.` }],
+    });
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      const closed = await tx.contactCode.updateMany({
+        where: { id: pending.id, closedAt: null },
+        data: { closedAt: now },
+      });
+      if (closed.count !== 1) throw new DomainError("CODE_EXPIRED");
+      if (input.kind === "PHONE") {
+        await tx.user.update({ where: { id: userId }, data: { phone: pending.value } });
+        return;
+      }
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+      await tx.user.update({ where: { id: userId }, data: { email: pending.value, emailConfirmedAt: now } });
+      // E-mail bills this user set up follow the address to its new value.
+      await tx.personalAccount.updateMany({
+        where: { billEmail: before.email, links: { some: { userId } } },
+        data: { billEmail: pending.value },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken(input.kind);
+    throw error;
+  }
+  return getProfile(db, userId);
+}

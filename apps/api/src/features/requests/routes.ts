@@ -1,0 +1,58 @@
+import { routes } from "@lk/contract";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { registerRoute } from "../../lib/contract-route.ts";
+import { requireLinkedAccount } from "../accounts/access.ts";
+import { decide, operatorQueue, operatorRequest, requireOperator, takeForReview } from "./operator.ts";
+import { createRequest, getRequest, listRequests, type RequestDeps, readDocument } from "./service.ts";
+
+/** Sends a stored document: its checked type, our name for it in ASCII and the real one encoded. */
+function sendDocument(reply: FastifyReply, document: { contentType: string; fileName: string; bytes: Buffer }) {
+  const ascii = document.fileName.replace(/[^\w.\- ()]/g, "_");
+  reply
+    .type(document.contentType)
+    .header(
+      "content-disposition",
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+    )
+    .header("cache-control", "private, no-store");
+  return document.bytes;
+}
+
+export function requestRoutes(app: FastifyInstance, deps: RequestDeps): void {
+  const { db } = deps;
+  registerRoute(app, routes.requests.list, async ({ request, params }) => ({
+    requests: await listRequests(db, request.user.sub, params.accountId),
+  }));
+  registerRoute(app, routes.requests.create, async ({ request, params, upload }) => {
+    await requireLinkedAccount(db, request.user.sub, params.accountId);
+    const { body, files } = await upload();
+    return createRequest(deps, request.user.sub, params.accountId, body, files);
+  });
+  registerRoute(app, routes.requests.get, async ({ request, params }) =>
+    getRequest(db, request.user.sub, params.accountId, params.requestId),
+  );
+  registerRoute(app, routes.requests.document, async ({ request, reply, params }) => {
+    await requireLinkedAccount(db, request.user.sub, params.accountId);
+    const document = await readDocument(deps, { ...params, userId: request.user.sub });
+    return sendDocument(reply, document);
+  });
+
+  registerRoute(app, routes.operator.queue, async ({ request, query }) => {
+    await requireOperator(request);
+    return { requests: await operatorQueue(db, query.status) };
+  });
+  registerRoute(app, routes.operator.get, async ({ request, params }) => {
+    await requireOperator(request);
+    return operatorRequest(db, params.requestId);
+  });
+  registerRoute(app, routes.operator.document, async ({ request, reply, params }) => {
+    await requireOperator(request);
+    return sendDocument(reply, await readDocument(deps, params));
+  });
+  registerRoute(app, routes.operator.review, async ({ request, params }) =>
+    takeForReview(deps, await requireOperator(request), params.requestId),
+  );
+  registerRoute(app, routes.operator.decide, async ({ request, params, body }) =>
+    decide(deps, await requireOperator(request), params.requestId, body),
+  );
+}

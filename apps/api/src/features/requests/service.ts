@@ -1,0 +1,186 @@
+import { DOCUMENT_LIMITS, type ServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
+import type { Database, Prisma } from "@lk/db";
+import { checkDocument, type IncomingDocument } from "@lk/domain";
+import type { Clock } from "../../lib/clock.ts";
+import { DomainError } from "../../lib/domain-error.ts";
+import { requireLinkedAccount } from "../accounts/access.ts";
+import { requestInclude, toServiceRequest } from "./mappers.ts";
+import type { DocumentStorage } from "./storage.ts";
+
+export interface RequestDeps {
+  db: Database;
+  clock: Clock;
+  storage: DocumentStorage;
+}
+
+type AccountValues = { ownerName: string; residents: number; rooms: number; totalArea: string; livingArea: string };
+
+/** The account's current values of what a change touches; also what approval writes. */
+export function valuesOf(change: ServiceRequestChange, account: AccountValues): Record<string, string | number> {
+  switch (change.kind) {
+    case "OWNER":
+      return { ownerName: account.ownerName };
+    case "RESIDENTS":
+      return { residents: account.residents };
+    case "ROOMS":
+      return { rooms: account.rooms };
+    case "AREA":
+      return { totalArea: account.totalArea, livingArea: account.livingArea };
+  }
+}
+
+export function newValuesOf(change: ServiceRequestChange): Record<string, string | number> {
+  const { kind: _kind, ...values } = change;
+  return values;
+}
+
+const sameValue = (a: string | number | undefined, b: string | number) =>
+  typeof b === "string" && typeof a === "string" && /^\d/.test(b) ? Number(a) === Number(b) : a === b;
+
+const OPEN = ["SUBMITTED", "IN_REVIEW"] as const;
+
+type CheckedDocument = { slot: string; fileName: string; contentType: string; bytes: Uint8Array };
+
+/** Every file against the kind's slots and the limits; the first problem refuses the request. */
+async function checkDocuments(
+  kind: ServiceRequestChange["kind"],
+  files: IncomingDocument[],
+): Promise<CheckedDocument[]> {
+  const slots = serviceRequestKinds[kind].documents;
+  if (files.length > DOCUMENT_LIMITS.maxFiles) {
+    throw new DomainError("DOCUMENT_REJECTED", `Можно приложить не больше ${DOCUMENT_LIMITS.maxFiles} файлов.`);
+  }
+  const checked: CheckedDocument[] = [];
+  for (const file of files) {
+    if (!slots.some((slot) => slot.slot === file.slot)) {
+      const message = "Этот документ не относится к выбранной услуге.";
+      throw new DomainError("DOCUMENT_REJECTED", message, { location: "body", fields: [{ path: file.slot, message }] });
+    }
+    const result = await checkDocument(file, DOCUMENT_LIMITS);
+    if (!result.ok) {
+      throw new DomainError("DOCUMENT_REJECTED", result.message, {
+        location: "body",
+        fields: [{ path: file.slot, message: result.message }],
+      });
+    }
+    checked.push({ slot: file.slot, fileName: result.fileName, contentType: result.contentType, bytes: file.bytes });
+  }
+  const missing = slots.filter((slot) => slot.required && !checked.some((file) => file.slot === slot.slot));
+  if (missing.length) {
+    throw new DomainError("VALIDATION_FAILED", `Приложите документ: ${missing[0]?.label}.`, {
+      location: "body",
+      fields: missing.map((slot) => ({ path: slot.slot, message: `Приложите документ: ${slot.label}.` })),
+    });
+  }
+  return checked;
+}
+
+/**
+ * Files a request. Everything is checked before anything is stored; the files are written,
+ * then the rows in one transaction; if that fails the files are removed again.
+ */
+export async function createRequest(
+  deps: RequestDeps,
+  userId: string,
+  accountId: string,
+  input: { change: ServiceRequestChange; comment?: string | undefined },
+  files: IncomingDocument[],
+): Promise<ServiceRequest> {
+  const { db, clock, storage } = deps;
+  await requireLinkedAccount(db, userId, accountId);
+  const account = await db.personalAccount.findUniqueOrThrow({ where: { id: accountId } });
+  const current = valuesOf(input.change, {
+    ...account,
+    totalArea: account.totalArea.toFixed(2),
+    livingArea: account.livingArea.toFixed(2),
+  });
+  const wanted = newValuesOf(input.change);
+  if (Object.entries(wanted).every(([key, value]) => sameValue(current[key], value))) {
+    const message = "Совпадает с текущим значением: менять нечего.";
+    throw new DomainError("VALIDATION_FAILED", message, {
+      location: "body",
+      fields: Object.keys(wanted).map((key) => ({ path: `change.${key}`, message })),
+    });
+  }
+  const documents = await checkDocuments(input.change.kind, files);
+  const stored: string[] = [];
+  try {
+    for (const document of documents) stored.push(await storage.put(document.bytes));
+    const now = clock.now();
+    const id = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`request:${accountId}:${input.change.kind}`}))`;
+      const open = await tx.serviceRequest.findFirst({
+        where: { accountId, kind: input.change.kind, status: { in: [...OPEN] } },
+        select: { id: true },
+      });
+      if (open) throw new DomainError("REQUEST_EXISTS");
+      const row = await tx.serviceRequest.create({
+        data: {
+          accountId,
+          userId,
+          kind: input.change.kind,
+          status: "SUBMITTED",
+          change: input.change as Prisma.InputJsonValue,
+          previous: current,
+          comment: input.comment || null,
+          createdAt: now,
+          updatedAt: now,
+          documents: {
+            create: documents.map((document, index) => ({
+              slot: document.slot,
+              fileName: document.fileName,
+              contentType: document.contentType,
+              sizeBytes: document.bytes.byteLength,
+              storageKey: stored[index] as string,
+              createdAt: now,
+            })),
+          },
+          events: { create: { status: "SUBMITTED", actorId: userId, actorRole: "CUSTOMER", at: now } },
+        },
+        select: { id: true },
+      });
+      return row.id;
+    });
+    return getRequest(db, userId, accountId, id);
+  } catch (error) {
+    await Promise.all(stored.map((key) => storage.delete(key).catch(() => undefined)));
+    throw error;
+  }
+}
+
+export async function listRequests(db: Database, userId: string, accountId: string): Promise<ServiceRequest[]> {
+  await requireLinkedAccount(db, userId, accountId);
+  const rows = await db.serviceRequest.findMany({
+    where: { accountId, userId },
+    orderBy: { createdAt: "desc" },
+    include: requestInclude,
+  });
+  return rows.map(toServiceRequest);
+}
+
+/** A request is its author's: another user linked to the same account does not see it. */
+export async function getRequest(db: Database, userId: string, accountId: string, requestId: string) {
+  await requireLinkedAccount(db, userId, accountId);
+  const row = await db.serviceRequest.findFirst({
+    where: { id: requestId, accountId, userId },
+    include: requestInclude,
+  });
+  if (!row) throw new DomainError("NOT_FOUND", "Заявка не найдена.");
+  return toServiceRequest(row);
+}
+
+/** A document of one's own request (customers) or of any request (operators). */
+export async function readDocument(
+  deps: Pick<RequestDeps, "db" | "storage">,
+  where: { requestId: string; documentId: string; userId?: string; accountId?: string },
+) {
+  const document = await deps.db.serviceRequestDocument.findFirst({
+    where: {
+      id: where.documentId,
+      requestId: where.requestId,
+      ...(where.userId ? { request: { userId: where.userId, accountId: where.accountId } } : {}),
+    },
+  });
+  if (!document) throw new DomainError("NOT_FOUND", "Документ не найден.");
+  return { ...document, bytes: await deps.storage.get(document.storageKey) };
+}

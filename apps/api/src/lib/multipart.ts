@@ -1,0 +1,105 @@
+import { DOCUMENT_LIMITS, type Route, toFieldErrors } from "@lk/contract";
+import type { IncomingDocument } from "@lk/domain";
+import type { FastifyRequest } from "fastify";
+import { DomainError } from "./domain-error.ts";
+
+const sizeInMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
+
+function rejected(message: string, path?: string): DomainError {
+  return new DomainError("DOCUMENT_REJECTED", message, {
+    location: "body",
+    ...(path ? { fields: [{ path, message }] } : {}),
+  });
+}
+
+/**
+ * Reads a multipart request of a contract route: the JSON field (validated by the route's body
+ * schema, like any JSON body) and the files, held in memory within the limits: at most
+ * DOCUMENT_LIMITS.maxFiles files of DOCUMENT_LIMITS.maxFileBytes each, so at most 25 MB.
+ * Names keep their path parts (`preservePath`), so a path-like name can be seen and refused.
+ */
+export async function readMultipart(
+  request: FastifyRequest,
+  route: Route,
+): Promise<{ body: unknown; files: IncomingDocument[] }> {
+  const jsonField = route.multipart?.jsonField ?? "request";
+  if (!request.isMultipart()) {
+    throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Отправьте заявку как multipart/form-data с документами.");
+  }
+  let json: string | undefined;
+  const files: IncomingDocument[] = [];
+  const parts = request.parts({
+    preservePath: true,
+    limits: {
+      fileSize: DOCUMENT_LIMITS.maxFileBytes,
+      files: DOCUMENT_LIMITS.maxFiles,
+      fields: 3,
+      fieldSize: 32 * 1024,
+      parts: DOCUMENT_LIMITS.maxFiles + 3,
+    },
+  });
+  try {
+    for await (const part of parts) {
+      if (part.type === "file") {
+        try {
+          files.push({ slot: part.fieldname, fileName: part.filename, bytes: await part.toBuffer() });
+        } catch (error) {
+          if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+            const name = part.filename.slice(0, 60);
+            throw rejected(
+              `Файл «${name}» больше ${sizeInMb(DOCUMENT_LIMITS.maxFileBytes)}. Уменьшите его или сожмите.`,
+              part.fieldname,
+            );
+          }
+          throw error;
+        }
+      } else if (part.fieldname === jsonField && json === undefined) {
+        json = String(part.value);
+      } else {
+        throw new DomainError("VALIDATION_FAILED", undefined, {
+          location: "body",
+          fields: [{ path: part.fieldname, message: `Неизвестное поле «${part.fieldname.slice(0, 60)}».` }],
+        });
+      }
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "FST_FILES_LIMIT") {
+      throw rejected(`Можно приложить не больше ${DOCUMENT_LIMITS.maxFiles} файлов.`);
+    }
+    if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT" || code === "FST_PROTO_VIOLATION") {
+      throw new DomainError("VALIDATION_FAILED", "Слишком много полей в запросе.", { location: "body" });
+    }
+    if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FIELD_SIZE_LIMIT") {
+      throw new DomainError("PAYLOAD_TOO_LARGE");
+    }
+    if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE" || /boundary|Unexpected end|Malformed/i.test(String(error))) {
+      throw new DomainError("VALIDATION_FAILED", "Повреждённый запрос multipart/form-data.", { location: "body" });
+    }
+    throw error;
+  }
+  const missing = () =>
+    new DomainError("VALIDATION_FAILED", "Нет данных заявки.", {
+      location: "body",
+      fields: [{ path: jsonField, message: "Нет данных заявки." }],
+    });
+  if (json === undefined) throw missing();
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new DomainError("VALIDATION_FAILED", "Данные заявки не являются корректным JSON.", {
+      location: "body",
+      fields: [{ path: jsonField, message: "Данные заявки не являются корректным JSON." }],
+    });
+  }
+  const parsed = route.body?.safeParse(value);
+  if (parsed && !parsed.success) {
+    throw new DomainError("VALIDATION_FAILED", undefined, {
+      location: "body",
+      fields: toFieldErrors(parsed.error.issues),
+    });
+  }
+  return { body: parsed?.data, files };
+}

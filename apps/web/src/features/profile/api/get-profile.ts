@@ -1,0 +1,13 @@
+import { routes } from "@lk/contract";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import { profileKeys } from "./keys.ts";
+
+/** ФИО, e-mail (confirmed or not), phone and the newsletter consent. */
+export const getProfile = () => apiCall(routes.profile.get);
+
+export const profileQueryOptions = () => queryOptions({ queryKey: profileKeys.profile(), queryFn: getProfile });
+
+export function useProfile() {
+  return useQuery(profileQueryOptions());
+}

@@ -1,0 +1,10 @@
+import { type ContactCodeBody, routes } from "@lk/contract";
+import { useMutation } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+
+/** A code to a new e-mail or phone (or to the current, unconfirmed e-mail). */
+export const sendContactCode = (body: ContactCodeBody) => apiCall(routes.profile.sendContactCode, { body });
+
+export function useSendContactCode() {
+  return useMutation({ mutationFn: sendContactCode });
+}

@@ -1,0 +1,18 @@
+import { routes } from "@lk/contract";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiCall } from "../../../lib/api-client.ts";
+import { requestKeys } from "./keys.ts";
+
+/** «Мои заявки» on one account, newest first. */
+export const getRequests = (accountId: string) => apiCall(routes.requests.list, { params: { accountId } });
+
+export const requestsQueryOptions = (accountId: string) =>
+  queryOptions({
+    queryKey: requestKeys.list(accountId),
+    queryFn: () => getRequests(accountId),
+    select: (data) => data.requests,
+  });
+
+export function useRequests(accountId: string) {
+  return useQuery(requestsQueryOptions(accountId));
+}

@@ -1,0 +1,115 @@
+import { routes } from "@lk/contract";
+import { mockRoute } from "../contract-handler.ts";
+import { authenticate } from "../mock-auth.ts";
+import { mockClock } from "../mock-clock.ts";
+import { mockDb } from "../mock-db.ts";
+import { MockError } from "../mock-error.ts";
+import { documentBytes } from "../mock-request-documents.ts";
+import { factsOf, type MockServiceRequest, OPEN_STATUSES, toOperatorRequest } from "../mock-service-requests.ts";
+import { findAccount } from "../mock-world.ts";
+
+const opts = { authenticate };
+
+/** Only a user with the operator role: a customer gets 403, as in the API. */
+function requireOperator(userId: string | null): string {
+  const user = mockDb.state.users.find((u) => u.id === userId);
+  if (user?.role !== "OPERATOR") throw new MockError("FORBIDDEN");
+  return user.id;
+}
+
+function findRequest(requestId: string): MockServiceRequest {
+  const request = mockDb.state.serviceRequests.find((r) => r.id === requestId);
+  if (!request) throw new MockError("NOT_FOUND", "Заявка не найдена.");
+  return request;
+}
+
+function toOperator(request: MockServiceRequest) {
+  const bundle = findAccount(request.accountId);
+  if (!bundle) throw new MockError("NOT_FOUND", "Заявка не найдена.");
+  return toOperatorRequest(
+    request,
+    bundle,
+    mockDb.state.users.find((u) => u.id === request.userId),
+  );
+}
+
+/** A move of the request's status, recorded in its history with the operator's comment. */
+function move(request: MockServiceRequest, status: MockServiceRequest["status"], comment: string | null) {
+  const at = mockClock.now().toISOString();
+  request.status = status;
+  request.updatedAt = at;
+  request.history.push({ status, at, comment, by: "OPERATOR" });
+}
+
+export const operatorHandlers = [
+  mockRoute(
+    routes.operator.queue,
+    ({ input: { query }, userId }) => {
+      requireOperator(userId);
+      const status = query.status ?? "OPEN";
+      const wanted = (s: MockServiceRequest["status"]) =>
+        status === "OPEN" ? OPEN_STATUSES.includes(s) : s === status;
+      // Oldest first: whoever waits longest is answered first.
+      const requests = mockDb.state.serviceRequests
+        .filter((r) => wanted(r.status))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number)
+        .map(toOperator);
+      return { requests };
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.operator.get,
+    ({ input: { params }, userId }) => {
+      requireOperator(userId);
+      return toOperator(findRequest(params.requestId));
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.operator.document,
+    ({ input: { params }, userId }) => {
+      requireOperator(userId);
+      const document = findRequest(params.requestId).documents.find((d) => d.id === params.documentId);
+      if (!document) throw new MockError("NOT_FOUND", "Документ не найден.");
+      return { bytes: documentBytes(document.id), contentType: document.contentType, fileName: document.fileName };
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.operator.review,
+    ({ input: { params }, userId }) => {
+      requireOperator(userId);
+      const request = findRequest(params.requestId);
+      if (request.status !== "SUBMITTED") {
+        throw new MockError("REQUEST_STATE", "Заявка уже на рассмотрении или рассмотрена.");
+      }
+      move(request, "IN_REVIEW", null);
+      mockDb.save();
+      return toOperator(request);
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.operator.decide,
+    ({ input: { params, body }, userId }) => {
+      requireOperator(userId);
+      const request = findRequest(params.requestId);
+      if (!OPEN_STATUSES.includes(request.status)) {
+        throw new MockError("REQUEST_STATE", "Заявка уже рассмотрена: решение изменить нельзя.");
+      }
+      const comment = body.comment || null;
+      if (body.decision === "APPROVE") {
+        // The account's details change only now, and exactly as requested.
+        const changes = mockDb.state.accountChanges;
+        changes[request.accountId] = { ...changes[request.accountId], ...factsOf(request.change) };
+        move(request, "DONE", comment);
+      } else {
+        move(request, "REJECTED", comment);
+      }
+      mockDb.save();
+      return toOperator(request);
+    },
+    opts,
+  ),
+];

@@ -1,0 +1,59 @@
+import { fileTypeFromBuffer } from "file-type/core";
+
+/** What a request's documents may be: checked by their content, never by their name. */
+export const DOCUMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface DocumentLimits {
+  maxFiles: number;
+  maxFileBytes: number;
+}
+
+/** A file as received: the name the customer's computer gave it, and its bytes. */
+export interface IncomingDocument {
+  slot: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type DocumentCheck = { ok: true; contentType: DocumentType; fileName: string } | { ok: false; message: string };
+
+const sizeInMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
+
+/**
+ * The name is for display only (files are stored under names of our own), but a name that
+ * looks like a path, or carries control characters, is refused outright: nothing good sends one.
+ */
+export function checkDocumentName(fileName: string): { ok: true; fileName: string } | { ok: false; message: string } {
+  const name = fileName.normalize("NFC").trim();
+  if (!name) return { ok: false, message: "У файла нет имени." };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  if (/[/\\\u0000-\u001f\u007f]/.test(name) || name === "." || name.startsWith("..") || name.includes(":")) {
+    return {
+      ok: false,
+      message: `Недопустимое имя файла «${name.slice(0, 60)}». Переименуйте файл и приложите снова.`,
+    };
+  }
+  if (name.length > 150) return { ok: false, message: "Имя файла длиннее 150 символов. Переименуйте файл." };
+  return { ok: true, fileName: name };
+}
+
+/** One document against the rules: a name, not empty, not too big, really a PDF, JPEG or PNG. */
+export async function checkDocument(document: IncomingDocument, limits: DocumentLimits): Promise<DocumentCheck> {
+  const name = checkDocumentName(document.fileName);
+  if (!name.ok) return name;
+  const label = `Файл «${name.fileName}»`;
+  if (document.bytes.byteLength === 0) return { ok: false, message: `${label} пустой.` };
+  if (document.bytes.byteLength > limits.maxFileBytes) {
+    return { ok: false, message: `${label} больше ${sizeInMb(limits.maxFileBytes)}. Уменьшите его или сожмите.` };
+  }
+  const detected = await fileTypeFromBuffer(document.bytes);
+  const contentType = DOCUMENT_TYPES.find((type) => type === detected?.mime);
+  if (!contentType) {
+    return {
+      ok: false,
+      message: `${label} не является документом PDF или изображением JPEG или PNG (проверяется содержимое, а не имя файла).`,
+    };
+  }
+  return { ok: true, contentType, fileName: name.fileName };
+}
