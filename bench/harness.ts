@@ -40,12 +40,24 @@ export async function startBenchApp(options: { accounts: number; customers: numb
     clock: fixedClock(options.now),
   });
   await signer.ready();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "server.ts")], {
-    env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_NOW: options.now.toISOString(), BENCH_JWT_SECRET: secret },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [line] = (await once(child.stdout, "data")) as [Buffer];
-  const baseUrl = `http://127.0.0.1:${/listening (\d+)/.exec(line.toString())?.[1]}`;
+  let port = 0;
+  const startChild = async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "server.ts")], {
+      env: {
+        ...process.env,
+        BENCH_DATABASE_URL: url,
+        BENCH_NOW: options.now.toISOString(),
+        BENCH_JWT_SECRET: secret,
+        BENCH_PORT: String(port),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const [line] = (await once(child.stdout, "data")) as [Buffer];
+    port = Number(/listening (\d+)/.exec(line.toString())?.[1]);
+    return child;
+  };
+  let child = await startChild();
+  const baseUrl = `http://127.0.0.1:${port}`;
 
   // Meters that accept readings, one customer each, signed in (a session row and a token).
   const meters = await db.meter.findMany({
@@ -82,12 +94,25 @@ export async function startBenchApp(options: { accounts: number; customers: numb
   return {
     db,
     /** The app's process, e.g. for its resident memory. */
-    pid: child.pid,
+    get pid() {
+      return child.pid;
+    },
     baseUrl,
     customers,
-    async stop() {
-      child.kill("SIGTERM");
+    /** Kills the app's process with SIGKILL: no shutdown, no flushing, like a power cut. */
+    async kill() {
+      child.kill("SIGKILL");
       await once(child, "exit");
+    },
+    /** Starts the app again on the same port and database. */
+    async restart() {
+      child = await startChild();
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await once(child, "exit");
+      }
       await signer.close();
       await db.$disconnect();
       await pg.stop();

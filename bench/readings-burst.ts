@@ -9,6 +9,9 @@ import autocannon from "autocannon";
 import { startBenchApp } from "./harness.ts";
 
 const { values } = parseArgs({
+  // `pnpm bench:x -- --accounts 100000` passes the "--" through: drop it, or every option after
+  // it would be read as a positional argument.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   allowPositionals: true, // pnpm passes a lone "--" through
   options: {
     seconds: { type: "string", default: "20" },

@@ -11,9 +11,10 @@ const config = loadConfig({
   JWT_SECRET: process.env.BENCH_JWT_SECRET,
   LOG_LEVEL: "warn",
   RATE_LIMIT_READINGS_PER_MINUTE: "100000000",
+  RATE_LIMIT_PAYMENTS_PER_MINUTE: "100000000",
 });
 const app = await buildApp({ config, db, clock: fixedClock(String(process.env.BENCH_NOW)) });
-await app.listen({ host: "127.0.0.1", port: 0 });
+await app.listen({ host: "127.0.0.1", port: Number(process.env.BENCH_PORT ?? 0) });
 const address = app.server.address();
 console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
 process.on("SIGTERM", async () => {

@@ -1,8 +1,9 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
+import { readAccountPage } from "./account-page.ts";
 import { confirmLink, type LinkingDeps, startLink } from "./linking.ts";
-import { getAccount, listAccounts, listSuppliers, makePrimary, unlinkAccount } from "./service.ts";
+import { listAccounts, listSuppliers, makePrimary, unlinkAccount } from "./service.ts";
 
 export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPerMinute: number): void {
   const { db } = deps;
@@ -19,7 +20,7 @@ export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPe
     { rateLimit: { max: answersPerMinute, timeWindow: "1 minute" } },
   );
   registerRoute(app, routes.accounts.get, async ({ request, params }) =>
-    getAccount(db, request.user.sub, params.accountId),
+    readAccountPage(db, request.user.sub, params.accountId),
   );
   registerRoute(app, routes.accounts.unlink, async ({ request, params }) => {
     await unlinkAccount(db, request.user.sub, params.accountId);

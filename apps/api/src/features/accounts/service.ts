@@ -1,9 +1,9 @@
-import type { AccountDetails, AccountSummary, SupplierSummary } from "@lk/contract";
+import type { AccountSummary, SupplierSummary } from "@lk/contract";
 import type { Database } from "@lk/db";
 import { controlQuestionText } from "@lk/domain";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "./access.ts";
-import { toBill, toDetails, toMeter, toSummary } from "./mappers.ts";
+import { toSummary } from "./mappers.ts";
 
 export async function listSuppliers(db: Database): Promise<SupplierSummary[]> {
   const suppliers = await db.supplier.findMany({ orderBy: { name: "asc" } });
@@ -25,27 +25,6 @@ export async function listAccounts(db: Database, userId: string): Promise<Accoun
     include: { account: { include: { supplier: true } } },
   });
   return links.map((link) => toSummary(link.account, link.isPrimary));
-}
-
-export async function getAccount(db: Database, userId: string, accountId: string): Promise<AccountDetails> {
-  const link = await requireLinkedAccount(db, userId, accountId);
-  const [account, lastBill, lastPayment, meters] = await Promise.all([
-    db.personalAccount.findUniqueOrThrow({ where: { id: accountId }, include: { supplier: true } }),
-    db.bill.findFirst({ where: { accountId }, orderBy: { period: "desc" } }),
-    db.payment.findFirst({ where: { accountId, status: "ACCEPTED" }, orderBy: { paidAt: "desc" } }),
-    db.meter.findMany({
-      where: { accountId },
-      orderBy: { serialNumber: "asc" },
-      include: { readings: { orderBy: { takenAt: "desc" }, take: 1 } },
-    }),
-  ]);
-  return toDetails(account, link.isPrimary, {
-    lastBill: lastBill ? toBill(lastBill) : null,
-    lastPayment: lastPayment
-      ? { paidAt: lastPayment.paidAt.toISOString(), amountKopecks: lastPayment.amountKopecks }
-      : null,
-    meters: meters.map(toMeter),
-  });
 }
 
 /**

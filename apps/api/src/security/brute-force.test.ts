@@ -1,0 +1,145 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../lib/clock.ts";
+import { as, createTestApp, registerCustomer, type TestApp } from "../test/test-app.ts";
+
+// Brute force against the three doors a guesser would try. The limits are the defaults (the
+// per-address limits apply to everyone behind one address; the per-target locks to one target).
+const clock = fixedClock("2026-11-20T09:00:00Z");
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { RATE_LIMIT_AUTH_PER_MINUTE: "20" } });
+});
+afterAll(() => t.close());
+
+const answerGuess = fc.oneof(
+  fc.integer({ min: 0, max: 10_000_000 }).map((k) => `${Math.trunc(k / 100)},${String(k % 100).padStart(2, "0")}`),
+  fc.stringMatching(/^[0-9A-Z]{6,12}$/),
+  fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
+);
+
+describe("random guessing cannot link an account", () => {
+  it("a guesser gets 5 tries at one account, then nothing, not even the right answer, for 24 hours", async () => {
+    const account = await t.db.personalAccount.findFirstOrThrow({ where: { number: "7700000020" } });
+    const bill = await t.db.bill.findFirstOrThrow({ where: { accountId: account.id }, orderBy: { period: "desc" } });
+    const guesser = await registerCustomer(t.app);
+    const call = as(t.app, guesser);
+    const guesses = fc.sample(fc.tuple(fc.constantFrom("BILL_TOTAL", "METER_SERIAL", "LAST_PAYMENT"), answerGuess), {
+      numRuns: 20,
+      seed: 42,
+    });
+    const answers: number[] = [];
+    for (const [question, answer] of guesses) {
+      const res = await call("POST", "/api/accounts/link/confirm", {
+        supplierId: "mosenergosbyt",
+        accountNumber: account.number,
+        question,
+        answer,
+      });
+      answers.push(res.statusCode);
+      clock.advance(3_000);
+    }
+    // 4 wrong answers, the 5th locks; every later one is refused without being checked.
+    expect(answers.slice(0, 4).every((s) => s === 422)).toBe(true);
+    expect(answers.slice(4).every((s) => s === 429)).toBe(true);
+    const right = `${Math.trunc(bill.totalKopecks / 100)},${String(Math.abs(bill.totalKopecks) % 100).padStart(2, "0")}`;
+    const withRight = await call("POST", "/api/accounts/link/confirm", {
+      supplierId: "mosenergosbyt",
+      accountNumber: account.number,
+      question: "BILL_TOTAL",
+      answer: right,
+    });
+    expect(withRight.json().error.code).toBe("LINK_LOCKED");
+    expect(await t.db.accountLink.count({ where: { userId: guesser.id } })).toBe(0);
+    expect(await t.db.controlQuestionAttempt.count({ where: { userId: guesser.id } })).toBe(5);
+  });
+
+  it("sweeping many numbers from one address runs into the per-address limit (30 answers a minute)", async () => {
+    const sweeper = await registerCustomer(t.app);
+    const call = as(t.app, sweeper);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const res = await call("POST", "/api/accounts/link/confirm", {
+        supplierId: "mosenergosbyt",
+        accountNumber: `77${String(10_000 + i).padStart(8, "0")}`,
+        question: "BILL_TOTAL",
+        answer: "1,00",
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    expect(await t.db.accountLink.count({ where: { userId: sweeper.id } })).toBe(0);
+  });
+});
+
+describe("sign-in", () => {
+  it("after 10 failures for one login in 15 minutes, even the right password waits", async () => {
+    const victim = await registerCustomer(t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { login: victim.email, password: `Wrong-${i}-pass` },
+        remoteAddress: `10.0.0.${i + 1}`, // from many addresses: the per-login limit still holds
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    const right = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-in",
+      payload: { login: victim.email, password: "Secret-123" },
+      remoteAddress: "10.0.1.1",
+    });
+    expect(right.statusCode).toBe(429);
+    expect(right.headers["retry-after"]).toBeDefined();
+  });
+
+  it("one address gets 20 sign-in requests a minute, whoever it tries", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { login: `someone${i}@example.ru`, password: "Guess-1234" },
+        remoteAddress: "10.9.9.9",
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
+});
+
+describe("password reset", () => {
+  it("at most 3 links an hour to one address, and the same answer for every request", async () => {
+    const victim = await registerCustomer(t.app);
+    for (let i = 0; i < 6; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/password-reset",
+        payload: { email: victim.email },
+        remoteAddress: `10.1.0.${i + 1}`,
+      });
+      expect(res.statusCode).toBe(204);
+    }
+    expect(await t.db.outboxMessage.count({ where: { to: victim.email, kind: "PASSWORD_RESET" } })).toBe(3);
+  });
+
+  it("guessing reset tokens finds nothing and runs into the per-address limit", async () => {
+    const tokens = fc.sample(fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), { numRuns: 25, seed: 7 });
+    const statuses: number[] = [];
+    for (const token of tokens) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/password-reset/confirm",
+        payload: { token, password: "Brand-new-2" },
+        remoteAddress: "10.2.2.2",
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 410)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+  });
+});
