@@ -15,6 +15,8 @@ export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) =
     root: dir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each asset: sent to browsers that accept them.
+    preCompressed: true,
     setHeaders(res, filePath) {
       // Vite fingerprints assets: cache them for good; everything else must be revalidated.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);

@@ -1,17 +1,37 @@
 import type { AccountDetails } from "@lk/contract";
 import { useQueryClient } from "@tanstack/react-query";
+import { lazy, type ReactNode, Suspense } from "react";
 import { accountKeys } from "../features/accounts/api/keys.ts";
 import { useSession } from "../features/auth/api/session.ts";
 import { consumptionKeys } from "../features/consumption/api/keys.ts";
 import { ConsumptionCard } from "../features/consumption/components/ConsumptionCard.tsx";
 import { moscowYear } from "../features/consumption/consumption-years.ts";
-import { AutopayCard } from "../features/payments/components/AutopayCard.tsx";
 import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
 import { RequestsSection } from "../features/requests/components/RequestsSection.tsx";
-import { HistoryCard } from "./HistoryCard.tsx";
 
+// Below the fold, and half the page's code: loaded after the first screen (issue #8's budget).
+const AutopayCard = lazy(() =>
+  import("../features/payments/components/AutopayCard.tsx").then((m) => ({ default: m.AutopayCard })),
+);
+const HistoryCard = lazy(() => import("./HistoryCard.tsx").then((m) => ({ default: m.HistoryCard })));
+
+/** Holds the place of a block that is still loading, so the page does not jump. */
+function Later({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <section className="card" aria-busy="true">
+          <h2 className="card__title">{title}</h2>
+          <p className="muted">Загрузка…</p>
+        </section>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 // The account page's blocks that other features own. The app composes them, so that features
 // never import one another.
 
@@ -51,7 +71,11 @@ export function AccountPay({ account }: { account: AccountDetails }) {
 /** «Автоплатеж»: receipts go to the customer's own e-mail unless they choose another. */
 export function AccountAutopay({ accountId }: { accountId: string }) {
   const { data: user } = useSession();
-  return <AutopayCard accountId={accountId} defaultEmail={user?.email ?? ""} />;
+  return (
+    <Later title="Автоплатеж">
+      <AutopayCard accountId={accountId} defaultEmail={user?.email ?? ""} />
+    </Later>
+  );
 }
 
 /**
@@ -71,6 +95,10 @@ export const accountSections = {
   consumption: (accountId: string, accountNumber: string) => (
     <AccountConsumption accountId={accountId} accountNumber={accountNumber} />
   ),
-  history: (accountId: string) => <HistoryCard accountId={accountId} />,
+  history: (accountId: string) => (
+    <Later title="История">
+      <HistoryCard accountId={accountId} />
+    </Later>
+  ),
   requests: (accountId: string) => <RequestsSection accountId={accountId} />,
 };

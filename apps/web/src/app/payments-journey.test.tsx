@@ -88,7 +88,7 @@ describe("«Оплатить» (mock API)", journey, () => {
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(await within(balance).findByText("Задолженности нет")).toBeVisible();
 
-    const history = screen.getByRole("region", { name: "История" });
+    const history = await screen.findByRole("region", { name: "История" });
     await user.click(within(history).getByRole("tab", { name: "Оплаты" }));
     const table = await within(history).findByRole("table", { name: "Оплаты за период" });
     expect(
@@ -244,7 +244,7 @@ describe("«История» → «Счета» and «Квитанция» (mock
     const user = userEvent.setup();
     const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
     const { account } = await openAccount();
-    const history = screen.getByRole("region", { name: "История" });
+    const history = await screen.findByRole("region", { name: "История" });
     await user.click(within(history).getByRole("tab", { name: "Счета" }));
     const table = await within(history).findByRole("table", { name: "Счета за период" });
     expect(

@@ -102,7 +102,7 @@ describe("«Передать показания» (mock API)", journey, () => {
       "Новые показания заменят прежние.",
     );
 
-    const history = screen.getByRole("region", { name: "История" });
+    const history = await screen.findByRole("region", { name: "История" });
     const table = await within(history).findByRole("table", { name: "Показания за период" });
     const firstRow = within(table).getAllByRole("row")[1];
     expect(firstRow).toHaveTextContent("Переданы вами");
@@ -174,7 +174,7 @@ describe("«История» → «Показания» (mock API)", journey, ()
   it("lists a year of readings with their sources, and names a period that ends before it starts", async () => {
     const user = userEvent.setup();
     await openAccount(MSK(20));
-    const history = screen.getByRole("region", { name: "История" });
+    const history = await screen.findByRole("region", { name: "История" });
     const tabs = within(history).getByRole("tablist", { name: "История" });
     expect(
       within(tabs)
