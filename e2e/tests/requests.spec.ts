@@ -69,6 +69,9 @@ test("a customer files a residents change with a document; the operator approves
   page,
   browser,
 }, info) => {
+  // In the mock three sign-ins on one page, each rebuilding the mock's world: over a minute on a
+  // busy runner (it timed out once in a fresh-clone CI beside another test run).
+  test.slow(isMock(info), "three sign-ins in the mock, each generating its world");
   const customer = await signUp(page, info);
   await linkAccount(page, ACCOUNT);
   await expect(requisites(page).getByText("Заявок пока нет.")).toBeVisible();
