@@ -20,6 +20,11 @@ export type DocumentCheck = { ok: true; contentType: DocumentType; fileName: str
 
 const sizeInMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
 
+/** The refusal for a file over the size limit: the same words whoever finds it (the check or the upload stream). */
+export function tooLargeMessage(fileName: string, limits: Pick<DocumentLimits, "maxFileBytes">): string {
+  return `Файл «${fileName}» больше ${sizeInMb(limits.maxFileBytes)}. Уменьшите его или сожмите.`;
+}
+
 /**
  * The name is for display only (files are stored under names of our own), but a name that
  * looks like a path, or carries control characters, is refused outright: nothing good sends one.
@@ -44,9 +49,8 @@ export async function checkDocument(document: IncomingDocument, limits: Document
   if (!name.ok) return name;
   const label = `Файл «${name.fileName}»`;
   if (document.bytes.byteLength === 0) return { ok: false, message: `${label} пустой.` };
-  if (document.bytes.byteLength > limits.maxFileBytes) {
-    return { ok: false, message: `${label} больше ${sizeInMb(limits.maxFileBytes)}. Уменьшите его или сожмите.` };
-  }
+  if (document.bytes.byteLength > limits.maxFileBytes)
+    return { ok: false, message: tooLargeMessage(name.fileName, limits) };
   const detected = await fileTypeFromBuffer(document.bytes);
   const contentType = DOCUMENT_TYPES.find((type) => type === detected?.mime);
   if (!contentType) {

@@ -1,9 +1,7 @@
 import { DOCUMENT_LIMITS, type Route, toFieldErrors } from "@lk/contract";
-import type { IncomingDocument } from "@lk/domain";
+import { type IncomingDocument, tooLargeMessage } from "@lk/domain";
 import type { FastifyRequest } from "fastify";
 import { DomainError } from "./domain-error.ts";
-
-const sizeInMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
 
 function rejected(message: string, path?: string): DomainError {
   return new DomainError("DOCUMENT_REJECTED", message, {
@@ -45,11 +43,7 @@ export async function readMultipart(
           files.push({ slot: part.fieldname, fileName: part.filename, bytes: await part.toBuffer() });
         } catch (error) {
           if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-            const name = part.filename.slice(0, 60);
-            throw rejected(
-              `Файл «${name}» больше ${sizeInMb(DOCUMENT_LIMITS.maxFileBytes)}. Уменьшите его или сожмите.`,
-              part.fieldname,
-            );
+            throw rejected(tooLargeMessage(part.filename.slice(0, 60), DOCUMENT_LIMITS), part.fieldname);
           }
           throw error;
         }

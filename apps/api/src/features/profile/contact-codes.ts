@@ -1,4 +1,4 @@
-import { createHash, randomInt } from "node:crypto";
+import { createHash, randomInt, randomUUID } from "node:crypto";
 import type { ContactKind, Profile } from "@lk/contract";
 import { Prisma } from "@lk/db";
 import { DomainError } from "../../lib/domain-error.ts";
@@ -69,10 +69,19 @@ export async function sendContactCode(deps: ProfileDeps, userId: string, input: 
     await tx.contactCode.updateMany({ where: { userId, kind: input.kind, closedAt: null }, data: { closedAt: now } });
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    const row = await tx.contactCode.create({
-      data: { userId, kind: input.kind, value: input.value, codeHash: "", expiresAt, createdAt: now },
+    // The id is chosen here so the code's hash (salted with it) goes in with the row.
+    const id = randomUUID();
+    await tx.contactCode.create({
+      data: {
+        id,
+        userId,
+        kind: input.kind,
+        value: input.value,
+        codeHash: hashCode(id, code),
+        expiresAt,
+        createdAt: now,
+      },
     });
-    await tx.contactCode.update({ where: { id: row.id }, data: { codeHash: hashCode(row.id, code) } });
     await enqueue(tx, contactCodeMessage(input.kind, input.value, code));
     return {
       kind: input.kind,
