@@ -1,4 +1,5 @@
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
+import { expect, expectNoA11yViolations } from "./test.ts";
 
 /**
  * /dev/outbox in a second tab of the same browser, showing only the messages to `to` (as a
@@ -9,6 +10,9 @@ export async function openOutbox(context: BrowserContext, to: string): Promise<P
   const outbox = await context.newPage();
   await outbox.goto(`/dev/outbox?to=${encodeURIComponent(to)}`);
   await expect(outbox.getByRole("heading", { level: 1, name: "Исходящие письма и SMS" })).toBeVisible();
+  // Loaded: «Для …: 1 сообщение, новые сверху.» or «Для … сообщений нет.»
+  await expect(outbox.getByRole("status").filter({ hasText: /сообщени/ })).toBeVisible();
+  await expectNoA11yViolations(outbox);
   return outbox;
 }
 

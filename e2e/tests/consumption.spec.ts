@@ -1,7 +1,7 @@
 import { linkAccount } from "../support/accounts.ts";
 import { signUp } from "../support/customers.ts";
 import { OPEN_DAY } from "../support/dates.ts";
-import { expect, test } from "../support/test.ts";
+import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 const MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
 const year = Number(OPEN_DAY.slice(0, 4));
@@ -23,6 +23,7 @@ test("the consumption chart shows 12 months; another year by «Показать�
   await card.getByRole("button", { name: "Таблица" }).click();
   const table = card.getByRole("table", { name: "Потребление по месяцам, кВт·ч" });
   await expect(table.getByRole("row")).toHaveCount(13);
+  await expectNoA11yViolations(page);
   const totals = async () => {
     const rows = await table.getByRole("row").all();
     const header = await rows[0]?.getByRole("columnheader").allTextContents();

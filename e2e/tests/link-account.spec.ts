@@ -1,13 +1,14 @@
 import { linkAccount, openLinkDialog, papersOf, sidebar } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
-import { expect, test } from "../support/test.ts";
+import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 test("a customer links an account by the bill total and sees its page", async ({ page }, info) => {
   const customer = await signUp(page, info);
   const papers = papersOf(1);
   const dialog = await openLinkDialog(page, papers.supplierName, papers.accountNumber);
   await expect(dialog.getByText("Осталось попыток: 5")).toBeVisible();
+  await expectNoA11yViolations(page);
   await dialog.getByLabel("Контрольный вопрос").selectOption("BILL_TOTAL");
   // Typed the way it is printed on the bill: a space between thousands, kopecks after a comma.
   await dialog.getByLabel("Ответ").fill(papers.billTotalText);
@@ -43,6 +44,7 @@ test("a wrong number format is explained before any question is asked", async ({
   await expect(dialog.getByLabel("Номер лицевого счёта")).toHaveAccessibleDescription(
     /Номер лицевого счёта Мосэнергосбыт: 10 цифр, например 7700000000\./,
   );
+  await expectNoA11yViolations(page);
 });
 
 test("three wrong answers each say how many attempts are left", async ({ page }, info) => {
@@ -56,6 +58,7 @@ test("three wrong answers each say how many attempts are left", async ({ page },
   }
   // What was typed stays to be corrected.
   await expect(dialog.getByLabel("Ответ")).toHaveValue("2,01");
+  await expectNoA11yViolations(page);
   await expect(sidebar(page).getByText("Нет подключённых лицевых счетов.")).toBeVisible();
 });
 
@@ -90,9 +93,12 @@ test("a customer removes an additional account after confirming", async ({ page 
   await expect(nav.getByRole("link", { name: new RegExp(`№ ${second.accountNumber}`) })).toBeVisible();
 
   await nav.getByRole("button", { name: `Действия со счётом № ${second.accountNumber}` }).click();
+  await expect(page.getByRole("menuitem", { name: "Удалить" })).toBeVisible();
+  await expectNoA11yViolations(page);
   await page.getByRole("menuitem", { name: "Удалить" }).click();
   const confirm = page.getByRole("dialog", { name: "Удалить лицевой счёт?" });
   await expect(confirm).toContainText("Данные счёта у поставщика сохранятся");
+  await expectNoA11yViolations(page);
   await confirm.getByRole("button", { name: "Отмена" }).click();
   await expect(nav.getByRole("link", { name: new RegExp(`№ ${second.accountNumber}`) })).toBeVisible();
 

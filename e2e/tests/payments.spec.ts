@@ -2,7 +2,7 @@ import { linkAccount } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
 import { OPEN_DAY } from "../support/dates.ts";
-import { expect, test } from "../support/test.ts";
+import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 async function openPayDialog(page: import("@playwright/test").Page) {
   await page.getByRole("region", { name: "Баланс" }).getByRole("button", { name: "Оплатить" }).click();
@@ -23,8 +23,10 @@ test("a customer pays by card, sees it «зачислен» and finds it in «О
   const dialog = await openPayDialog(page);
   await dialog.getByLabel("Сумма, ₽").fill("1 234,56");
   await fillCard(dialog, "4111 1111 1111 1111");
+  await expectNoA11yViolations(page);
   await dialog.getByRole("button", { name: "Оплатить 1 234,56 ₽" }).click();
   await expect(dialog.getByRole("status")).toContainText("Платёж зачислен: 1 234,56 ₽.");
+  await expectNoA11yViolations(page);
   await dialog.getByRole("button", { name: "Готово" }).click();
 
   const history = page.getByRole("region", { name: "История" });
@@ -36,6 +38,7 @@ test("a customer pays by card, sees it «зачислен» and finds it in «О
     .filter({ hasText: "Личный кабинет" });
   await expect(row).toContainText("1 234,56 ₽");
   await expect(row).toContainText("Зачислен");
+  await expectNoA11yViolations(page);
 
   if (!isMock(info)) {
     const rows = await queryAppDatabase<{ status: string; amount: number }>(
@@ -56,6 +59,7 @@ test("a declined card says why and takes nothing; the retry goes through", async
   await expect(dialog.getByRole("alert")).toContainText(
     "Банк отклонил платёж: недостаточно средств. Деньги не списаны.",
   );
+  await expectNoA11yViolations(page);
   await dialog.getByRole("button", { name: "Попробовать ещё раз" }).click();
   await dialog.getByLabel("Номер карты").fill("4111 1111 1111 1111");
   await dialog.getByLabel("CVC").fill("123");
@@ -78,10 +82,12 @@ test("a customer connects autopayment, annuls the application, connects again an
       "Автоплатёж оплачивает каждый новый счёт",
     );
     await expect(dialog.getByRole("button", { name: "Далее" })).toBeDisabled();
+    await expectNoA11yViolations(page);
     await dialog.getByLabel("Я ознакомился(ась) с условиями и согласен(на)").check();
     await dialog.getByRole("button", { name: "Далее" }).click();
     await fillCard(dialog, "4111 1111 1111 1111");
     await dialog.getByLabel("Максимальная сумма списания, ₽").fill("5 000");
+    await expectNoA11yViolations(page);
     await dialog.getByRole("button", { name: "Подать заявление" }).click();
     await expect(autopay).toContainText("Заявление принято");
     await expect(autopay).toContainText("Карта 4111 11•• •••• 1111, не больше 5 000,00 ₽ за списание");
@@ -112,6 +118,7 @@ test("a customer connects autopayment, annuls the application, connects again an
   await autopay.getByRole("button", { name: "Отключить" }).click();
   const stop = page.getByRole("dialog", { name: "Отключить автоплатёж?" });
   await stop.getByLabel("Причина").selectOption({ label: "Буду оплачивать сам(а)" });
+  await expectNoA11yViolations(page);
   await stop.getByRole("button", { name: "Отключить" }).click();
   await expect(autopay).toContainText("Автоплатёж не подключён.");
 });
@@ -124,6 +131,7 @@ test("a customer browses bills by period and opens a printable bill", async ({ p
   await history.getByRole("button", { name: "3 месяца" }).click();
   const table = history.getByRole("table", { name: "Счета за период" });
   await expect(table.getByRole("row")).not.toHaveCount(1);
+  await expectNoA11yViolations(page);
   const first = table.getByRole("row").nth(1);
   const link = first.getByRole("link", { name: /^Квитанция за / });
   const name = (await link.getAttribute("aria-label")) ?? (await link.textContent()) ?? "";

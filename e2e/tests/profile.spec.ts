@@ -2,7 +2,7 @@ import { linkAccount } from "../support/accounts.ts";
 import { type Customer, isMock, makeCustomer, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
 import { codeSentTo, newestMessage, openOutbox } from "../support/outbox.ts";
-import { expect, test } from "../support/test.ts";
+import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 // An account no other journey uses: its «Получение счёта по e-mail» is shared by everyone linked to it.
 const BILLS_ACCOUNT = 33;
@@ -42,6 +42,7 @@ test("a customer changes the phone with the SMS code and signs in with the new p
   await dialog.getByRole("button", { name: "Получить код" }).click();
   await expect(dialog.getByText(/Мы отправили код на/)).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Отправить код ещё раз" })).toBeDisabled();
+  await expectNoA11yViolations(page);
 
   const code = await codeSentTo(context, phone);
   await dialog.getByLabel("Код из SMS").fill(code);

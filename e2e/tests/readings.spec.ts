@@ -2,7 +2,7 @@ import { linkAccount } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
 import { meterForm, previousValue, readingsCard, typed } from "../support/readings.ts";
-import { expect, test } from "../support/test.ts";
+import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 // Each journey that sends readings has an account of its own: journeys run in parallel, and a
 // second reading for a meter in the same window replaces the first, whoever sent it.
@@ -36,6 +36,7 @@ test("a customer sends a reading inside the window and finds it in the history",
   const row = table.getByRole("row").filter({ hasText: "Переданы вами" }).first();
   await expect(row).toContainText(typed(previous + 150).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0"));
   await expect(row).toContainText("Учтены");
+  await expectNoA11yViolations(page);
 });
 
 test("a value below the last one is refused beside the field, then corrected", async ({ page }, info) => {
@@ -48,6 +49,7 @@ test("a value below the last one is refused beside the field, then corrected", a
   await form.getByRole("button", { name: "Передать" }).click();
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(field).toHaveAccessibleDescription(/Показание меньше предыдущего \([\d,]+\)\. Проверьте цифры\./);
+  await expectNoA11yViolations(page);
   // The typed value stays to be fixed.
   await expect(field).toHaveValue(typed(previous - 10));
   await field.fill(typed(previous + 12));
@@ -64,6 +66,7 @@ test("a big jump asks for confirmation before it is sent", async ({ page }, info
   await form.getByRole("button", { name: "Передать" }).click();
   const dialog = page.getByRole("dialog", { name: "Подтвердите показания" });
   await expect(dialog).toContainText("более чем втрое выше обычного");
+  await expectNoA11yViolations(page);
   await dialog.getByRole("button", { name: "Подтвердить и передать" }).click();
   await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 5");
 });

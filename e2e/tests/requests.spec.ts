@@ -4,7 +4,7 @@ import type { Browser, Page, TestInfo } from "@playwright/test";
 import { linkAccount } from "../support/accounts.ts";
 import { type Customer, isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
-import { expect, test } from "../support/test.ts";
+import { expect, expectNoA11yViolations, test, watchA11y } from "../support/test.ts";
 
 // An account no other journey links: its number of residents changes here.
 const ACCOUNT = 12;
@@ -58,6 +58,7 @@ async function asOperator(
   const context = await browser.newContext({ baseURL, locale, timezoneId });
   try {
     const op = await context.newPage();
+    watchA11y(op);
     await signIn(op, DEMO_OPERATOR.email, DEMO_OPERATOR.password);
     await work(op);
   } finally {
@@ -93,6 +94,7 @@ test("a customer files a residents change with a document; the operator approves
     /Файл «spravka\.pdf» не является документом PDF или изображением JPEG или PNG/,
   );
   await expect(residents).toHaveValue(String(before + 1));
+  await expectNoA11yViolations(page);
 
   await page.getByRole("button", { name: "Убрать файл spravka.pdf" }).click();
   await register.setInputFiles({ name: "vypiska.pdf", mimeType: "application/pdf", buffer: PDF });
@@ -121,6 +123,7 @@ test("a customer files a residents change with a document; the operator approves
     await op.getByRole("button", { name: "Выполнить" }).click();
     const dialog = op.getByRole("dialog", { name: `Выполнить заявку ${number}?` });
     await expect(dialog).toContainText(`Количество проживающих: ${before} → ${before + 1}`);
+    await expectNoA11yViolations(op);
     await dialog.getByRole("button", { name: "Выполнить" }).click();
     await expect(op.getByRole("status").filter({ hasText: `Заявка ${number} выполнена` })).toBeVisible();
     await op.getByRole("link", { name: "← К очереди заявок" }).click();
