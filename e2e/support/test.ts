@@ -9,9 +9,10 @@ let current: A11yWatcher | null = null;
  * The journeys' `test`: in the mock project the mock API's date is set before the app starts
  * (the real app's clock is set by its server), so both worlds agree on the day. Every page a
  * journey opens is checked with axe (WCAG 2.1 A/AA) at each address and at the end; any violation
- * fails the test.
+ * fails the test. So does anything the page does that its Content Security Policy refuses (the
+ * real app sends one): the browser reports it in a `securitypolicyviolation` event.
  */
-export const test = base.extend<{ mockDate: string; a11y: A11yWatcher }>({
+export const test = base.extend<{ mockDate: string; a11y: A11yWatcher; csp: undefined }>({
   mockDate: [OPEN_DAY, { option: true }],
   page: async ({ page, mockDate }, use, info) => {
     if (info.project.name === "mock") {
@@ -40,6 +41,24 @@ export const test = base.extend<{ mockDate: string; a11y: A11yWatcher }>({
       if (info.status !== info.expectedStatus) return;
       const problems = await watcher.finish();
       if (problems) throw new Error(problems);
+    },
+    { auto: true },
+  ],
+  csp: [
+    async ({ context }, use, info) => {
+      const violations: string[] = [];
+      await context.exposeBinding("__reportCspViolation", ({ page }, text: string) => {
+        violations.push(`${page.url()}: ${text}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+          report(`${event.violatedDirective} refused ${event.blockedURI || "(inline)"}`);
+        });
+      });
+      await use(undefined);
+      if (info.status !== info.expectedStatus) return;
+      if (violations.length) throw new Error(`Content Security Policy violations:\n${violations.join("\n")}`);
     },
     { auto: true },
   ],

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 export const ControlQuestionKind = z.enum(["BILL_TOTAL", "METER_SERIAL", "LAST_PAYMENT"]);
 export const TariffPlan = z.enum(["SINGLE", "TWO_ZONE", "THREE_ZONE"]);

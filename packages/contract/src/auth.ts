@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { Email, FullName, Password, Phone } from "./fields.ts";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 export const UserRole = z.enum(["CUSTOMER", "OPERATOR"]);
 
@@ -54,6 +54,14 @@ export const PasswordResetConfirmBody = z.strictObject({
 export type PasswordResetConfirmBody = z.input<typeof PasswordResetConfirmBody>;
 
 const tag = "Вход и регистрация";
+
+/**
+ * A readable cookie (`1`, no secret) that lives and dies with the httpOnly refresh cookie: set
+ * with it, cleared with it. The SPA cannot see the refresh cookie, so without this it would ask
+ * the server on every load whether a session exists, and a visitor who never signed in would get
+ * a 401 (and wait for it) on the sign-in page.
+ */
+export const SESSION_HINT_COOKIE = "lk_session";
 
 export const authRoutes = {
   register: defineRoute({

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { MeterValue, MeterZone } from "./accounts.ts";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 export const MonthConsumption = z.object({
   /** `YYYY-MM` */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 
 /**
  * Every error the API can answer with. Codes are stable and machine-readable; clients switch on

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod.ts";
 
 /** Building blocks shared by the feature schemas: the same rule and message everywhere. */
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 export const Health = z.object({ status: z.literal("ok"), database: z.enum(["ok", "unavailable"]) });
 

@@ -1,5 +1,3 @@
-import { z } from "zod";
-import ru from "zod/v4/locales/ru.js";
 import { accountRoutes } from "./accounts.ts";
 import { authRoutes } from "./auth.ts";
 import { consumptionRoutes } from "./consumption.ts";
@@ -10,9 +8,6 @@ import { profileRoutes } from "./profile.ts";
 import { readingRoutes } from "./readings.ts";
 import { operatorRoutes, serviceRequestRoutes } from "./requests.ts";
 import type { Route } from "./route.ts";
-
-// Zod's own messages (for anything a schema does not word itself) in Russian, on both sides.
-z.config(ru());
 
 export * from "./accounts.ts";
 export * from "./auth.ts";

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 export const OutboxChannel = z.enum(["EMAIL", "SMS"]);
 export const OutboxKind = z.enum([

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { BillSummary, MeterZone } from "./accounts.ts";
 import { Email } from "./fields.ts";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 const Instant = z.iso.datetime({ offset: true });
 const Kopecks = z.number().int();

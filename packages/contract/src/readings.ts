@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { MeterValue, MeterZone, ReadingSource, ReadingValue } from "./accounts.ts";
 import { Phone } from "./fields.ts";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 const IsoDate = z.iso.date({ error: "Укажите дату в формате ГГГГ-ММ-ДД." });
 const Instant = z.iso.datetime({ offset: true });

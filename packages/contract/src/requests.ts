@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { AccountIdParams } from "./accounts.ts";
 import { FullName } from "./fields.ts";
 import { defineRoute } from "./route.ts";
+import { z } from "./zod.ts";
 
 const Instant = z.iso.datetime({ offset: true });
 
