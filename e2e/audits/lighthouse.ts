@@ -1,15 +1,22 @@
 // Lighthouse 12 with Debian's Chromium, mobile profile, on the sign-in page and the demo
 // customer's account page of the real app (started here like the journeys start it: a fresh
-// embedded PostgreSQL, migrations, demo data, the built SPA). Prints the four scores per page
-// and fails below: performance 95, accessibility 100, best practices 95.
+// embedded PostgreSQL, migrations, demo data, the built SPA). Each page is audited several times
+// and the run with the median performance score counts (Lighthouse's own advice: one run varies
+// by several points). Prints every run and fails below: performance 95, accessibility 100, best
+// practices 95.
 //   pnpm audit:lighthouse      (after `pnpm build`)
+// LIGHTHOUSE_RUNS=n runs each page n times (default 3); LIGHTHOUSE_REPORT_DIR=dir keeps each
+// page's median report there (JSON, opens in the Lighthouse viewer).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
+import lighthouse, { type Result } from "lighthouse";
+import puppeteer from "puppeteer-core";
 
 const MIN = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const port = 4300 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
 
@@ -31,6 +38,29 @@ const stop = async () => {
   }
 };
 
+const score = (lhr: Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+const metric = (lhr: Result, id: string) => lhr.audits[id]?.displayValue ?? "?";
+
+function summary(lhr: Result): string {
+  return (
+    `performance ${score(lhr, "performance")}, accessibility ${score(lhr, "accessibility")}, ` +
+    `best practices ${score(lhr, "best-practices")}, SEO ${score(lhr, "seo")}  (FCP ${metric(lhr, "first-contentful-paint")}, ` +
+    `LCP ${metric(lhr, "largest-contentful-paint")}, TBT ${metric(lhr, "total-blocking-time")}, CLS ${metric(lhr, "cumulative-layout-shift")})`
+  );
+}
+
+/** The audits of a category that cost it points, for the failure message. */
+function failingAudits(lhr: Result, category: string): string[] {
+  return Object.values(lhr.audits)
+    .filter(
+      (a) =>
+        a.score !== null &&
+        a.score < 0.9 &&
+        lhr.categories[category]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+    )
+    .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+}
+
 try {
   for (let i = 0; ; i++) {
     const ok = await fetch(`${base}/api/health`).then(
@@ -41,13 +71,19 @@ try {
     if (i > 300) throw new Error("the app did not start");
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  // The account page needs a session: the refresh cookie of a sign-in, as the browser would hold it.
+  // The account page needs a session: the cookies of a sign-in (the refresh cookie and the
+  // session hint the page reads), put into the browser as if it had signed in itself.
   const signIn = await fetch(`${base}/api/auth/sign-in`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ login: DEMO_CUSTOMER.email, password: DEMO_CUSTOMER.password }),
   });
-  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const cookies = signIn.headers.getSetCookie().map((header) => {
+    const [pair = "", ...attributes] = header.split(";");
+    const [name = "", value = ""] = pair.split("=");
+    const path = attributes.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith("path="));
+    return { name, value, domain: "127.0.0.1", path: path?.slice(5) ?? "/", httpOnly: /httponly/i.test(header) };
+  });
   const { accessToken } = (await signIn.json()) as { accessToken: string };
   const accounts = (await (
     await fetch(`${base}/api/accounts`, { headers: { authorization: `Bearer ${accessToken}` } })
@@ -58,50 +94,53 @@ try {
     chromePath: process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
   });
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   const failures: string[] = [];
   try {
-    for (const [name, url, headers] of [
-      ["sign-in page", `${base}/sign-in`, {}],
-      ["account page", accountUrl, { Cookie: cookie }],
+    for (const [name, url, signedIn] of [
+      ["sign-in page", `${base}/sign-in`, false],
+      ["account page", accountUrl, true],
     ] as const) {
-      // The default config is the mobile profile (Moto G Power, slow 4G, 4× CPU slowdown).
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-        extraHeaders: headers,
-      });
-      const lhr = result?.lhr;
-      if (!lhr) throw new Error(`no Lighthouse result for ${name}`);
-      const scores = Object.fromEntries(
-        Object.entries(lhr.categories).map(([id, category]) => [id, Math.round((category.score ?? 0) * 100)]),
-      );
-      const landed = lhr.finalDisplayedUrl;
-      console.log(
-        `${name.padEnd(14)} performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores["best-practices"]}, SEO ${scores.seo}` +
-          `  (FCP ${lhr.audits["first-contentful-paint"]?.displayValue}, LCP ${lhr.audits["largest-contentful-paint"]?.displayValue}, TBT ${lhr.audits["total-blocking-time"]?.displayValue}, CLS ${lhr.audits["cumulative-layout-shift"]?.displayValue}; ${landed})`,
-      );
-      for (const [id, min] of Object.entries(MIN)) {
-        if ((scores[id] ?? 0) < min) {
-          const failing = Object.values(lhr.audits)
-            .filter(
-              (a) =>
-                a.score !== null &&
-                a.score < 0.9 &&
-                lhr.categories[id]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
-            )
-            .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
-          failures.push(`${name}: ${id} ${scores[id]} < ${min}: ${failing.join(", ")}`);
-        }
+      // The signed-out page comes first, before the browser holds any cookie.
+      if (signedIn) await browser.setCookie(...cookies);
+      const page = await browser.newPage();
+      const runs: Result[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        // The default config is the mobile profile (Moto G Power, slow 4G, 4× CPU slowdown).
+        const result = await lighthouse(
+          url,
+          {
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+          },
+          undefined,
+          page,
+        );
+        if (!result?.lhr) throw new Error(`no Lighthouse result for ${name}`);
+        runs.push(result.lhr);
+        console.log(`${name.padEnd(14)} run ${run + 1}: ${summary(result.lhr)}`);
       }
-      if (name === "account page" && !landed.includes("/accounts/")) failures.push("account page: not signed in");
+      await page.close();
+      const sorted = [...runs].sort((a, b) => score(a, "performance") - score(b, "performance"));
+      const lhr = sorted[Math.floor(sorted.length / 2)] as Result;
+      console.log(`${name.padEnd(14)} median: ${summary(lhr)}; ${lhr.finalDisplayedUrl}\n`);
+      if (process.env.LIGHTHOUSE_REPORT_DIR) {
+        mkdirSync(process.env.LIGHTHOUSE_REPORT_DIR, { recursive: true });
+        writeFileSync(`${process.env.LIGHTHOUSE_REPORT_DIR}/${name.replace(/\W+/g, "-")}.json`, JSON.stringify(lhr));
+      }
+      for (const [id, min] of Object.entries(MIN)) {
+        if (score(lhr, id) < min)
+          failures.push(`${name}: ${id} ${score(lhr, id)} < ${min}: ${failingAudits(lhr, id).join(", ")}`);
+      }
+      if (signedIn && !lhr.finalDisplayedUrl.includes("/accounts/")) failures.push(`${name}: not signed in`);
     }
   } finally {
+    await browser.disconnect();
     await chrome.kill();
   }
   if (failures.length) {
-    console.error(`\n${failures.join("\n")}`);
+    console.error(failures.join("\n"));
     process.exitCode = 1;
   }
 } finally {

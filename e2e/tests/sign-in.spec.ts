@@ -6,8 +6,15 @@ test("a new customer registers, stays signed in after a reload, signs out and si
   page,
 }, info) => {
   const customer = makeCustomer();
+  // A visitor who never signed in has no session hint: nothing is asked of the server (no 401).
+  const sessionProbes: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith("/api/auth/refresh")) sessionProbes.push(request.url());
+  });
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
+  expect(sessionProbes).toEqual([]);
   await page.getByRole("link", { name: "Зарегистрироваться" }).click();
 
   await page.getByLabel("ФИО").fill(customer.fullName);
@@ -31,6 +38,8 @@ test("a new customer registers, stays signed in after a reload, signs out and si
 
   await page.reload();
   await expect(page.getByRole("heading", { name: "Здравствуйте, Анна Сергеевна!" })).toBeVisible();
+  // The reload restored the session from the cookie (the mock answers inside the page).
+  if (!isMock(info)) expect(sessionProbes).toHaveLength(1);
 
   await page.getByRole("button", { name: "Выйти" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);

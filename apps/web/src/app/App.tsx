@@ -1,7 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { RouterProvider } from "react-router";
-import { sessionKeys } from "../features/auth/api/session.ts";
+import { endSessionData } from "../features/auth/api/session.ts";
 import { setSessionEndedHandler } from "../lib/api-client.ts";
 import { createQueryClient } from "../lib/query-client.ts";
 import { createRouter } from "./router.tsx";
@@ -10,10 +10,7 @@ export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
     // The server ended the session (signed out elsewhere, expired): back to sign-in, data gone.
-    setSessionEndedHandler(() => {
-      client.clear();
-      client.setQueryData(sessionKeys.current, null);
-    });
+    setSessionEndedHandler(() => endSessionData(client));
     return client;
   });
   const [router] = useState(createRouter);

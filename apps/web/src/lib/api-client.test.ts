@@ -7,6 +7,7 @@ import {
   apiCall,
   apiFile,
   apiUpload,
+  mayHaveSession,
   refreshSession,
   setAccessToken,
   setSessionEndedHandler,
@@ -26,6 +27,20 @@ afterEach(() => {
   setAccessToken(null);
 });
 afterAll(() => server.close());
+
+describe("session hint", () => {
+  it("tells whether the server's readable session cookie is there, among others", () => {
+    expect(mayHaveSession()).toBe(false);
+    // biome-ignore lint/suspicious/noDocumentCookie: the server's cookies, as the page sees them
+    document.cookie = "other=1; path=/";
+    // biome-ignore lint/suspicious/noDocumentCookie: the server's cookies, as the page sees them
+    document.cookie = "lk_session=1; path=/";
+    expect(mayHaveSession()).toBe(true);
+    // biome-ignore lint/suspicious/noDocumentCookie: the server's cookies, as the page sees them
+    document.cookie = "lk_session=; path=/; max-age=0";
+    expect(mayHaveSession()).toBe(false);
+  });
+});
 
 describe("api client", () => {
   it("shares one refresh between concurrent callers (the server rotates the cookie each time)", async () => {
@@ -72,6 +87,35 @@ describe("api client", () => {
     );
     await expect(apiCall(routes.auth.me)).rejects.toMatchObject({ status: 401, code: "UNAUTHORIZED" });
     expect(ended).toHaveBeenCalledOnce();
+  });
+
+  it("a refusal about the old session does not end one signed in meanwhile: the request goes again with it", async () => {
+    const ended = vi.fn();
+    setSessionEndedHandler(ended);
+    let releaseRefresh: (value?: unknown) => void = () => undefined;
+    const refreshed = new Promise((resolve) => {
+      releaseRefresh = resolve;
+    });
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(routes.auth.me.path, ({ request }) => {
+        seen.push(request.headers.get("authorization"));
+        return request.headers.get("authorization") === "Bearer new-session"
+          ? HttpResponse.json(user)
+          : HttpResponse.json({ error: { code: "UNAUTHORIZED", message: "Войдите" } }, { status: 401 });
+      }),
+      http.post(routes.auth.refresh.path, async () => {
+        await refreshed;
+        return HttpResponse.json({ error: { code: "SESSION_EXPIRED", message: "Сеанс завершён." } }, { status: 401 });
+      }),
+    );
+    const call = apiCall(routes.auth.me);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    setAccessToken("new-session"); // the customer signs in while the refresh is still out
+    releaseRefresh();
+    await expect(call).resolves.toMatchObject({ email: "a@b.ru" });
+    expect(seen).toEqual([null, "Bearer new-session"]);
+    expect(ended).not.toHaveBeenCalled();
   });
 
   it("turns the error body into an ApiError with field errors", async () => {

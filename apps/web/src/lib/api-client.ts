@@ -9,6 +9,7 @@ import {
   type RouteInput,
   type RouteResponse,
   routes,
+  SESSION_HINT_COOKIE,
 } from "@lk/contract";
 
 /** What an error answer tells besides its message: when to retry, how many answers are left. */
@@ -49,10 +50,16 @@ export class ApiError extends Error {
 
 // The access token lives in memory only; the refresh token is an httpOnly cookie the page never sees.
 let accessToken: string | null = null;
+/**
+ * Counts the sessions this page has held (every new or dropped token), so that the answer to a
+ * request sent under an older one cannot end a newer one: a sign-in while a refresh was failing.
+ */
+let generation = 0;
 let onSessionEnded: () => void = () => undefined;
 
 export function setAccessToken(token: string | null): void {
   accessToken = token;
+  generation += 1;
 }
 
 /** Called when the server ends the session (refresh refused): the app returns to sign-in. */
@@ -63,15 +70,25 @@ export function setSessionEndedHandler(handler: () => void): void {
 let refreshing: Promise<AuthSession | null> | null = null;
 
 /**
+ * Whether a refresh cookie may be there: the server sets a readable hint beside the httpOnly
+ * cookie and clears both together. Without it, nobody is signed in and there is nothing to ask.
+ */
+export function mayHaveSession(): boolean {
+  return document.cookie.split(";").some((pair) => pair.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+}
+
+/**
  * Exchanges the refresh cookie for a new access token. Concurrent callers share one request,
  * because the server rotates the cookie on every use.
  */
 export function refreshSession(): Promise<AuthSession | null> {
   refreshing ??= (async () => {
+    const started = generation;
     try {
       const response = await send("POST", routes.auth.refresh.path, undefined, false);
       if (!response.ok) {
-        setAccessToken(null);
+        // A sign-in while this was under way has a session of its own: it stays.
+        if (generation === started) setAccessToken(null);
         return null;
       }
       const session = AuthSession.parse(await response.json());
@@ -142,11 +159,13 @@ function urlOf(route: Route, params?: Record<string, string>, query?: object): s
 
 /** Sends a request of the route; an error answer becomes an ApiError. */
 async function request(route: Route, url: string, body: unknown, accept?: string): Promise<Response> {
+  const started = generation;
   let response = await send(route.method, url, body, route.auth, accept);
   if (response.status === 401 && route.auth) {
-    // The access token expired (or the page was reloaded): refresh once and retry.
-    const session = await refreshSession();
-    if (!session) {
+    // The access token expired (or the page was reloaded): refresh once. If a new session began
+    // while this was on its way (a sign-in), it is tried as it is.
+    if (generation === started) await refreshSession();
+    if (accessToken === null) {
       onSessionEnded();
       throw await toApiError(response);
     }

@@ -58,6 +58,10 @@ describe("registration", () => {
 
     const cookie = res.cookies.find((c) => c.name === "lk_refresh");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/api/auth" });
+    // The page's hint that a session exists: readable, no secret, the refresh cookie's lifetime.
+    const hint = res.cookies.find((c) => c.name === "lk_session");
+    expect(hint).toMatchObject({ value: "1", sameSite: "Strict", path: "/", maxAge: cookie?.maxAge });
+    expect(hint?.httpOnly).toBeFalsy();
 
     const row = await t.db.user.findUniqueOrThrow({ where: { email: "maria@example.ru" } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -217,14 +221,18 @@ describe("sessions", () => {
     const s = await session();
     const out = await t.app.inject({ method: "POST", url: "/api/auth/sign-out", cookies: { lk_refresh: s.cookie } });
     expect(out.statusCode).toBe(204);
+    for (const name of ["lk_refresh", "lk_session"]) {
+      expect(out.cookies.find((c) => c.name === name)).toMatchObject({ value: "", maxAge: 0 });
+    }
     expect((await refresh(s.cookie)).statusCode).toBe(401);
     expect((await me(s.token)).statusCode).toBe(401);
   });
 
-  it("refresh without a cookie says the session is over", async () => {
+  it("refresh without a cookie says the session is over and clears the page's hint", async () => {
     const res = await refresh();
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("SESSION_EXPIRED");
+    expect(res.cookies.find((c) => c.name === "lk_session")).toMatchObject({ value: "", path: "/" });
   });
 });
 

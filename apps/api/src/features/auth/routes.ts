@@ -1,4 +1,4 @@
-import { routes } from "@lk/contract";
+import { routes, SESSION_HINT_COOKIE } from "@lk/contract";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { Config } from "../../config.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
@@ -15,14 +15,15 @@ export function authRoutes(
 ): void {
   const limit = { max: config.RATE_LIMIT_AUTH_PER_MINUTE, timeWindow: "1 minute" };
 
+  const cookie = { sameSite: "strict", secure: config.cookieSecure } as const;
+  const endSession = (reply: FastifyReply) => {
+    reply.clearCookie(REFRESH_COOKIE, { ...cookie, path: COOKIE_PATH, httpOnly: true });
+    reply.clearCookie(SESSION_HINT_COOKIE, { ...cookie, path: "/" });
+  };
   const answer = async (reply: FastifyReply, session: auth.OpenedSession) => {
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-      path: COOKIE_PATH,
-      httpOnly: true,
-      sameSite: "strict",
-      secure: config.cookieSecure,
-      maxAge: config.REFRESH_TOKEN_TTL_DAYS * 86_400,
-    });
+    const maxAge = config.REFRESH_TOKEN_TTL_DAYS * 86_400;
+    reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...cookie, path: COOKIE_PATH, httpOnly: true, maxAge });
+    reply.setCookie(SESSION_HINT_COOKIE, "1", { ...cookie, path: "/", httpOnly: false, maxAge });
     const accessToken = await reply.jwtSign({ sub: session.user.id, sid: session.familyId, role: session.user.role });
     return { accessToken, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, user: session.user };
   };
@@ -49,14 +50,14 @@ export function authRoutes(
         await auth.refresh(deps, request.cookies[REFRESH_COOKIE], request.headers["user-agent"]),
       );
     } catch (error) {
-      reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+      endSession(reply);
       throw error;
     }
   });
 
   registerRoute(app, routes.auth.signOut, async ({ request, reply }) => {
     await auth.signOut(deps, request.cookies[REFRESH_COOKIE]);
-    reply.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    endSession(reply);
     return undefined;
   });
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, NavLink, Outlet } from "react-router";
 import { useSession, useSignOut } from "../../features/auth/api/session.ts";
 import { Button } from "../ui/Button.tsx";
 
@@ -16,7 +16,6 @@ export function CabinetLayout({
 }) {
   const { data: user } = useSession();
   const signOut = useSignOut();
-  const navigate = useNavigate();
   const firstName = user?.fullName.split(/\s+/)[1] ?? user?.fullName;
 
   return (
@@ -36,11 +35,7 @@ export function CabinetLayout({
           <NavLink to="/profile" className="topbar__link">
             Профиль
           </NavLink>
-          <Button
-            variant="ghost"
-            pending={signOut.isPending}
-            onClick={() => signOut.mutate(undefined, { onSettled: () => navigate("/sign-in", { replace: true }) })}
-          >
+          <Button variant="ghost" pending={signOut.isPending} onClick={() => signOut.mutate()}>
             Выйти
           </Button>
         </nav>

@@ -1,13 +1,16 @@
 import { type AuthSession, routes, type User } from "@lk/contract";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiCall, refreshSession, setAccessToken } from "../../../lib/api-client.ts";
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiCall, mayHaveSession, refreshSession, setAccessToken } from "../../../lib/api-client.ts";
 
 export const sessionKeys = { current: ["session"] as const };
 
-/** Who is signed in: restored from the refresh cookie on load, `null` when nobody is. */
+/**
+ * Who is signed in: restored from the refresh cookie on load, `null` when nobody is (known at
+ * once, without a request, when the session hint is absent).
+ */
 export const sessionQueryOptions = queryOptions({
   queryKey: sessionKeys.current,
-  queryFn: async (): Promise<User | null> => (await refreshSession())?.user ?? null,
+  queryFn: async (): Promise<User | null> => (mayHaveSession() ? ((await refreshSession())?.user ?? null) : null),
   staleTime: Number.POSITIVE_INFINITY,
   retry: false,
 });
@@ -20,20 +23,38 @@ export function useSession() {
 export function useStartSession() {
   const queryClient = useQueryClient();
   return (session: AuthSession) => {
+    signedOutOnPurpose = false;
     setAccessToken(session.accessToken);
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
     queryClient.setQueryData(sessionKeys.current, session.user);
   };
 }
 
+/**
+ * Nobody is signed in any more: the session first, so the cabinet leaves the screen before its
+ * data goes (cleared first, its queries would ask the server again, unauthorised), then the rest.
+ */
+export function endSessionData(queryClient: QueryClient): void {
+  queryClient.setQueryData(sessionKeys.current, null);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
+}
+
+/**
+ * Whether the last session ended by «Выйти» rather than by expiring: then the sign-in page does
+ * not offer to come back to the page the customer left (RequireSession's `?next=`).
+ */
+let signedOutOnPurpose = false;
+export const wasSignedOutOnPurpose = () => signedOutOnPurpose;
+
+/** «Выйти»: the session ends on the server; RequireSession takes the customer to sign-in. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiCall(routes.auth.signOut),
     onSettled: () => {
+      signedOutOnPurpose = true;
       setAccessToken(null);
-      queryClient.clear();
-      queryClient.setQueryData(sessionKeys.current, null);
+      endSessionData(queryClient);
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Navigate, useLocation, useSearchParams } from "react-router";
 import { PageLoader } from "../../../components/ui/PageLoader.tsx";
-import { useSession } from "../api/session.ts";
+import { useSession, wasSignedOutOnPurpose } from "../api/session.ts";
 
 /** Shows its children to a signed-in customer; everyone else goes to sign-in and comes back. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -9,7 +9,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session.isPending) return <PageLoader />;
   if (!session.data) {
-    const next = location.pathname + location.search;
+    const next = wasSignedOutOnPurpose() ? "/" : location.pathname + location.search;
     return <Navigate to={next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
   return children;

@@ -1,4 +1,4 @@
-import { normalizeLogin, routes, type User } from "@lk/contract";
+import { normalizeLogin, routes, SESSION_HINT_COOKIE, type User } from "@lk/contract";
 import { mockRoute } from "../contract-handler.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
@@ -9,7 +9,15 @@ import { endSessions } from "../mock-profile.ts";
 
 const ACCESS_TTL = 900;
 
+/** The server's readable session hint, as it sets and clears it beside the refresh cookie. */
+function setSessionHint(on: boolean) {
+  if (typeof document === "undefined") return;
+  // biome-ignore lint/suspicious/noDocumentCookie: the mock stands in for the server's Set-Cookie (the Cookie Store API is not in every browser nor in jsdom)
+  document.cookie = `${SESSION_HINT_COOKIE}=${on ? "1" : ""}; path=/; SameSite=Strict; max-age=${on ? 30 * 86_400 : 0}`;
+}
+
 function openSession(user: User) {
+  setSessionHint(true);
   const accessToken = randomToken("mock-access");
   const refreshToken = randomToken("mock-refresh");
   mockDb.state.accessTokens[accessToken] = user.id;
@@ -76,7 +84,10 @@ export const authHandlers = [
       const token = mockDb.state.currentRefreshToken;
       const userId = token ? mockDb.state.refreshTokens[token] : undefined;
       const user = mockDb.state.users.find((u) => u.id === userId);
-      if (!token || !user) throw new MockError("SESSION_EXPIRED");
+      if (!token || !user) {
+        setSessionHint(false);
+        throw new MockError("SESSION_EXPIRED");
+      }
       delete mockDb.state.refreshTokens[token];
       return openSession(publicUser(user));
     },
@@ -93,6 +104,7 @@ export const authHandlers = [
       if (token) delete mockDb.state.refreshTokens[token];
       mockDb.state.currentRefreshToken = null;
       mockDb.save();
+      setSessionHint(false);
       return undefined;
     },
     opts,
