@@ -15,6 +15,10 @@ test("the consumption chart shows 12 months; another year by «Показать�
   await linkAccount(page, 2);
   const card = page.getByRole("region", { name: "Потребление электроэнергии" });
   const chart = card.getByRole("img", { name: new RegExp(`^Потребление за ${year} год`) });
+  // The chart is drawn when the customer scrolls near it, not with the page.
+  await expect(card.getByRole("status").filter({ hasText: "Загружаем график" })).toBeAttached();
+  await expect(chart).toHaveCount(0);
+  await card.scrollIntoViewIfNeeded();
   await expect(chart).toBeVisible();
   for (const month of MONTHS) await expect(chart.getByText(month, { exact: true })).toBeVisible();
 

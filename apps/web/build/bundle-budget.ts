@@ -1,5 +1,6 @@
 import { gzipSync } from "node:zlib";
 import type { Plugin } from "vite";
+import { ChunkGraph } from "./chunk-graph.ts";
 
 /** A first screen and the route modules it needs, by their source files. */
 export interface Screen {
@@ -8,15 +9,6 @@ export interface Screen {
   routes: string[];
   /** KB of gzip JavaScript this screen may load before it is usable. */
   budgetKb: number;
-}
-
-interface Chunk {
-  type: "chunk";
-  fileName: string;
-  code: string;
-  isEntry: boolean;
-  facadeModuleId: string | null;
-  imports: string[];
 }
 
 /**
@@ -29,32 +21,17 @@ export function bundleBudget(options: { screens: Screen[] }): Plugin {
     name: "lk-bundle-budget",
     apply: "build",
     generateBundle(_, bundle) {
-      const chunks = Object.values(bundle).filter((item): item is Chunk & typeof item => item.type === "chunk");
-      const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-      const gzip = new Map(chunks.map((chunk) => [chunk.fileName, gzipSync(chunk.code, { level: 9 }).length]));
-      const closure = (start: Chunk[]) => {
-        const seen = new Set<string>();
-        const visit = (chunk: Chunk) => {
-          if (seen.has(chunk.fileName)) return;
-          seen.add(chunk.fileName);
-          for (const file of chunk.imports) {
-            const next = byFile.get(file);
-            if (next) visit(next);
-          }
-        };
-        for (const chunk of start) visit(chunk);
-        return seen;
-      };
-      const entries = chunks.filter((chunk) => chunk.isEntry);
+      const graph = new ChunkGraph(bundle);
+      const gzip = new Map(graph.chunks.map((chunk) => [chunk.fileName, gzipSync(chunk.code, { level: 9 }).length]));
       const lines: string[] = [];
       const over: string[] = [];
       for (const screen of options.screens) {
         const routeChunks = screen.routes.map((route) => {
-          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(route));
+          const chunk = graph.chunkOf(route);
           if (!chunk) this.error(`bundle budget: no chunk for ${route}`);
           return chunk;
         });
-        const files = closure([...entries, ...routeChunks]);
+        const files = graph.closure([...graph.entries, ...routeChunks]);
         const kb = [...files].reduce((sum, file) => sum + (gzip.get(file) ?? 0), 0) / 1024;
         lines.push(
           `  ${screen.name.padEnd(16)} ${kb.toFixed(1).padStart(6)} KB gzip in ${files.size} chunks (budget ${screen.budgetKb} KB)`,

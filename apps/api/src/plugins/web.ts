@@ -1,9 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
-import { errorBody } from "@lk/contract";
+import { errorBody, SESSION_HINT_COOKIE } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+
+/**
+ * The page for a visitor without a session: index.html plus preloads of the sign-in page's code,
+ * which is what they will see whatever the address (written by the web build, route-preload.ts).
+ */
+const SIGNED_OUT_PAGE = "index.signed-out.html";
 
 /** Serves the built SPA; any unknown GET outside /api gets index.html (client-side routing). */
 export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) => {
@@ -11,6 +17,7 @@ export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) =
   if (!fs.existsSync(path.join(dir, "index.html"))) {
     throw new Error(`WEB_DIST=${dir} has no index.html: run \`pnpm build\` first`);
   }
+  const signedOutPage = fs.existsSync(path.join(dir, SIGNED_OUT_PAGE)) ? SIGNED_OUT_PAGE : "index.html";
   await app.register(fastifyStatic, {
     root: dir,
     wildcard: false,
@@ -31,6 +38,7 @@ export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) =
     // Files that exist have their own routes (wildcard: false); a missing file is a 404, not the app.
     if (path.extname(url)) return reply.status(404).send(errorBody("NOT_FOUND"));
     reply.header("cache-control", "no-cache");
-    return reply.sendFile("index.html");
+    reply.header("vary", "cookie");
+    return reply.sendFile(request.cookies[SESSION_HINT_COOKIE] ? "index.html" : signedOutPage);
   });
 });

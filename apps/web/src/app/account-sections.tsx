@@ -4,7 +4,6 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { accountKeys } from "../features/accounts/api/keys.ts";
 import { useSession } from "../features/auth/api/session.ts";
 import { consumptionKeys } from "../features/consumption/api/keys.ts";
-import { ConsumptionCard } from "../features/consumption/components/ConsumptionCard.tsx";
 import { moscowYear } from "../features/consumption/consumption-years.ts";
 import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
@@ -16,6 +15,9 @@ const AutopayCard = lazy(() =>
   import("../features/payments/components/AutopayCard.tsx").then((m) => ({ default: m.AutopayCard })),
 );
 const HistoryCard = lazy(() => import("./HistoryCard.tsx").then((m) => ({ default: m.HistoryCard })));
+const ConsumptionCard = lazy(() =>
+  import("../features/consumption/components/ConsumptionCard.tsx").then((m) => ({ default: m.ConsumptionCard })),
+);
 
 /** Holds the place of a block that is still loading, so the page does not jump. */
 function Later({ title, children }: { title: string; children: ReactNode }) {
@@ -85,7 +87,11 @@ export function AccountAutopay({ accountId }: { accountId: string }) {
 export function AccountConsumption({ accountId, accountNumber }: { accountId: string; accountNumber: string }) {
   const state = useReadingsState(accountId);
   const currentYear = state.isPending ? null : moscowYear(state.data ? new Date(state.data.now) : new Date());
-  return <ConsumptionCard accountId={accountId} accountNumber={accountNumber} currentYear={currentYear} />;
+  return (
+    <Later title="Потребление электроэнергии">
+      <ConsumptionCard accountId={accountId} accountNumber={accountNumber} currentYear={currentYear} />
+    </Later>
+  );
 }
 
 export const accountSections = {

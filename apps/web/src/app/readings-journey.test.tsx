@@ -67,6 +67,8 @@ async function openAccount(now: Date, index = 0) {
   await screen.findByRole("heading", { level: 1, name: /^Лицевой счёт №/ });
   const card = screen.getByRole("region", { name: "Передать показания" });
   const meterBlock = await within(card).findByRole("region", { name: /^Счётчик .+, № \d+$/ });
+  // The form's code comes after the page's first screen.
+  await waitFor(() => expect(within(meterBlock).queryByText("Загружаем форму показаний…")).toBeNull());
   return { card, meterBlock, field: within(meterBlock).queryByLabelText("Т1, кВт·ч") as HTMLInputElement };
 }
 

@@ -1,6 +1,6 @@
 import { createBrowserRouter } from "react-router";
-import { RedirectIfSignedIn, RequireSession } from "../features/auth/components/RequireSession.tsx";
-import { SignInPage } from "../features/auth/components/SignInPage.tsx";
+import { PageLoader } from "../components/ui/PageLoader.tsx";
+import { RequireSession } from "../features/auth/components/RequireSession.tsx";
 import { Cabinet, Home } from "./Cabinet.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { RouteError } from "./RouteError.tsx";
@@ -9,16 +9,11 @@ export function createRouter() {
   return createBrowserRouter([
     {
       errorElement: <RouteError />,
+      // While the first page's code arrives (every page loads on demand).
+      hydrateFallbackElement: <PageLoader />,
       children: [
-        {
-          path: "/sign-in",
-          element: (
-            <RedirectIfSignedIn>
-              <SignInPage />
-            </RedirectIfSignedIn>
-          ),
-        },
-        // Pages past the first screen load on demand, so sign-in stays small and fast.
+        // Pages load on demand, so each first screen carries only its own code.
+        { path: "/sign-in", lazy: () => import("./routes/sign-in.tsx") },
         { path: "/register", lazy: () => import("./routes/register.tsx") },
         { path: "/forgot-password", lazy: () => import("./routes/forgot-password.tsx") },
         { path: "/reset-password", lazy: () => import("./routes/reset-password.tsx") },

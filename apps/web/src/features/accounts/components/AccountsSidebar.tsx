@@ -3,13 +3,20 @@ import { useEffect, useState } from "react";
 import { useMatch, useNavigate } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
+import { MountWhenOpened } from "../../../components/ui/MountWhenOpened.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
+import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
 import { useAccounts } from "../api/get-accounts.ts";
 import { useMakePrimary } from "../api/make-primary.ts";
 import type { MenuAction } from "./AccountActionsMenu.tsx";
 import { AccountNavItem } from "./AccountNavItem.tsx";
-import { LinkAccountDialog } from "./LinkAccountDialog.tsx";
 import { UnlinkAccountDialog } from "./UnlinkAccountDialog.tsx";
+
+// The linking forms are not part of the first screen: their code comes with the first «Добавить».
+const LinkAccountDialog = lazyWithPreload(
+  () => import("./LinkAccountDialog.tsx"),
+  (m) => m.LinkAccountDialog,
+);
 
 const NOTICE_MS = 8000;
 
@@ -77,18 +84,26 @@ export function AccountsSidebar() {
           ))}
         </ul>
       )}
-      <Button variant="secondary" className="button--wide" onClick={() => setAdding(true)}>
+      <Button
+        variant="secondary"
+        className="button--wide"
+        onClick={() => setAdding(true)}
+        onPointerEnter={LinkAccountDialog.preload}
+        onFocus={LinkAccountDialog.preload}
+      >
         Добавить лицевой счёт
       </Button>
-      <LinkAccountDialog
-        open={adding}
-        onClose={() => setAdding(false)}
-        onLinked={(account) => {
-          setAdding(false);
-          setNotice(`Лицевой счёт № ${account.number} успешно подключён`);
-          navigate(`/accounts/${account.id}`);
-        }}
-      />
+      <MountWhenOpened open={adding}>
+        <LinkAccountDialog
+          open={adding}
+          onClose={() => setAdding(false)}
+          onLinked={(account) => {
+            setAdding(false);
+            setNotice(`Лицевой счёт № ${account.number} успешно подключён`);
+            navigate(`/accounts/${account.id}`);
+          }}
+        />
+      </MountWhenOpened>
       <UnlinkAccountDialog
         account={unlinking}
         onClose={() => setUnlinking(null)}

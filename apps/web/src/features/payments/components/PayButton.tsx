@@ -1,6 +1,13 @@
 import { useState } from "react";
 import { Button } from "../../../components/ui/Button.tsx";
-import { PayDialog } from "./PayDialog.tsx";
+import { MountWhenOpened } from "../../../components/ui/MountWhenOpened.tsx";
+import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
+
+// The card form is not part of the first screen: its code comes when the customer reaches for «Оплатить».
+const PayDialog = lazyWithPreload(
+  () => import("./PayDialog.tsx"),
+  (m) => m.PayDialog,
+);
 
 interface Props {
   accountId: string;
@@ -15,14 +22,18 @@ export function PayButton({ accountId, balanceKopecks, onAccepted }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Оплатить</Button>
-      <PayDialog
-        open={open}
-        accountId={accountId}
-        balanceKopecks={balanceKopecks}
-        onAccepted={onAccepted}
-        onClose={() => setOpen(false)}
-      />
+      <Button onClick={() => setOpen(true)} onPointerEnter={PayDialog.preload} onFocus={PayDialog.preload}>
+        Оплатить
+      </Button>
+      <MountWhenOpened open={open}>
+        <PayDialog
+          open={open}
+          accountId={accountId}
+          balanceKopecks={balanceKopecks}
+          onAccepted={onAccepted}
+          onClose={() => setOpen(false)}
+        />
+      </MountWhenOpened>
     </>
   );
 }

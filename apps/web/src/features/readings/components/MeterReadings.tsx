@@ -1,7 +1,10 @@
 import type { MeterReadingState } from "@lk/contract";
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
-import { ReadingForm } from "./ReadingForm.tsx";
+import { Spinner } from "../../../components/ui/PageLoader.tsx";
+
+// The form (and the form library) comes right after the account page's first screen.
+const ReadingForm = lazy(() => import("./ReadingForm.tsx").then((m) => ({ default: m.ReadingForm })));
 
 interface Props {
   accountId: string;
@@ -26,12 +29,14 @@ export function MeterReadings({ accountId, meter, onSubmitted }: Props) {
       ) : code === "METER_FAULTY" ? (
         <Alert>{meter.refusal?.message}</Alert>
       ) : (
-        <ReadingForm
-          accountId={accountId}
-          meter={meter}
-          closedMessage={meter.accepts ? null : (meter.refusal?.message ?? "Показания сейчас не принимаются.")}
-          onSubmitted={onSubmitted}
-        />
+        <Suspense fallback={<Spinner label="Загружаем форму показаний…" />}>
+          <ReadingForm
+            accountId={accountId}
+            meter={meter}
+            closedMessage={meter.accepts ? null : (meter.refusal?.message ?? "Показания сейчас не принимаются.")}
+            onSubmitted={onSubmitted}
+          />
+        </Suspense>
       )}
     </section>
   );
