@@ -23,11 +23,21 @@ export default defineConfig(({ mode }) => ({
           bundleBudget({
             screens: [
               { name: "sign-in page", routes: ["/src/app/routes/sign-in.tsx"], budgetKb: FIRST_SCREEN_BUDGET_KB },
-              { name: "account page", routes: ["/src/app/routes/account.tsx"], budgetKb: FIRST_SCREEN_BUDGET_KB },
+              {
+                name: "account page",
+                routes: ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx"],
+                budgetKb: FIRST_SCREEN_BUDGET_KB,
+              },
             ],
           }),
-          // Whoever comes without a session sees the sign-in page first, whatever the address.
-          routePreload({ variants: [{ name: "signed-out", route: "/src/app/routes/sign-in.tsx" }] }),
+          // Whoever comes without a session sees the sign-in page first, whatever the address;
+          // whoever has one, the cabinet and (mostly) an account page.
+          routePreload({
+            variants: [
+              { name: "signed-out", routes: ["/src/app/routes/sign-in.tsx"] },
+              { name: "signed-in", routes: ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx"] },
+            ],
+          }),
         ]),
   ],
   publicDir: mode === "mock" ? "mock-public" : "public",

@@ -105,7 +105,8 @@ try {
       if (signedIn) await browser.setCookie(...cookies);
       const page = await browser.newPage();
       const runs: Result[] = [];
-      for (let run = 0; run < RUNS; run++) {
+      for (let attempt = 1; runs.length < RUNS; attempt++) {
+        if (attempt > RUNS + 2) throw new Error(`${name}: too many failed Lighthouse runs`);
         // The default config is the mobile profile (Moto G Power, slow 4G, 4× CPU slowdown).
         const result = await lighthouse(
           url,
@@ -118,8 +119,13 @@ try {
           page,
         );
         if (!result?.lhr) throw new Error(`no Lighthouse result for ${name}`);
+        // A run Lighthouse itself could not finish (it happens on a loaded machine) scores 0: again.
+        if (result.lhr.runtimeError) {
+          console.log(`${name.padEnd(14)} run failed (${result.lhr.runtimeError.code}), once more`);
+          continue;
+        }
         runs.push(result.lhr);
-        console.log(`${name.padEnd(14)} run ${run + 1}: ${summary(result.lhr)}`);
+        console.log(`${name.padEnd(14)} run ${runs.length}: ${summary(result.lhr)}`);
       }
       await page.close();
       const sorted = [...runs].sort((a, b) => score(a, "performance") - score(b, "performance"));

@@ -2,12 +2,13 @@ import type { Plugin } from "vite";
 import { ChunkGraph } from "./chunk-graph.ts";
 
 /**
- * Writes `index.<name>.html` beside `index.html` for a page that is loaded on demand but is the
- * first screen of many visits (sign-in, for everyone without a session): the same page plus
- * `<link rel="modulepreload">` for that route's chunks, so the browser fetches them together with
- * the entry instead of after it has run. The server picks the variant (apps/api plugins/web.ts).
+ * Writes `index.<name>.html` beside `index.html` for pages that are loaded on demand but are the
+ * first screen of many visits (sign-in for everyone without a session, the cabinet and an
+ * account page for everyone with one): the same page plus `<link rel="modulepreload">` for those
+ * routes' chunks, so the browser fetches them together with the entry instead of after it has
+ * run. The server picks the variant (apps/api plugins/web.ts).
  */
-export function routePreload(options: { variants: { name: string; route: string }[] }): Plugin {
+export function routePreload(options: { variants: { name: string; routes: string[] }[] }): Plugin {
   return {
     name: "lk-route-preload",
     apply: "build",
@@ -19,10 +20,13 @@ export function routePreload(options: { variants: { name: string; route: string 
         if (html?.type !== "asset") this.error("route preload: index.html is not in the bundle");
         const graph = new ChunkGraph(bundle);
         const loaded = graph.closure(graph.entries);
-        for (const { name, route } of options.variants) {
-          const chunk = graph.chunkOf(route);
-          if (!chunk) this.error(`route preload: no chunk for ${route}`);
-          const links = [...graph.closure([chunk])]
+        for (const { name, routes } of options.variants) {
+          const chunks = routes.map((route) => {
+            const chunk = graph.chunkOf(route);
+            if (!chunk) this.error(`route preload: no chunk for ${route}`);
+            return chunk;
+          });
+          const links = [...graph.closure(chunks)]
             .filter((file) => !loaded.has(file))
             .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
             .join("");

@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import "./styles/global.css";
@@ -12,11 +12,15 @@ async function start() {
   }
   const root = document.getElementById("root");
   if (!root) throw new Error("#root is missing from index.html");
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  // A transition: React renders the first screen in slices and lets the browser breathe between
+  // them, instead of one long task that freezes a slow phone while the page appears.
+  startTransition(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
 }
 
 void start();

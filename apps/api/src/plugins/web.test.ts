@@ -12,11 +12,10 @@ let app: FastifyInstance;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "lk-web-"));
   fs.mkdirSync(path.join(dir, "assets"));
-  fs.writeFileSync(path.join(dir, "index.html"), "<html>cabinet</html>");
-  fs.writeFileSync(
-    path.join(dir, "index.signed-out.html"),
-    '<html><link rel="modulepreload" href="/assets/sign-in.js"></html>',
-  );
+  const page = (preload: string) => `<html><link rel="modulepreload" href="/assets/${preload}.js"></html>`;
+  fs.writeFileSync(path.join(dir, "index.html"), "<html>plain</html>");
+  fs.writeFileSync(path.join(dir, "index.signed-out.html"), page("sign-in"));
+  fs.writeFileSync(path.join(dir, "index.signed-in.html"), page("cabinet"));
   fs.writeFileSync(path.join(dir, "assets", "entry-abc.js"), "export {}");
   app = Fastify();
   await app.register(cookie);
@@ -39,10 +38,27 @@ describe("the SPA", () => {
     }
   });
 
-  it("gives a signed-in customer (the session hint) the plain page", async () => {
+  it("gives a signed-in customer (the session hint) the page that preloads the cabinet", async () => {
     const res = await app.inject({ method: "GET", url: "/accounts/42", cookies: { lk_session: "1" } });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toBe("<html>cabinet</html>");
+    expect(res.body).toContain("/assets/cabinet.js");
+    expect(res.body).not.toContain("/assets/sign-in.js");
+  });
+
+  it("serves the plain page from a build without the variants", async () => {
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), "lk-web-plain-"));
+    fs.writeFileSync(path.join(plain, "index.html"), "<html>plain</html>");
+    const other = Fastify();
+    await other.register(cookie);
+    await other.register(web, { root: plain });
+    try {
+      for (const cookies of [{}, { lk_session: "1" }] as Record<string, string>[]) {
+        expect((await other.inject({ method: "GET", url: "/sign-in", cookies })).body).toBe("<html>plain</html>");
+      }
+    } finally {
+      await other.close();
+      fs.rmSync(plain, { recursive: true, force: true });
+    }
   });
 
   it("serves fingerprinted assets for good and answers a missing file or API address with 404", async () => {

@@ -6,10 +6,12 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
 /**
- * The page for a visitor without a session: index.html plus preloads of the sign-in page's code,
- * which is what they will see whatever the address (written by the web build, route-preload.ts).
+ * The page with preloads of what the visitor will see first (written by the web build,
+ * route-preload.ts): without a session the sign-in screen, whatever the address; with one the
+ * cabinet and an account page. A build without them has index.html only.
  */
-const SIGNED_OUT_PAGE = "index.signed-out.html";
+const PAGE_SIGNED_OUT = "index.signed-out.html";
+const PAGE_SIGNED_IN = "index.signed-in.html";
 
 /** Serves the built SPA; any unknown GET outside /api gets index.html (client-side routing). */
 export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) => {
@@ -17,7 +19,9 @@ export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) =
   if (!fs.existsSync(path.join(dir, "index.html"))) {
     throw new Error(`WEB_DIST=${dir} has no index.html: run \`pnpm build\` first`);
   }
-  const signedOutPage = fs.existsSync(path.join(dir, SIGNED_OUT_PAGE)) ? SIGNED_OUT_PAGE : "index.html";
+  const page = (file: string) => (fs.existsSync(path.join(dir, file)) ? file : "index.html");
+  const signedOut = page(PAGE_SIGNED_OUT);
+  const signedIn = page(PAGE_SIGNED_IN);
   await app.register(fastifyStatic, {
     root: dir,
     wildcard: false,
@@ -39,6 +43,6 @@ export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) =
     if (path.extname(url)) return reply.status(404).send(errorBody("NOT_FOUND"));
     reply.header("cache-control", "no-cache");
     reply.header("vary", "cookie");
-    return reply.sendFile(request.cookies[SESSION_HINT_COOKIE] ? "index.html" : signedOutPage);
+    return reply.sendFile(request.cookies[SESSION_HINT_COOKIE] ? signedIn : signedOut);
   });
 });

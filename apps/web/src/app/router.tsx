@@ -1,7 +1,5 @@
 import { createBrowserRouter } from "react-router";
 import { PageLoader } from "../components/ui/PageLoader.tsx";
-import { RequireSession } from "../features/auth/components/RequireSession.tsx";
-import { Cabinet, Home } from "./Cabinet.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { RouteError } from "./RouteError.tsx";
 
@@ -21,13 +19,9 @@ export function createRouter() {
         { path: "/dev/outbox", lazy: () => import("./routes/dev-outbox.tsx") },
         {
           path: "/",
-          element: (
-            <RequireSession>
-              <Cabinet />
-            </RequireSession>
-          ),
+          lazy: () => import("./routes/cabinet.tsx"),
           children: [
-            { index: true, element: <Home /> },
+            { index: true, lazy: () => import("./routes/cabinet.tsx").then((m) => ({ Component: m.Home })) },
             { path: "accounts/:accountId", lazy: () => import("./routes/account.tsx") },
             { path: "accounts/:accountId/bills/:billId", lazy: () => import("./routes/bill.tsx") },
             { path: "profile", lazy: () => import("./routes/profile.tsx") },
