@@ -99,8 +99,14 @@ const plans: [string, string][] = [
     `SELECT * FROM "Reading" WHERE "meterId" = '${sample.meterId}' ORDER BY "takenAt" DESC LIMIT 1`,
   ],
   [
-    "a year of readings",
-    `SELECT * FROM "Reading" WHERE "meterId" = '${sample.meterId}' AND "takenAt" >= '2025-01-01' AND "takenAt" < '2027-01-01'`,
+    // The consumption chart's query (features/consumption/service.ts): two years and the one before.
+    "two years of readings",
+    `SELECT "takenAt" FROM "Reading" WHERE "meterId" = ANY(ARRAY['${sample.meterId}']::uuid[]) AND status = 'ACTIVE'
+       AND "takenAt" > '2024-12-31T21:00:00Z' AND "takenAt" <= '2026-12-31T21:00:00Z'
+     UNION ALL
+     SELECT before."takenAt" FROM unnest(ARRAY['${sample.meterId}']::uuid[]) AS meter(id) CROSS JOIN LATERAL (
+       SELECT "takenAt" FROM "Reading" WHERE "meterId" = meter.id AND status = 'ACTIVE'
+         AND "takenAt" <= '2024-12-31T21:00:00Z' ORDER BY "takenAt" DESC LIMIT 1) AS before`,
   ],
   [
     "last bill of an account",

@@ -89,6 +89,33 @@ describe("consumption by month", () => {
     });
   });
 
+  it("measures the first month shown from the last reading before it, however long ago", async () => {
+    const { account, call } = await customerWith("7700000000");
+    const meter = await t.db.meter.findFirstOrThrow({ where: { accountId: account.id } });
+    const before = (await call("GET", `/api/accounts/${account.id}/consumption?year=2026`)).json();
+    // No readings from August 2024 to the end of January 2025: February's reading measures from July 2024.
+    const gap = {
+      meterId: meter.id,
+      takenAt: { gt: new Date("2024-08-01T00:00:00+03:00"), lte: new Date("2025-02-01T00:00:00+03:00") },
+    };
+    const removed = await t.db.reading.findMany({ where: gap });
+    expect(removed.length).toBeGreaterThan(3);
+    await t.db.reading.deleteMany({ where: gap });
+    const base = await t.db.reading.findFirstOrThrow({
+      where: { meterId: meter.id, takenAt: { lte: new Date("2024-08-01T00:00:00+03:00") } },
+      orderBy: { takenAt: "desc" },
+    });
+    const february = await t.db.reading.findFirstOrThrow({
+      where: { meterId: meter.id, takenAt: { gt: new Date("2025-02-01T00:00:00+03:00") } },
+      orderBy: { takenAt: "asc" },
+    });
+    const data = ConsumptionYear.parse((await call("GET", `/api/accounts/${account.id}/consumption?year=2026`)).json());
+    expect(data.previousYear[0]?.status).toBe("MISSING");
+    expect(data.previousYear[1]?.totalKwh).toBe((Number(february.t1) - Number(base.t1)).toFixed(3));
+    // The year itself is untouched.
+    expect(data.months).toEqual(before.months);
+  });
+
   it("names a wrong year", async () => {
     const { account, call } = await customerWith("7700000016");
     const res = await call("GET", `/api/accounts/${account.id}/consumption?year=abc`);

@@ -36,17 +36,29 @@ async function compute({ db, clock }: ConsumptionDeps, userId: string, accountId
   });
   const timeZone = account.supplier.timeZone;
   const meters = account.meters.map((m) => ({ id: m.id, zones: m.zones as Zone[], digitCapacity: m.digitCapacity }));
-  // Everything up to the end of the year: the reading before each year's first counts too.
-  // Raw, with values as thousandths already: this runs on every chart view, and Prisma's
-  // Decimal objects for three columns of years of readings cost more than the query.
+  // The readings of the two years shown, plus each meter's last one before them (the use in the
+  // first month is measured from it, however long ago it was taken): bounded on both sides, so a
+  // meter's older history is never read. A reading at 00:00 on 1 January closes December, so
+  // it belongs to the earlier side. Raw, with values as thousandths already: this runs on every
+  // chart view, and Prisma's Decimal objects for three columns cost more than the query.
+  const from = dayStart(`${year - 1}-01-01`, timeZone);
+  const to = dayStart(`${year + 1}-01-01`, timeZone);
+  const ids = meters.map((m) => m.id);
   const rows = await db.$queryRaw<
     { meterId: string; takenAt: Date; t1: number | null; t2: number | null; t3: number | null }[]
   >`
     SELECT "meterId", "takenAt", round(t1 * 1000)::float8 AS t1, round(t2 * 1000)::float8 AS t2,
            round(t3 * 1000)::float8 AS t3
     FROM "Reading"
-    WHERE "meterId" = ANY(${meters.map((m) => m.id)}::uuid[]) AND status = 'ACTIVE'
-      AND "takenAt" <= ${dayStart(`${year + 1}-01-01`, timeZone)}`;
+    WHERE "meterId" = ANY(${ids}::uuid[]) AND status = 'ACTIVE' AND "takenAt" > ${from} AND "takenAt" <= ${to}
+    UNION ALL
+    SELECT before.* FROM unnest(${ids}::uuid[]) AS meter(id) CROSS JOIN LATERAL (
+      SELECT "meterId", "takenAt", round(t1 * 1000)::float8 AS t1, round(t2 * 1000)::float8 AS t2,
+             round(t3 * 1000)::float8 AS t3
+      FROM "Reading"
+      WHERE "meterId" = meter.id AND status = 'ACTIVE' AND "takenAt" <= ${from}
+      ORDER BY "takenAt" DESC LIMIT 1
+    ) AS before`;
   const readings = rows.map((r) => ({
     meterId: r.meterId,
     takenAt: r.takenAt,
