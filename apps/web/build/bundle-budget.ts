@@ -26,12 +26,7 @@ export function bundleBudget(options: { screens: Screen[] }): Plugin {
       const lines: string[] = [];
       const over: string[] = [];
       for (const screen of options.screens) {
-        const routeChunks = screen.routes.map((route) => {
-          const chunk = graph.chunkOf(route);
-          if (!chunk) this.error(`bundle budget: no chunk for ${route}`);
-          return chunk;
-        });
-        const files = graph.closure([...graph.entries, ...routeChunks]);
+        const files = graph.closure([...graph.entries, ...graph.routeChunks(screen.routes)]);
         const kb = [...files].reduce((sum, file) => sum + (gzip.get(file) ?? 0), 0) / 1024;
         lines.push(
           `  ${screen.name.padEnd(16)} ${kb.toFixed(1).padStart(6)} KB gzip in ${files.size} chunks (budget ${screen.budgetKb} KB)`,

@@ -17,9 +17,13 @@ export class ChunkGraph {
     return this.chunks.filter((chunk) => chunk.isEntry);
   }
 
-  /** The chunk whose own module is this source file (a route module), if any. */
-  chunkOf(source: string): OutputChunk | undefined {
-    return this.chunks.find((chunk) => chunk.facadeModuleId?.endsWith(source));
+  /** The chunks whose own modules are these source files (route modules); a missing one is an error. */
+  routeChunks(sources: string[]): OutputChunk[] {
+    return sources.map((source) => {
+      const chunk = this.chunks.find((c) => c.facadeModuleId?.endsWith(source));
+      if (!chunk) throw new Error(`no chunk for ${source}`);
+      return chunk;
+    });
   }
 
   /** The chunks and every chunk they import statically: what the browser fetches before they run. */

@@ -21,7 +21,7 @@ export function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async writeBundle(_, bundle) {
-      const files = Object.keys(bundle).filter((file) => /\.(js|css|html|svg|json|txt)$/.test(file));
+      const files = [...Object.keys(bundle), "index.html"].filter((file) => /\.(js|css|html|svg|json|txt)$/.test(file));
       await Promise.all(
         [...new Set(files)].map(async (file) => {
           const full = path.join(outDir, file);

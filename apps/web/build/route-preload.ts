@@ -21,12 +21,7 @@ export function routePreload(options: { variants: { name: string; routes: string
         const graph = new ChunkGraph(bundle);
         const loaded = graph.closure(graph.entries);
         for (const { name, routes } of options.variants) {
-          const chunks = routes.map((route) => {
-            const chunk = graph.chunkOf(route);
-            if (!chunk) this.error(`route preload: no chunk for ${route}`);
-            return chunk;
-          });
-          const links = [...graph.closure(chunks)]
+          const links = [...graph.closure(graph.routeChunks(routes))]
             .filter((file) => !loaded.has(file))
             .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
             .join("");

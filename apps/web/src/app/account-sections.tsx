@@ -1,6 +1,6 @@
 import type { AccountDetails } from "@lk/contract";
 import { useQueryClient } from "@tanstack/react-query";
-import { lazy, type ReactNode, Suspense } from "react";
+import { type ReactNode, Suspense } from "react";
 import { accountKeys } from "../features/accounts/api/keys.ts";
 import { useSession } from "../features/auth/api/session.ts";
 import { consumptionKeys } from "../features/consumption/api/keys.ts";
@@ -9,14 +9,20 @@ import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
 import { RequestsSection } from "../features/requests/components/RequestsSection.tsx";
+import { lazyWithPreload } from "../lib/lazy-with-preload.ts";
 
 // Below the fold, and half the page's code: loaded after the first screen (issue #8's budget).
-const AutopayCard = lazy(() =>
-  import("../features/payments/components/AutopayCard.tsx").then((m) => ({ default: m.AutopayCard })),
+const AutopayCard = lazyWithPreload(
+  () => import("../features/payments/components/AutopayCard.tsx"),
+  (m) => m.AutopayCard,
 );
-const HistoryCard = lazy(() => import("./HistoryCard.tsx").then((m) => ({ default: m.HistoryCard })));
-const ConsumptionCard = lazy(() =>
-  import("../features/consumption/components/ConsumptionCard.tsx").then((m) => ({ default: m.ConsumptionCard })),
+const HistoryCard = lazyWithPreload(
+  () => import("./HistoryCard.tsx"),
+  (m) => m.HistoryCard,
+);
+const ConsumptionCard = lazyWithPreload(
+  () => import("../features/consumption/components/ConsumptionCard.tsx"),
+  (m) => m.ConsumptionCard,
 );
 
 /** Holds the place of a block that is still loading, so the page does not jump. */

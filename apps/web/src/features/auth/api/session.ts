@@ -25,7 +25,7 @@ export function useStartSession() {
   return (session: AuthSession) => {
     signedOutOnPurpose = false;
     setAccessToken(session.accessToken);
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
+    removeCustomerData(queryClient);
     queryClient.setQueryData(sessionKeys.current, session.user);
   };
 }
@@ -36,6 +36,11 @@ export function useStartSession() {
  */
 export function endSessionData(queryClient: QueryClient): void {
   queryClient.setQueryData(sessionKeys.current, null);
+  removeCustomerData(queryClient);
+}
+
+/** Everything cached but the session itself: another customer's (or nobody's) from now on. */
+function removeCustomerData(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.current[0] });
 }
 

@@ -1,10 +1,11 @@
 import type { ConsumptionYear } from "@lk/contract";
-import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
+import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { useInView } from "react-intersection-observer";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { downloadText } from "../../../lib/download.ts";
+import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
 import { useConsumption } from "../api/get-consumption.ts";
 import { CSV_TYPE, consumptionFile } from "../consumption-csv.ts";
 import { type ConsumptionView, consumptionSummary, consumptionView } from "../consumption-months.ts";
@@ -13,7 +14,10 @@ import { ConsumptionTable } from "./ConsumptionTable.tsx";
 import { YearPicker } from "./YearPicker.tsx";
 
 // recharts is the biggest thing on the page and only this card needs it: fetched when first drawn.
-const ConsumptionChart = lazy(() => import("./ConsumptionChart.tsx").then((m) => ({ default: m.ConsumptionChart })));
+const ConsumptionChart = lazyWithPreload(
+  () => import("./ConsumptionChart.tsx"),
+  (m) => m.ConsumptionChart,
+);
 
 type Mode = "chart" | "table";
 

@@ -1,10 +1,14 @@
 import type { MeterReadingState } from "@lk/contract";
-import { lazy, Suspense, useId } from "react";
+import { Suspense, useId } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
+import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
 
 // The form (and the form library) comes right after the account page's first screen.
-const ReadingForm = lazy(() => import("./ReadingForm.tsx").then((m) => ({ default: m.ReadingForm })));
+const ReadingForm = lazyWithPreload(
+  () => import("./ReadingForm.tsx"),
+  (m) => m.ReadingForm,
+);
 
 interface Props {
   accountId: string;
