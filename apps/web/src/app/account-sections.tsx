@@ -1,4 +1,4 @@
-import type { AccountDetails } from "@lk/contract";
+import type { AccountDetails } from "@lk/contract/accounts";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, Suspense } from "react";
 import { accountKeys } from "../features/accounts/api/keys.ts";

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type FieldError, PeriodQuery } from "@lk/contract";
+import type { FieldError } from "@lk/contract/errors";
+import { PeriodQuery } from "@lk/contract/payments";
 import { useForm } from "react-hook-form";
 import { type Period, periodBack, QUICK_PERIODS } from "../lib/period.ts";
 import { Button } from "./ui/Button.tsx";

@@ -1,16 +1,6 @@
-import {
-  AuthSession,
-  buildPath,
-  ErrorBody,
-  type ErrorCode,
-  errorMessages,
-  type FieldError,
-  type Route,
-  type RouteInput,
-  type RouteResponse,
-  routes,
-  SESSION_HINT_COOKIE,
-} from "@lk/contract";
+import { AuthSession, authRoutes, SESSION_HINT_COOKIE } from "@lk/contract/auth";
+import { ErrorBody, type ErrorCode, errorMessages, type FieldError } from "@lk/contract/errors";
+import { buildPath, type Route, type RouteInput, type RouteResponse } from "@lk/contract/route";
 
 /** What an error answer tells besides its message: when to retry, how many answers are left. */
 export interface ApiErrorExtras {
@@ -85,7 +75,7 @@ export function refreshSession(): Promise<AuthSession | null> {
   refreshing ??= (async () => {
     const started = generation;
     try {
-      const response = await send("POST", routes.auth.refresh.path, undefined, false);
+      const response = await send("POST", authRoutes.refresh.path, undefined, false);
       if (!response.ok) {
         // A sign-in while this was under way has a session of its own: it stays.
         if (generation === started) setAccessToken(null);

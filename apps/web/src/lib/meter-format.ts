@@ -1,4 +1,4 @@
-import type { MeterSummary } from "@lk/contract";
+import type { MeterSummary } from "@lk/contract/accounts";
 
 type Zone = MeterSummary["zones"][number];
 

@@ -1,4 +1,4 @@
-import { AccountIdParams } from "@lk/contract";
+import { AccountIdParams } from "@lk/contract/accounts";
 import { Link, useParams } from "react-router";
 import { Alert } from "../../components/ui/Alert.tsx";
 import { Button } from "../../components/ui/Button.tsx";

@@ -1,4 +1,4 @@
-import type { MeterSummary } from "@lk/contract";
+import type { MeterSummary } from "@lk/contract/accounts";
 
 type Source = NonNullable<MeterSummary["lastReading"]>["source"];
 

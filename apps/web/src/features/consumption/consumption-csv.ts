@@ -1,4 +1,4 @@
-import type { ConsumptionYear } from "@lk/contract";
+import type { ConsumptionYear } from "@lk/contract/consumption";
 import { consumptionCsv } from "@lk/domain";
 import { toDomainMonths } from "./consumption-months.ts";
 

@@ -1,4 +1,4 @@
-import type { ConsumptionYear } from "@lk/contract";
+import type { ConsumptionYear } from "@lk/contract/consumption";
 import { MONTH_NAMES, type MonthConsumption, type MonthStatus, milliOf, type Zone } from "@lk/domain";
 import { formatMeterValue, zoneName } from "../../lib/meter-format.ts";
 

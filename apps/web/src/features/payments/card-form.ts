@@ -1,4 +1,5 @@
-import { ApplyAutoPaymentBody, CardInput, Email, PayBody } from "@lk/contract";
+import { Email } from "@lk/contract/fields";
+import { ApplyAutoPaymentBody, CardInput, PayBody } from "@lk/contract/payments";
 import { formatAmount, parseRubles } from "@lk/domain";
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-import type { Payment } from "@lk/contract";
+import type { Payment } from "@lk/contract/payments";
 import { formatKopecks } from "@lk/domain";
 import { formatBillPeriod } from "../../lib/dates.ts";
 

@@ -1,4 +1,4 @@
-import type { ContactCodeBody, ContactKind } from "@lk/contract";
+import type { ContactCodeBody, ContactKind } from "@lk/contract/profile";
 
 /** A code on its way: where to, and when another may be asked for. */
 export interface SentCode {

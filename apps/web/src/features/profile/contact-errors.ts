@@ -1,4 +1,4 @@
-import type { ContactKind } from "@lk/contract";
+import type { ContactKind } from "@lk/contract/profile";
 import { ApiError } from "../../lib/api-client.ts";
 
 /** Where an error of the contact dialog belongs: beside the address, beside the code, or the whole form. */

@@ -1,4 +1,4 @@
-import type { ReadingHistoryItem, SubmitReadingResult } from "@lk/contract";
+import type { ReadingHistoryItem, SubmitReadingResult } from "@lk/contract/readings";
 import { formatKopecks, formatMilli, milliOf, ZONE_LABEL } from "@lk/domain";
 import { formatMeterValue } from "../../lib/meter-format.ts";
 

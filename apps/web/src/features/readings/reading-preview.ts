@@ -1,4 +1,4 @@
-import type { MeterReadingState } from "@lk/contract";
+import type { MeterReadingState } from "@lk/contract/readings";
 import { checkReading, type MeterRule, milliOf, type ReadingWindow, type Zone } from "@lk/domain";
 
 export type TypedValues = Partial<Record<Zone, string>>;

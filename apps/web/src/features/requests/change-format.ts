@@ -1,4 +1,5 @@
-import type { AccountDetails, ServiceRequestChange, ServiceRequestKind } from "@lk/contract";
+import type { AccountDetails } from "@lk/contract/accounts";
+import type { ServiceRequestChange, ServiceRequestKind } from "@lk/contract/requests";
 import { MOSCOW } from "@lk/domain";
 
 /** The account's facts a request may change (the names the API uses in `change` and `previous`). */

@@ -1,10 +1,10 @@
+import { toFieldErrors } from "@lk/contract/errors";
 import {
   CreateServiceRequestBody,
   DOCUMENT_LIMITS,
   type ServiceRequestKind,
   serviceRequestKinds,
-  toFieldErrors,
-} from "@lk/contract";
+} from "@lk/contract/requests";
 import type { UploadFile } from "../../lib/api-client.ts";
 import { type AccountFacts, type FactKey, factsOfKind } from "./change-format.ts";
 

@@ -1,9 +1,9 @@
-import { routes } from "@lk/contract";
+import { accountRoutes } from "@lk/contract/accounts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { accountKeys } from "./keys.ts";
 
-export const getSuppliers = () => apiCall(routes.accounts.suppliers);
+export const getSuppliers = () => apiCall(accountRoutes.suppliers);
 
 export const suppliersQueryOptions = () =>
   queryOptions({

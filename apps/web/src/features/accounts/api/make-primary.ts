@@ -1,11 +1,11 @@
-import { routes } from "@lk/contract";
+import { accountRoutes } from "@lk/contract/accounts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { accountKeys } from "./keys.ts";
 
 /** «Сделать основным»: the answer is the new list, so the sidebar needs no refetch. */
 export const makePrimary = async (accountId: string) =>
-  (await apiCall(routes.accounts.makePrimary, { params: { accountId } })).accounts;
+  (await apiCall(accountRoutes.makePrimary, { params: { accountId } })).accounts;
 
 export function useMakePrimary() {
   const queryClient = useQueryClient();

@@ -1,10 +1,10 @@
-import { type AccountSummary, routes } from "@lk/contract";
+import { type AccountSummary, accountRoutes } from "@lk/contract/accounts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { accountKeys } from "./keys.ts";
 
 /** «Удалить»: only the link goes; the supplier keeps the account's data. */
-export const unlinkAccount = (accountId: string) => apiCall(routes.accounts.unlink, { params: { accountId } });
+export const unlinkAccount = (accountId: string) => apiCall(accountRoutes.unlink, { params: { accountId } });
 
 export function useUnlinkAccount() {
   const queryClient = useQueryClient();

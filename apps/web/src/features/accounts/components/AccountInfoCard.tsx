@@ -1,4 +1,4 @@
-import type { AccountDetails } from "@lk/contract";
+import type { AccountDetails } from "@lk/contract/accounts";
 import type { ReactNode } from "react";
 import { formatArea } from "../meters.ts";
 

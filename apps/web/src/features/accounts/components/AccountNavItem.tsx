@@ -1,4 +1,4 @@
-import type { AccountSummary } from "@lk/contract";
+import type { AccountSummary } from "@lk/contract/accounts";
 import { NavLink } from "react-router";
 import { balanceText, balanceWording } from "../balance.ts";
 import { AccountActionsMenu, type MenuAction } from "./AccountActionsMenu.tsx";

@@ -1,4 +1,4 @@
-import { type AccountDetails, AccountIdParams } from "@lk/contract";
+import { type AccountDetails, AccountIdParams } from "@lk/contract/accounts";
 import type { ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";

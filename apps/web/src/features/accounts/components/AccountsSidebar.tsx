@@ -1,4 +1,4 @@
-import type { AccountSummary } from "@lk/contract";
+import type { AccountSummary } from "@lk/contract/accounts";
 import { useEffect, useState } from "react";
 import { useMatch, useNavigate } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";

@@ -1,4 +1,4 @@
-import type { AccountDetails } from "@lk/contract";
+import type { AccountDetails } from "@lk/contract/accounts";
 import { formatKopecks } from "@lk/domain";
 import type { ReactNode } from "react";
 import { formatIsoDate, formatMoscowDate } from "../../../lib/dates.ts";

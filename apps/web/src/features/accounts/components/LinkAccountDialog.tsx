@@ -1,4 +1,4 @@
-import type { AccountSummary, StartLinkResult } from "@lk/contract";
+import type { AccountSummary, StartLinkResult } from "@lk/contract/accounts";
 import { useState } from "react";
 import { Dialog } from "../../../components/ui/Dialog.tsx";
 import { ConfirmLinkForm } from "./ConfirmLinkForm.tsx";

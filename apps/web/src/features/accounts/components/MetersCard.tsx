@@ -1,4 +1,4 @@
-import type { MeterSummary } from "@lk/contract";
+import type { MeterSummary } from "@lk/contract/accounts";
 import { formatIsoDate, formatMoscowDate } from "../../../lib/dates.ts";
 import { formatMeterValue, zoneName } from "../../../lib/meter-format.ts";
 import { readingSourceText } from "../meters.ts";

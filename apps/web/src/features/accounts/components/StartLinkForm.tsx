@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { StartLinkBody, type StartLinkResult } from "@lk/contract";
+import { StartLinkBody, type StartLinkResult } from "@lk/contract/accounts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "../../../components/ui/Alert.tsx";

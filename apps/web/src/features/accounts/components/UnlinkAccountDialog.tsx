@@ -1,4 +1,4 @@
-import type { AccountSummary } from "@lk/contract";
+import type { AccountSummary } from "@lk/contract/accounts";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Dialog } from "../../../components/ui/Dialog.tsx";

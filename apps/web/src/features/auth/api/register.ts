@@ -1,9 +1,9 @@
-import { type RegisterBody, routes } from "@lk/contract";
+import { authRoutes, type RegisterBody } from "@lk/contract/auth";
 import { useMutation } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { useStartSession } from "./session.ts";
 
-export const register = (body: RegisterBody) => apiCall(routes.auth.register, { body });
+export const register = (body: RegisterBody) => apiCall(authRoutes.register, { body });
 
 export function useRegister() {
   const startSession = useStartSession();

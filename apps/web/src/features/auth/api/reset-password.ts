@@ -1,10 +1,10 @@
-import { type PasswordResetConfirmBody, routes } from "@lk/contract";
+import { authRoutes, type PasswordResetConfirmBody } from "@lk/contract/auth";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall, setAccessToken } from "../../../lib/api-client.ts";
 import { sessionKeys } from "./session.ts";
 
 /** The new password, by the link's token; the server ends every session of the customer. */
-export const resetPassword = (body: PasswordResetConfirmBody) => apiCall(routes.auth.passwordResetConfirm, { body });
+export const resetPassword = (body: PasswordResetConfirmBody) => apiCall(authRoutes.passwordResetConfirm, { body });
 
 export function useResetPassword() {
   const queryClient = useQueryClient();

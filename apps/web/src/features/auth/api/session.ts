@@ -1,4 +1,4 @@
-import { type AuthSession, routes, type User } from "@lk/contract";
+import { type AuthSession, authRoutes, type User } from "@lk/contract/auth";
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiCall, mayHaveSession, refreshSession, setAccessToken } from "../../../lib/api-client.ts";
 
@@ -55,7 +55,7 @@ export const wasSignedOutOnPurpose = () => signedOutOnPurpose;
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiCall(routes.auth.signOut),
+    mutationFn: () => apiCall(authRoutes.signOut),
     onSettled: () => {
       signedOutOnPurpose = true;
       setAccessToken(null);

@@ -1,9 +1,9 @@
-import { routes, type SignInBody } from "@lk/contract";
+import { authRoutes, type SignInBody } from "@lk/contract/auth";
 import { useMutation } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { useStartSession } from "./session.ts";
 
-export const signIn = (body: SignInBody) => apiCall(routes.auth.signIn, { body });
+export const signIn = (body: SignInBody) => apiCall(authRoutes.signIn, { body });
 
 export function useSignIn() {
   const startSession = useStartSession();

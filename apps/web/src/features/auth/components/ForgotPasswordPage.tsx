@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { PasswordResetBody } from "@lk/contract";
+import { PasswordResetBody } from "@lk/contract/auth";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";

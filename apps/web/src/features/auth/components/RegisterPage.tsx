@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { RegisterBody } from "@lk/contract";
+import { RegisterBody } from "@lk/contract/auth";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";

@@ -1,11 +1,11 @@
-import { routes } from "@lk/contract";
+import { consumptionRoutes } from "@lk/contract/consumption";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { consumptionKeys } from "./keys.ts";
 
 /** Monthly use of a year by zone, from actual readings, with the year before for comparison. */
 export const getConsumption = (accountId: string, year: number) =>
-  apiCall(routes.consumption.year, { params: { accountId }, query: { year } });
+  apiCall(consumptionRoutes.year, { params: { accountId }, query: { year } });
 
 export const consumptionQueryOptions = (accountId: string, year: number) =>
   queryOptions({

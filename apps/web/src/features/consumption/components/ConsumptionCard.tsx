@@ -1,4 +1,4 @@
-import type { ConsumptionYear } from "@lk/contract";
+import type { ConsumptionYear } from "@lk/contract/consumption";
 import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { useInView } from "react-intersection-observer";
 import { Alert } from "../../../components/ui/Alert.tsx";

@@ -1,4 +1,4 @@
-import { routes } from "@lk/contract";
+import { outboxRoutes } from "@lk/contract/outbox";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 
@@ -8,7 +8,7 @@ export const outboxKeys = {
 };
 
 /** What the portal sent (development and demos only), newest first; only to `to` when given. */
-export const getOutbox = (to: string) => apiCall(routes.outbox.list, { query: to ? { to } : {} });
+export const getOutbox = (to: string) => apiCall(outboxRoutes.list, { query: to ? { to } : {} });
 
 export const outboxQueryOptions = (to: string) =>
   // Always fresh: a code sent a second ago is what the developer came for.

@@ -1,4 +1,4 @@
-import type { OutboxMessage } from "@lk/contract";
+import type { OutboxMessage } from "@lk/contract/outbox";
 import { MOSCOW } from "@lk/domain";
 import { useId } from "react";
 import { formatPhone } from "../../../lib/phone.ts";

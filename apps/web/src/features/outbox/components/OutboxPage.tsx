@@ -1,4 +1,4 @@
-import { normalizeLogin } from "@lk/contract";
+import { normalizeLogin } from "@lk/contract/fields";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";

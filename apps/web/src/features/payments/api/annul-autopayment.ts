@@ -1,11 +1,11 @@
-import { routes } from "@lk/contract";
+import { paymentRoutes } from "@lk/contract/payments";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiCall } from "../../../lib/api-client.ts";
 import { paymentKeys } from "./keys.ts";
 
 /** «Аннулировать»: withdraws an application that is not active yet. */
 export const annulAutoPayment = (accountId: string) =>
-  apiCall(routes.payments.annulAutoPayment, { params: { accountId } });
+  apiCall(paymentRoutes.annulAutoPayment, { params: { accountId } });
 
 const STALE = new Set<string>(["AUTOPAYMENT_STATE"]);
 

@@ -1,11 +1,11 @@
-import { type ApplyAutoPaymentBody, routes } from "@lk/contract";
+import { type ApplyAutoPaymentBody, paymentRoutes } from "@lk/contract/payments";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiCall } from "../../../lib/api-client.ts";
 import { paymentKeys } from "./keys.ts";
 
 /** «Подать заявление»: the terms' version accepted, the card (to the gateway), the maximum, the e-mail for receipts. */
 export const applyAutoPayment = (accountId: string, body: ApplyAutoPaymentBody) =>
-  apiCall(routes.payments.applyAutoPayment, { params: { accountId }, body });
+  apiCall(paymentRoutes.applyAutoPayment, { params: { accountId }, body });
 
 const STALE = new Set<string>(["AUTOPAYMENT_EXISTS", "TERMS_CHANGED"]);
 

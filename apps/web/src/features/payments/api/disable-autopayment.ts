@@ -1,4 +1,4 @@
-import { type DisableAutoPaymentBody, routes } from "@lk/contract";
+import { type DisableAutoPaymentBody, paymentRoutes } from "@lk/contract/payments";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { ApiError, apiCall } from "../../../lib/api-client.ts";
@@ -8,7 +8,7 @@ type Body = z.input<typeof DisableAutoPaymentBody>;
 
 /** «Отключить»: the active autopayment charges nothing more; the reason is one from the list. */
 export const disableAutoPayment = (accountId: string, body: Body) =>
-  apiCall(routes.payments.disableAutoPayment, { params: { accountId }, body });
+  apiCall(paymentRoutes.disableAutoPayment, { params: { accountId }, body });
 
 const STALE = new Set<string>(["AUTOPAYMENT_STATE"]);
 

@@ -1,4 +1,4 @@
-import { routes } from "@lk/contract";
+import { paymentRoutes } from "@lk/contract/payments";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import type { Period } from "../../../lib/period.ts";
@@ -6,7 +6,7 @@ import { paymentKeys } from "./keys.ts";
 
 /** «Счета»: the bills whose month falls in the period, newest first. */
 export const getBills = (accountId: string, period: Period) =>
-  apiCall(routes.payments.bills, { params: { accountId }, query: period });
+  apiCall(paymentRoutes.bills, { params: { accountId }, query: period });
 
 export const billsQueryOptions = (accountId: string, period: Period) =>
   queryOptions({

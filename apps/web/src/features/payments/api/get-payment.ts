@@ -1,11 +1,11 @@
-import { type Payment, routes } from "@lk/contract";
+import { type Payment, paymentRoutes } from "@lk/contract/payments";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { paymentKeys } from "./keys.ts";
 
 /** One payment; for one «В обработке» the server asks the bank again. */
 export const getPayment = (accountId: string, paymentId: string) =>
-  apiCall(routes.payments.get, { params: { accountId, paymentId } });
+  apiCall(paymentRoutes.get, { params: { accountId, paymentId } });
 
 export const paymentQueryOptions = (accountId: string, paymentId: string) =>
   queryOptions({

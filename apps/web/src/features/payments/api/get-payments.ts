@@ -1,4 +1,4 @@
-import { routes } from "@lk/contract";
+import { paymentRoutes } from "@lk/contract/payments";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import type { Period } from "../../../lib/period.ts";
@@ -6,7 +6,7 @@ import { paymentKeys } from "./keys.ts";
 
 /** «Оплаты»: the account's payments in a period (Moscow days, both inclusive), newest first. */
 export const getPayments = (accountId: string, period: Period) =>
-  apiCall(routes.payments.list, { params: { accountId }, query: period });
+  apiCall(paymentRoutes.list, { params: { accountId }, query: period });
 
 export const paymentsQueryOptions = (accountId: string, period: Period) =>
   queryOptions({

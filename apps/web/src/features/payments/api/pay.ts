@@ -1,4 +1,4 @@
-import { type PayBody, type Payment, routes } from "@lk/contract";
+import { type PayBody, type Payment, paymentRoutes } from "@lk/contract/payments";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { paymentKeys } from "./keys.ts";
@@ -9,7 +9,7 @@ export interface PayInput {
 }
 
 /** «Оплатить» by card: the same idempotencyKey again returns the first payment, never a second charge. */
-export const pay = ({ accountId, body }: PayInput) => apiCall(routes.payments.pay, { params: { accountId }, body });
+export const pay = ({ accountId, body }: PayInput) => apiCall(paymentRoutes.pay, { params: { accountId }, body });
 
 /**
  * What a payment's outcome changes: the list of payments at once (a new row, whatever its status);

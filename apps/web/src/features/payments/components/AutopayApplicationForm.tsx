@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { AutoPaymentState } from "@lk/contract";
+import type { AutoPaymentState } from "@lk/contract/payments";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "../../../components/ui/Alert.tsx";

@@ -1,4 +1,4 @@
-import type { AutoPayment } from "@lk/contract";
+import type { AutoPayment } from "@lk/contract/payments";
 import { formatKopecks } from "@lk/domain";
 import { type ReactNode, useRef, useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";

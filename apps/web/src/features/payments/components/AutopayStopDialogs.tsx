@@ -1,4 +1,4 @@
-import type { AutoPayment, AutoPaymentState } from "@lk/contract";
+import type { AutoPayment, AutoPaymentState } from "@lk/contract/payments";
 import { AUTOPAY_STOP_REASON_LABEL } from "@lk/domain";
 import { useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";

@@ -1,4 +1,4 @@
-import type { BillDetails } from "@lk/contract";
+import type { BillDetails } from "@lk/contract/payments";
 import { formatAmount, formatKopecks } from "@lk/domain";
 import { Link, useParams } from "react-router";
 import { z } from "zod";

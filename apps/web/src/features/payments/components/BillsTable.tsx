@@ -1,4 +1,4 @@
-import type { BillSummary } from "@lk/contract";
+import type { BillSummary } from "@lk/contract/accounts";
 import { formatKopecks } from "@lk/domain";
 import { useId } from "react";
 import { Link } from "react-router";

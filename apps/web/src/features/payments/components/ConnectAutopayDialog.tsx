@@ -1,4 +1,4 @@
-import type { AutoPaymentState } from "@lk/contract";
+import type { AutoPaymentState } from "@lk/contract/payments";
 import { useId, useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

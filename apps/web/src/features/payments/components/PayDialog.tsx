@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { Payment } from "@lk/contract";
+import type { Payment } from "@lk/contract/payments";
 import { formatKopecks, parseRubles } from "@lk/domain";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";

@@ -1,4 +1,4 @@
-import type { Payment } from "@lk/contract";
+import type { Payment } from "@lk/contract/payments";
 import { formatKopecks, PAYMENT_STATUS_LABEL } from "@lk/domain";
 import { useId } from "react";
 import { formatMoscowDate } from "../../../lib/dates.ts";

@@ -1,11 +1,11 @@
-import { type ConfirmContactBody, routes } from "@lk/contract";
+import { type ConfirmContactBody, profileRoutes } from "@lk/contract/profile";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { profileKeys } from "./keys.ts";
 import { useStoreProfile } from "./use-store-profile.ts";
 
 /** The code from the message: the new e-mail or phone becomes the login. */
-export const confirmContact = (body: ConfirmContactBody) => apiCall(routes.profile.confirmContact, { body });
+export const confirmContact = (body: ConfirmContactBody) => apiCall(profileRoutes.confirmContact, { body });
 
 export function useConfirmContact() {
   const store = useStoreProfile();

@@ -1,10 +1,10 @@
-import { type BillDelivery, type BillDeliveryMethod, routes } from "@lk/contract";
+import { type BillDelivery, type BillDeliveryMethod, profileRoutes } from "@lk/contract/profile";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { profileKeys } from "./keys.ts";
 
 export const setBillDelivery = (accountId: string, method: BillDeliveryMethod) =>
-  apiCall(routes.profile.setBillDelivery, { params: { accountId }, body: { method } });
+  apiCall(profileRoutes.setBillDelivery, { params: { accountId }, body: { method } });
 
 export function useSetBillDelivery() {
   const queryClient = useQueryClient();

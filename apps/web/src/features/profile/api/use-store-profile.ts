@@ -1,4 +1,5 @@
-import type { Profile, User } from "@lk/contract";
+import type { User } from "@lk/contract/auth";
+import type { Profile } from "@lk/contract/profile";
 import { useQueryClient } from "@tanstack/react-query";
 import { sessionKeys } from "../../auth/api/session.ts";
 import { profileKeys } from "./keys.ts";

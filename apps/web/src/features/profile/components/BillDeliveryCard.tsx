@@ -1,4 +1,4 @@
-import type { BillDelivery, Profile } from "@lk/contract";
+import type { BillDelivery, Profile } from "@lk/contract/profile";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";

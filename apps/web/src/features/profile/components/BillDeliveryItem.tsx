@@ -1,4 +1,4 @@
-import type { BillDelivery, Profile } from "@lk/contract";
+import type { BillDelivery, Profile } from "@lk/contract/profile";
 import { useId, useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

@@ -1,4 +1,4 @@
-import type { ContactKind } from "@lk/contract";
+import type { ContactKind } from "@lk/contract/profile";
 import { type FormEvent, useId, useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

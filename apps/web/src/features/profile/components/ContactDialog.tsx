@@ -1,4 +1,5 @@
-import { type ContactKind, Email, Phone, type Profile } from "@lk/contract";
+import { Email, Phone } from "@lk/contract/fields";
+import type { ContactKind, Profile } from "@lk/contract/profile";
 import { type FormEvent, useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

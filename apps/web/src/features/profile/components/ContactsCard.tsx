@@ -1,4 +1,4 @@
-import type { ContactKind, Profile } from "@lk/contract";
+import type { ContactKind, Profile } from "@lk/contract/profile";
 import { useEffect, useRef } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

@@ -1,4 +1,4 @@
-import type { BillDelivery } from "@lk/contract";
+import type { BillDelivery } from "@lk/contract/profile";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Dialog } from "../../../components/ui/Dialog.tsx";

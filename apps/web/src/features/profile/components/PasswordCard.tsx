@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Password } from "@lk/contract";
+import { Password } from "@lk/contract/fields";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";

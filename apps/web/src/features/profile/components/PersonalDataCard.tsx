@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { FullName, type Profile } from "@lk/contract";
+import { FullName } from "@lk/contract/fields";
+import type { Profile } from "@lk/contract/profile";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import { routes } from "@lk/contract";
+import { readingRoutes } from "@lk/contract/readings";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import type { Period } from "../../../lib/period.ts";
@@ -6,7 +6,7 @@ import { readingKeys } from "./keys.ts";
 
 /** Readings of all the account's meters in a period, newest first. */
 export const getReadingHistory = (accountId: string, period: Period) =>
-  apiCall(routes.readings.history, { params: { accountId }, query: period });
+  apiCall(readingRoutes.history, { params: { accountId }, query: period });
 
 export const readingHistoryQueryOptions = (accountId: string, period: Period) =>
   queryOptions({

@@ -1,10 +1,10 @@
-import { routes } from "@lk/contract";
+import { readingRoutes } from "@lk/contract/readings";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { readingKeys } from "./keys.ts";
 
 /** The reading window, and for each meter its last reading, what was sent this month and why not, if not. */
-export const getReadingsState = (accountId: string) => apiCall(routes.readings.state, { params: { accountId } });
+export const getReadingsState = (accountId: string) => apiCall(readingRoutes.state, { params: { accountId } });
 
 export const readingsStateQueryOptions = (accountId: string) =>
   queryOptions({ queryKey: readingKeys.state(accountId), queryFn: () => getReadingsState(accountId) });

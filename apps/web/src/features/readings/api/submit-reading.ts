@@ -1,4 +1,4 @@
-import { routes, type SubmitReadingBody, type SubmitReadingResult } from "@lk/contract";
+import { readingRoutes, type SubmitReadingBody, type SubmitReadingResult } from "@lk/contract/readings";
 import { type UseMutationOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiCall } from "../../../lib/api-client.ts";
 import { readingKeys } from "./keys.ts";
@@ -11,7 +11,7 @@ export interface SubmitReadingInput {
 
 /** «Передать»: all zones of one meter; a retry with the same idempotencyKey creates nothing new. */
 export const submitReading = ({ accountId, meterId, body }: SubmitReadingInput) =>
-  apiCall(routes.readings.submit, { params: { accountId, meterId }, body });
+  apiCall(readingRoutes.submit, { params: { accountId, meterId }, body });
 
 const REFUSALS = new Set(["WINDOW_CLOSED", "METER_AUTOMATED", "METER_FAULTY"]);
 

@@ -1,4 +1,4 @@
-import type { MeterReadingState } from "@lk/contract";
+import type { MeterReadingState } from "@lk/contract/readings";
 import { Suspense, useId } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";

@@ -1,4 +1,4 @@
-import type { MeterReadingState } from "@lk/contract";
+import type { MeterReadingState } from "@lk/contract/readings";
 import type { WarningCode, Zone } from "@lk/domain";
 import { useEffect, useId, useRef, useState } from "react";
 import { type FieldErrors, type Resolver, useForm, useWatch } from "react-hook-form";

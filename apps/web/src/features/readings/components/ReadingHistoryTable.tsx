@@ -1,4 +1,4 @@
-import type { ReadingHistoryItem } from "@lk/contract";
+import type { ReadingHistoryItem } from "@lk/contract/readings";
 import { useId } from "react";
 import { formatMoscowDate } from "../../../lib/dates.ts";
 import { formatReadingValues, readingSourceLabel, readingStatusLabel } from "../reading-labels.ts";

@@ -1,4 +1,4 @@
-import type { MeterReadingState } from "@lk/contract";
+import type { MeterReadingState } from "@lk/contract/readings";
 import { formatKopecks } from "@lk/domain";
 import { zoneName } from "../../../lib/meter-format.ts";
 import { formatKwh } from "../reading-labels.ts";

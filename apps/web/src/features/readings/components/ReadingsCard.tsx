@@ -1,4 +1,4 @@
-import type { ReadingsState } from "@lk/contract";
+import type { ReadingsState } from "@lk/contract/readings";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";

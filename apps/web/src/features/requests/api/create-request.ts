@@ -1,4 +1,4 @@
-import { type CreateServiceRequestBody, routes } from "@lk/contract";
+import { type CreateServiceRequestBody, serviceRequestRoutes } from "@lk/contract/requests";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiUpload, type UploadFile } from "../../../lib/api-client.ts";
 import { requestKeys } from "./keys.ts";
@@ -10,7 +10,7 @@ export interface NewRequest {
 
 /** «Отправить заявку»: the change and the comment as JSON, then the documents, each in its slot's field. */
 export const createRequest = (accountId: string, { body, files }: NewRequest) =>
-  apiUpload(routes.requests.create, { params: { accountId }, body, files });
+  apiUpload(serviceRequestRoutes.create, { params: { accountId }, body, files });
 
 export function useCreateRequest(accountId: string) {
   const queryClient = useQueryClient();

@@ -1,14 +1,14 @@
-import { type DecisionBody, type OperatorServiceRequest, routes } from "@lk/contract";
+import { type DecisionBody, type OperatorServiceRequest, operatorRoutes } from "@lk/contract/requests";
 import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiCall } from "../../../lib/api-client.ts";
 import { requestKeys } from "./keys.ts";
 
 /** «Взять на рассмотрение»: подана → на рассмотрении. */
-export const reviewRequest = (requestId: string) => apiCall(routes.operator.review, { params: { requestId } });
+export const reviewRequest = (requestId: string) => apiCall(operatorRoutes.review, { params: { requestId } });
 
 /** «Выполнить» (the account's details change) or «Отклонить» (with a comment for the customer). */
 export const decideRequest = (requestId: string, body: DecisionBody) =>
-  apiCall(routes.operator.decide, { params: { requestId }, body });
+  apiCall(operatorRoutes.decide, { params: { requestId }, body });
 
 /** The answer is the request as it is now; the queues (whatever their filter) are stale. */
 function settle(queryClient: QueryClient, request: OperatorServiceRequest) {

@@ -1,4 +1,4 @@
-import { type OperatorQueueQuery, routes } from "@lk/contract";
+import { type OperatorQueueQuery, operatorRoutes } from "@lk/contract/requests";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiCall } from "../../../lib/api-client.ts";
@@ -7,7 +7,7 @@ import { requestKeys } from "./keys.ts";
 export type OperatorQueueStatus = NonNullable<z.input<typeof OperatorQueueQuery>["status"]>;
 
 /** The operator's queue: open requests (or those of one status), oldest first. */
-export const getQueue = (status: OperatorQueueStatus) => apiCall(routes.operator.queue, { query: { status } });
+export const getQueue = (status: OperatorQueueStatus) => apiCall(operatorRoutes.queue, { query: { status } });
 
 export const queueQueryOptions = (status: OperatorQueueStatus) =>
   queryOptions({

@@ -1,11 +1,11 @@
-import { routes } from "@lk/contract";
+import { serviceRequestRoutes } from "@lk/contract/requests";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { requestKeys } from "./keys.ts";
 
 /** One request of the customer's: status, what it changes, documents, history. */
 export const getRequest = (accountId: string, requestId: string) =>
-  apiCall(routes.requests.get, { params: { accountId, requestId } });
+  apiCall(serviceRequestRoutes.get, { params: { accountId, requestId } });
 
 export const requestQueryOptions = (accountId: string, requestId: string) =>
   queryOptions({

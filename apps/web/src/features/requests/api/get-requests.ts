@@ -1,10 +1,10 @@
-import { routes } from "@lk/contract";
+import { serviceRequestRoutes } from "@lk/contract/requests";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import { requestKeys } from "./keys.ts";
 
 /** «Мои заявки» on one account, newest first. */
-export const getRequests = (accountId: string) => apiCall(routes.requests.list, { params: { accountId } });
+export const getRequests = (accountId: string) => apiCall(serviceRequestRoutes.list, { params: { accountId } });
 
 export const requestsQueryOptions = (accountId: string) =>
   queryOptions({

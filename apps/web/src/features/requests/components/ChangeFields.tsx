@@ -1,4 +1,4 @@
-import type { ServiceRequestKind } from "@lk/contract";
+import type { ServiceRequestKind } from "@lk/contract/requests";
 import { TextField } from "../../../components/ui/TextField.tsx";
 import { type AccountFacts, type FactKey, factsOfKind, formatFact } from "../change-format.ts";
 import type { FormErrors, RequestFormValues } from "../request-form.ts";

@@ -1,4 +1,5 @@
-import { DecisionBody, type OperatorServiceRequest, toFieldErrors } from "@lk/contract";
+import { toFieldErrors } from "@lk/contract/errors";
+import { DecisionBody, type OperatorServiceRequest } from "@lk/contract/requests";
 import { useState } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

@@ -1,4 +1,4 @@
-import { type RequestDocument, type ServiceRequestKind, serviceRequestKinds } from "@lk/contract";
+import { type RequestDocument, type ServiceRequestKind, serviceRequestKinds } from "@lk/contract/requests";
 import { useState } from "react";
 import { Button } from "../../../components/ui/Button.tsx";
 import { ApiError } from "../../../lib/api-client.ts";

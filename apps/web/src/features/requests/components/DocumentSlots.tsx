@@ -1,4 +1,4 @@
-import { DOCUMENT_LIMITS, type DocumentSlot } from "@lk/contract";
+import { DOCUMENT_LIMITS, type DocumentSlot } from "@lk/contract/requests";
 import { formatFileSize } from "../change-format.ts";
 import type { ChosenFiles, FormErrors } from "../request-form.ts";
 

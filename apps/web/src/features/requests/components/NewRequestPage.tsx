@@ -1,4 +1,4 @@
-import type { AccountDetails } from "@lk/contract";
+import type { AccountDetails } from "@lk/contract/accounts";
 import { Link, useNavigate } from "react-router";
 import { RequestForm } from "./RequestForm.tsx";
 

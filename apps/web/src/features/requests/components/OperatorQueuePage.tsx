@@ -1,4 +1,4 @@
-import { serviceRequestKinds } from "@lk/contract";
+import { serviceRequestKinds } from "@lk/contract/requests";
 import { Link, useSearchParams } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";

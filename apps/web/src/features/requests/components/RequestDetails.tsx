@@ -1,4 +1,4 @@
-import { type ServiceRequest, serviceRequestKinds } from "@lk/contract";
+import { type ServiceRequest, serviceRequestKinds } from "@lk/contract/requests";
 import type { ReactNode } from "react";
 import type { AccountFacts } from "../change-format.ts";
 import { changeRows, formatDateTime } from "../change-format.ts";

@@ -1,4 +1,5 @@
-import { type AccountDetails, type ServiceRequest, serviceRequestKinds } from "@lk/contract";
+import type { AccountDetails } from "@lk/contract/accounts";
+import { type ServiceRequest, serviceRequestKinds } from "@lk/contract/requests";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";

@@ -1,4 +1,4 @@
-import type { ServiceRequest } from "@lk/contract";
+import type { ServiceRequest } from "@lk/contract/requests";
 import { formatDateTime } from "../change-format.ts";
 import { RequestStatus } from "./RequestStatus.tsx";
 

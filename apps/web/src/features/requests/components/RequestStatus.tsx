@@ -1,4 +1,4 @@
-import { type ServiceRequestStatus, serviceRequestStatusLabels } from "@lk/contract";
+import { type ServiceRequestStatus, serviceRequestStatusLabels } from "@lk/contract/requests";
 
 /** The status in words («на рассмотрении»); the colour and the mark only repeat it. */
 export function RequestStatus({ status }: { status: ServiceRequestStatus }) {

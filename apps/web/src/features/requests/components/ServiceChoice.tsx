@@ -1,4 +1,4 @@
-import { type ServiceRequestKind, serviceRequestKinds } from "@lk/contract";
+import { type ServiceRequestKind, serviceRequestKinds } from "@lk/contract/requests";
 
 interface Props {
   value: ServiceRequestKind | "";
