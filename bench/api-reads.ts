@@ -2,8 +2,10 @@
 // chart (GET /api/accounts/:id/consumption) for signed-in customers, beside a bare Fastify
 // hello-world measured in the same run, each with autocannon on 127.0.0.1. Prints requests/s,
 // p50/p99 and the ratio to the bare server, the app's peak memory, and EXPLAIN of the queries
-// behind these pages (each must use an index on the big tables).
-//   pnpm bench:api [-- --accounts 2000 --seconds 10 --connections 20]
+// behind these pages (each must use an index on the big tables). With --large, a second world is
+// measured in the same run, in turns with the first, and the p50 ratio between them is printed
+// (over 1.5× fails). BENCH_WORLD_DIR keeps seeded worlds for the next run (harness.ts).
+//   pnpm bench:api [-- --accounts 2000 --large 100000 --rounds 3 --seconds 10 --connections 20]
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import fs from "node:fs";
@@ -19,15 +21,32 @@ const { values } = parseArgs({
   allowPositionals: true,
   options: {
     accounts: { type: "string", default: "2000" },
+    // A second, large world measured in the same run, in alternating rounds with the first, so a
+    // busy moment of the machine hits both alike: the large/small ratio of the medians is printed.
+    large: { type: "string" },
+    rounds: { type: "string" },
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "20" },
   },
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const rounds = Number(values.rounds ?? (values.large ? 3 : 1));
 
 const now = new Date("2026-11-20T09:00:00Z");
-const bench = await startBenchApp({ accounts: Number(values.accounts), customers: 500, now });
+type Bench = Awaited<ReturnType<typeof startBenchApp>>;
+const worlds: { label: string; bench: Bench }[] = [
+  {
+    label: `${values.accounts} accounts`,
+    bench: await startBenchApp({ accounts: Number(values.accounts), customers: 500, now }),
+  },
+];
+if (values.large) {
+  worlds.push({
+    label: `${values.large} accounts`,
+    bench: await startBenchApp({ accounts: Number(values.large), customers: 500, now }),
+  });
+}
 
 const bare = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bare-server.ts")], {
   stdio: ["ignore", "pipe", "inherit"],
@@ -36,116 +55,147 @@ const [line] = (await once(bare.stdout, "data")) as [Buffer];
 const bareUrl = `http://127.0.0.1:${/listening (\d+)/.exec(line.toString())?.[1]}`;
 
 interface Measured {
-  name: string;
   rps: number;
   p50: number;
   p99: number;
   non2xx: number;
 }
 
-async function measure(name: string, url: string, pathOf: (c: BenchCustomer) => string | null): Promise<Measured> {
+async function measure(bench: Bench | null, pathOf: (c: BenchCustomer) => string): Promise<Measured> {
   let next = 0;
   const run = async (duration: number) =>
     autocannon({
-      url,
+      url: bench?.baseUrl ?? bareUrl,
       connections,
       duration,
       requests: [
         {
           method: "GET",
           setupRequest: (request) => {
+            if (!bench) return { ...request, path: "/hello" };
             const c = bench.customers[next++ % bench.customers.length] as BenchCustomer;
-            const p = pathOf(c);
-            return p
-              ? { ...request, path: p, headers: { authorization: `Bearer ${c.token}` } }
-              : { ...request, path: "/hello" };
+            return { ...request, path: pathOf(c), headers: { authorization: `Bearer ${c.token}` } };
           },
         },
       ],
     });
   await run(2); // warm-up: JIT, connection pools, caches
   const result = await run(seconds);
-  return {
-    name,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-  };
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
 }
 
-const results = [
-  await measure("bare Fastify hello-world", bareUrl, () => null),
-  await measure("account page  GET /api/accounts/:id", bench.baseUrl, (c) => `/api/accounts/${c.accountId}`),
-  await measure(
-    "consumption   GET /api/accounts/:id/consumption",
-    bench.baseUrl,
-    (c) => `/api/accounts/${c.accountId}/consumption?year=2026`,
-  ),
-];
-const peakRss = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${bench.pid}/status`, "utf8"))?.[1];
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+/** Medians over the rounds; non-2xx answers are added up. */
+const summarise = (runs: Measured[]): Measured => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+});
 
-// The queries behind these pages, on this world: each must reach the big tables by an index.
-const sample = bench.customers[0] as BenchCustomer;
-const sampleLink = await bench.db.accountLink.findFirstOrThrow({ where: { accountId: sample.accountId } });
-const plans: [string, string][] = [
-  [
-    "link by user and account",
-    `SELECT * FROM "AccountLink" WHERE "userId" = '${sampleLink.userId}' AND "accountId" = '${sample.accountId}'`,
-  ],
-  ["meters of an account", `SELECT * FROM "Meter" WHERE "accountId" = '${sample.accountId}'`],
-  [
-    "last reading of a meter",
-    `SELECT * FROM "Reading" WHERE "meterId" = '${sample.meterId}' ORDER BY "takenAt" DESC LIMIT 1`,
-  ],
-  [
-    // The consumption chart's query (features/consumption/service.ts): two years and the one before.
-    "two years of readings",
-    `SELECT "takenAt" FROM "Reading" WHERE "meterId" = ANY(ARRAY['${sample.meterId}']::uuid[]) AND status = 'ACTIVE'
-       AND "takenAt" > '2024-12-31T21:00:00Z' AND "takenAt" <= '2026-12-31T21:00:00Z'
-     UNION ALL
-     SELECT before."takenAt" FROM unnest(ARRAY['${sample.meterId}']::uuid[]) AS meter(id) CROSS JOIN LATERAL (
-       SELECT "takenAt" FROM "Reading" WHERE "meterId" = meter.id AND status = 'ACTIVE'
-         AND "takenAt" <= '2024-12-31T21:00:00Z' ORDER BY "takenAt" DESC LIMIT 1) AS before`,
-  ],
-  [
-    "last bill of an account",
-    `SELECT * FROM "Bill" WHERE "accountId" = '${sample.accountId}' ORDER BY period DESC LIMIT 1`,
-  ],
-  [
-    "last payment of an account",
-    `SELECT * FROM "Payment" WHERE "accountId" = '${sample.accountId}' ORDER BY "paidAt" DESC LIMIT 1`,
-  ],
+const endpoints: { name: string; pathOf: (c: BenchCustomer) => string }[] = [
+  { name: "account page  GET /api/accounts/:id", pathOf: (c) => `/api/accounts/${c.accountId}` },
+  {
+    name: "consumption   GET /api/accounts/:id/consumption",
+    pathOf: (c) => `/api/accounts/${c.accountId}/consumption?year=2026`,
+  },
 ];
-const explained: string[] = [];
+const bareRuns: Measured[] = [];
+const runs = worlds.map(() => endpoints.map((): Measured[] => []));
+for (let round = 0; round < rounds; round++) {
+  bareRuns.push(await measure(null, () => "/hello"));
+  for (const [e, endpoint] of endpoints.entries()) {
+    for (const [w, world] of worlds.entries()) runs[w]?.[e]?.push(await measure(world.bench, endpoint.pathOf));
+  }
+}
+const bareResult = summarise(bareRuns);
+const results = worlds.map((_, w) => endpoints.map((_, e) => summarise(runs[w]?.[e] ?? [])));
+const peakRss = (bench: Bench) => {
+  const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${bench.pid}/status`, "utf8"))?.[1];
+  return kb ? `${Math.round(Number(kb) / 1024)} MB` : "?";
+};
+// The queries behind these pages, on each world: each must reach the big tables by an index.
+async function explain(bench: Bench): Promise<{ lines: string[]; seqScans: number }> {
+  const sample = bench.customers[0] as BenchCustomer;
+  const sampleLink = await bench.db.accountLink.findFirstOrThrow({ where: { accountId: sample.accountId } });
+  const plans: [string, string][] = [
+    [
+      "link by user and account",
+      `SELECT * FROM "AccountLink" WHERE "userId" = '${sampleLink.userId}' AND "accountId" = '${sample.accountId}'`,
+    ],
+    ["meters of an account", `SELECT * FROM "Meter" WHERE "accountId" = '${sample.accountId}'`],
+    [
+      "last reading of a meter",
+      `SELECT * FROM "Reading" WHERE "meterId" = '${sample.meterId}' ORDER BY "takenAt" DESC LIMIT 1`,
+    ],
+    [
+      // The consumption chart's query (features/consumption/service.ts): two years and the one before.
+      "two years of readings",
+      `SELECT "takenAt" FROM "Reading" WHERE "meterId" = ANY(ARRAY['${sample.meterId}']::uuid[]) AND status = 'ACTIVE'
+         AND "takenAt" > '2024-12-31T21:00:00Z' AND "takenAt" <= '2026-12-31T21:00:00Z'
+       UNION ALL
+       SELECT before."takenAt" FROM unnest(ARRAY['${sample.meterId}']::uuid[]) AS meter(id) CROSS JOIN LATERAL (
+         SELECT "takenAt" FROM "Reading" WHERE "meterId" = meter.id AND status = 'ACTIVE'
+           AND "takenAt" <= '2024-12-31T21:00:00Z' ORDER BY "takenAt" DESC LIMIT 1) AS before`,
+    ],
+    [
+      "last bill of an account",
+      `SELECT * FROM "Bill" WHERE "accountId" = '${sample.accountId}' ORDER BY period DESC LIMIT 1`,
+    ],
+    [
+      "last payment of an account",
+      `SELECT * FROM "Payment" WHERE "accountId" = '${sample.accountId}' ORDER BY "paidAt" DESC LIMIT 1`,
+    ],
+  ];
+  const lines: string[] = [];
+  let seqScans = 0;
+  for (const [label, sql] of plans) {
+    const rows = await bench.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
+    const plan = rows.map((r) => r["QUERY PLAN"]);
+    const scan = plan.find((p) => /Scan/.test(p))?.trim() ?? plan[0]?.trim() ?? "";
+    const time = plan.find((p) => p.startsWith("Execution Time"))?.trim() ?? "";
+    if (/Seq Scan on "(Reading|Bill|Payment|Meter|AccountLink)"/.test(plan.join("\n"))) seqScans += 1;
+    lines.push(`  ${label.padEnd(28)} ${scan}  (${time})`);
+  }
+  return { lines, seqScans };
+}
+
+const row = (name: string, r: Measured) =>
+  `  ${name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  ${(bareResult.rps / r.rps).toFixed(1).padStart(5)}× slower than bare${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ""}`;
+const out: string[] = [
+  "",
+  `API reads, ${connections} connections, ${seconds} s each after a 2 s warm-up${rounds > 1 ? `; median of ${rounds} rounds, worlds in turn` : ""}`,
+  row("bare Fastify hello-world", bareResult),
+];
 let seqScans = 0;
-for (const [label, sql] of plans) {
-  const rows = await bench.db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`);
-  const plan = rows.map((r) => r["QUERY PLAN"]);
-  const scan = plan.find((p) => /Scan/.test(p))?.trim() ?? plan[0]?.trim() ?? "";
-  const time = plan.find((p) => p.startsWith("Execution Time"))?.trim() ?? "";
-  if (/Seq Scan on "(Reading|Bill|Payment|Meter|AccountLink)"/.test(plan.join("\n"))) seqScans += 1;
-  explained.push(`  ${label.padEnd(28)} ${scan}  (${time})`);
+for (const [w, { bench }] of worlds.entries()) {
+  const [counts] = await bench.db.$queryRaw<{ accounts: bigint; readings: bigint; bills: bigint }[]>`
+    SELECT (SELECT count(*) FROM "PersonalAccount") AS accounts, (SELECT count(*) FROM "Reading") AS readings,
+           (SELECT count(*) FROM "Bill") AS bills`;
+  const plans = await explain(bench);
+  seqScans += plans.seqScans;
+  out.push(
+    `world: ${counts?.accounts} accounts, ${counts?.readings} readings, ${counts?.bills} bills; app peak RSS ${peakRss(bench)}`,
+    ...endpoints.map((endpoint, e) => row(endpoint.name, results[w]?.[e] as Measured)),
+    "  EXPLAIN ANALYZE of the queries behind these pages:",
+    ...plans.lines.map((l) => `  ${l}`),
+  );
 }
-
-const [base] = results as [Measured];
-const counts = await bench.db.$queryRaw<{ accounts: bigint; readings: bigint; bills: bigint }[]>`
-  SELECT (SELECT count(*) FROM "PersonalAccount") AS accounts, (SELECT count(*) FROM "Reading") AS readings,
-         (SELECT count(*) FROM "Bill") AS bills`;
-const world = counts[0];
-console.log(
-  [
-    "",
-    `API reads, ${connections} connections, ${seconds} s each after a 2 s warm-up; world: ${world?.accounts} accounts, ${world?.readings} readings, ${world?.bills} bills`,
-    ...results.map(
-      (r) =>
-        `  ${r.name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  ${(base.rps / r.rps).toFixed(1).padStart(5)}× slower than bare${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ""}`,
-    ),
-    `  app peak RSS ${peakRss ? Math.round(Number(peakRss) / 1024) : "?"} MB`,
-    "EXPLAIN ANALYZE of the queries behind these pages:",
-    ...explained,
-  ].join("\n"),
-);
+let overRatio = false;
+if (worlds.length === 2) {
+  out.push(`p50 latency, ${worlds[1]?.label} against ${worlds[0]?.label} (the issue asks for at most 1.5×):`);
+  for (const [e, endpoint] of endpoints.entries()) {
+    const ratio = (results[1]?.[e]?.p50 ?? 0) / Math.max(results[0]?.[e]?.p50 ?? 0, 1);
+    if (ratio > 1.5) overRatio = true;
+    out.push(`  ${endpoint.name.padEnd(50)} ${ratio.toFixed(2)}×${ratio > 1.5 ? "  (over 1.5×!)" : ""}`);
+  }
+}
+console.log(out.join("\n"));
 bare.kill("SIGTERM");
-await bench.stop();
-if (results.some((r) => r.non2xx > 0) || seqScans > 0) process.exit(1);
+for (const { bench } of worlds) await bench.stop();
+const non2xx = [bareResult, ...results.flat()].some((r) => r.non2xx > 0);
+if (non2xx || seqScans > 0 || overRatio) process.exit(1);

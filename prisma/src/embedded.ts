@@ -11,6 +11,8 @@ export interface EmbeddedDatabase {
   /** Connection string of a database on this cluster. */
   urlFor(database: string): string;
   createDatabase(name: string, template?: string): Promise<void>;
+  /** Drops a database if it is there, closing its connections. */
+  dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -78,27 +80,36 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         `Причина: ${error instanceof Error ? error.message : "процесс PostgreSQL завершился"}`,
     );
   }
+  const admin = async <T>(work: (client: ReturnType<typeof pg.getPgClient>) => Promise<T>): Promise<T> => {
+    const client = pg.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
     async createDatabase(name, template) {
-      const client = pg.getPgClient("postgres", "127.0.0.1");
-      await client.connect();
-      try {
+      await admin(async (client) => {
         const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
         if (exists.rowCount === 0) {
-          const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
           await client.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
         }
-      } finally {
-        await client.end();
-      }
+      });
+    },
+    async dropDatabase(name) {
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
     },
     stop: () => pg.stop(),
   };
 }
+
+const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 /** Where the platform package keeps PostgreSQL's binaries. */
 function binariesDir(): string {
