@@ -35,7 +35,11 @@ export default defineConfig(({ mode }) => ({
           routePreload({
             variants: [
               { name: "signed-out", routes: ["/src/app/routes/sign-in.tsx"] },
-              { name: "signed-in", routes: ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx"] },
+              {
+                name: "signed-in",
+                routes: ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx"],
+                scripts: ["/src/boot/early-session.ts"],
+              },
             ],
           }),
         ]),

@@ -29,9 +29,21 @@ test("a customer links an account by the bill total and sees its page", async ({
     );
     expect(links).toEqual([{ is_primary: true }]);
   }
-  // The link survives a reload.
+  // The link survives a reload. The page's first script asks for the session and the account
+  // before the app arrives; the app takes those answers, so each is asked once (a second refresh
+  // with the same cookie would be taken for a stolen one).
+  await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
+  const accountPath = `/api${new URL(page.url()).pathname}`;
+  const asked: string[] = [];
+  page.on("request", (request) => asked.push(`${request.method()} ${new URL(request.url()).pathname}`));
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: `Лицевой счёт № ${papers.accountNumber}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Приборы учёта" })).toBeVisible();
+  if (!isMock(info)) {
+    expect(asked.filter((r) => r === "POST /api/auth/refresh")).toHaveLength(1);
+    expect(asked.filter((r) => r === `GET ${accountPath}`)).toHaveLength(1);
+    expect(asked.some((r) => /^GET \/assets\/early-session-.+\.js$/.test(r))).toBe(true);
+  }
 });
 
 test("a wrong number format is explained before any question is asked", async ({ page }, info) => {

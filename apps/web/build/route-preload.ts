@@ -8,10 +8,28 @@ import { ChunkGraph } from "./chunk-graph.ts";
  * routes' chunks, so the browser fetches them together with the entry instead of after it has
  * run. The server picks the variant (apps/api plugins/web.ts).
  */
-export function routePreload(options: { variants: { name: string; routes: string[] }[] }): Plugin {
+export interface PageVariant {
+  name: string;
+  /** Route modules to preload, by their source files. */
+  routes: string[];
+  /**
+   * Scripts of their own that this page runs before the app, by their source files: each is
+   * built as a separate entry and loaded with `<script type="module" async>`, so it runs as soon
+   * as it arrives (boot/early-session.ts starts the session's first requests).
+   */
+  scripts?: string[];
+}
+
+export function routePreload(options: { variants: PageVariant[] }): Plugin {
+  const emitted = new Map<string, string>();
   return {
     name: "lk-route-preload",
     apply: "build",
+    buildStart() {
+      for (const source of new Set(options.variants.flatMap((v) => v.scripts ?? []))) {
+        emitted.set(source, this.emitFile({ type: "chunk", id: source }));
+      }
+    },
     generateBundle: {
       // After Vite has written index.html into the bundle.
       order: "post",
@@ -20,7 +38,11 @@ export function routePreload(options: { variants: { name: string; routes: string
         if (html?.type !== "asset") this.error("route preload: index.html is not in the bundle");
         const graph = new ChunkGraph(bundle);
         const loaded = graph.closure(graph.entries);
-        for (const { name, routes } of options.variants) {
+        for (const { name, routes, scripts = [] } of options.variants) {
+          const early = scripts
+            .map((source) => this.getFileName(emitted.get(source) ?? ""))
+            .map((file) => `    <script type="module" async crossorigin src="/${file}"></script>\n`)
+            .join("");
           const links = [...graph.closure(graph.routeChunks(routes))]
             .filter((file) => !loaded.has(file))
             .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
@@ -28,7 +50,10 @@ export function routePreload(options: { variants: { name: string; routes: string
           this.emitFile({
             type: "asset",
             fileName: `index.${name}.html`,
-            source: String(html.source).replace("  </head>", `${links}  </head>`),
+            // The early scripts first of all, so that the browser asks for them first.
+            source: String(html.source)
+              .replace("</title>\n", `</title>\n${early}`)
+              .replace("  </head>", `${links}  </head>`),
           });
         }
       },

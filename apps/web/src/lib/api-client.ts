@@ -1,6 +1,7 @@
 import { AuthSession, authRoutes, SESSION_HINT_COOKIE } from "@lk/contract/auth";
 import { ErrorBody, type ErrorCode, errorMessages, type FieldError } from "@lk/contract/errors";
 import { buildPath, type Route, type RouteInput, type RouteResponse } from "@lk/contract/route";
+import type { EarlyRead } from "../boot/early-session.ts";
 
 /** What an error answer tells besides its message: when to retry, how many answers are left. */
 export interface ApiErrorExtras {
@@ -75,7 +76,7 @@ export function refreshSession(): Promise<AuthSession | null> {
   refreshing ??= (async () => {
     const started = generation;
     try {
-      const response = await send("POST", authRoutes.refresh.path, undefined, false);
+      const response = (await takeEarlyRefresh()) ?? (await send("POST", authRoutes.refresh.path, undefined, false));
       if (!response.ok) {
         // A sign-in while this was under way has a session of its own: it stays.
         if (generation === started) setAccessToken(null);
@@ -89,6 +90,43 @@ export function refreshSession(): Promise<AuthSession | null> {
     }
   })();
   return refreshing;
+}
+
+/** Early answers count only this long after the page started: later ones may be out of date. */
+const EARLY_ANSWERS_MS = 20_000;
+
+const earlyStart = () => {
+  const early = typeof window === "undefined" ? undefined : window.lkEarly;
+  return early && performance.now() - early.startedAt < EARLY_ANSWERS_MS ? early : undefined;
+};
+
+/**
+ * The refresh the page's first script sent before the app arrived (boot/early-session.ts), once:
+ * the client must not send its own beside it, since the first would rotate the cookie and the
+ * second would then look like a stolen one.
+ */
+function takeEarlyRefresh(): Promise<Response | null> | undefined {
+  const early = window.lkEarly;
+  if (!early) {
+    // The app came first (both from the cache): an empty start tells the early script, should it
+    // run after this, that the client sends the refresh itself.
+    window.lkEarly = { reads: new Map(), startedAt: performance.now() };
+    return undefined;
+  }
+  // However old it is: one still on its way must be waited for, never sent again beside it.
+  const refresh = early.refresh;
+  early.refresh = undefined;
+  return refresh;
+}
+
+/** An early GET of this URL, once, if it was sent with the session the client now holds. */
+async function takeEarlyRead(url: string): Promise<Response | null> {
+  const early = earlyStart();
+  const read = early?.reads.get(url);
+  if (!read) return null;
+  early?.reads.delete(url);
+  const answer: EarlyRead | null = await read;
+  return answer && answer.token === accessToken ? answer.response : null;
 }
 
 async function send(
@@ -150,7 +188,9 @@ function urlOf(route: Route, params?: Record<string, string>, query?: object): s
 /** Sends a request of the route; an error answer becomes an ApiError. */
 async function request(route: Route, url: string, body: unknown, accept?: string): Promise<Response> {
   const started = generation;
-  let response = await send(route.method, url, body, route.auth, accept);
+  let response =
+    (route.method === "GET" && accept === undefined ? await takeEarlyRead(url) : null) ??
+    (await send(route.method, url, body, route.auth, accept));
   if (response.status === 401 && route.auth) {
     // The access token expired (or the page was reloaded): refresh once. If a new session began
     // while this was on its way (a sign-in), it is tried as it is.

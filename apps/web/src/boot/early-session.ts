@@ -1,0 +1,81 @@
+/**
+ * The first requests of a signed-in visit, sent before the app has even downloaded.
+ *
+ * The server gives visitors with a session a page that loads this small module beside the app
+ * (index.signed-in.html, build/route-preload.ts). On a slow phone the app's scripts take a second
+ * or more to arrive and start; only then would they ask for the session and then for the account
+ * the address names, one after the other. This module asks for both at once, and the API client
+ * (lib/api-client.ts) takes the answers instead of asking again: the page appears a whole round
+ * trip chain earlier.
+ *
+ * It imports nothing (it must stay a few hundred bytes and never share a chunk with the app), so
+ * the paths and the cookie's name are written here; a unit test checks them against the contract.
+ * The refresh is sent only here or only by the client, never both: the server rotates the refresh
+ * cookie on every use and treats a second use of the old one as theft. Whichever of the two runs
+ * first claims it through `window.lkEarly`.
+ */
+
+export const EARLY_PATHS = {
+  sessionHintCookie: "lk_session",
+  refresh: "/api/auth/refresh",
+  account: "/api/accounts/:accountId",
+} as const;
+
+/** An answer fetched early with the session's token, and that token. */
+export interface EarlyRead {
+  token: string;
+  response: Response;
+}
+
+export interface EarlyStart {
+  /** The refresh answer (null if the network failed); taken once by the client. */
+  refresh?: Promise<Response | null>;
+  /** GET answers by URL, fetched with the refreshed session's token; each taken once. */
+  reads: Map<string, Promise<EarlyRead | null>>;
+  /** When this ran (performance.now()): an early answer is only used soon after. */
+  startedAt: number;
+}
+
+declare global {
+  interface Window {
+    lkEarly?: EarlyStart;
+  }
+}
+
+const ACCOUNT_PAGE = /^\/accounts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+
+/** Starts the session refresh and, on an account's page, that account's read. */
+export function startEarlySession(): EarlyStart | undefined {
+  const hinted = document.cookie.split(";").some((pair) => pair.trim().startsWith(`${EARLY_PATHS.sessionHintCookie}=`));
+  if (!hinted) return undefined;
+  const refresh = fetch(EARLY_PATHS.refresh, {
+    method: "POST",
+    headers: { accept: "application/json" },
+    credentials: "same-origin",
+  }).catch(() => null);
+  const reads = new Map<string, Promise<EarlyRead | null>>();
+  const accountId = ACCOUNT_PAGE.exec(window.location.pathname)?.[1];
+  if (accountId) {
+    const url = EARLY_PATHS.account.replace(":accountId", accountId);
+    reads.set(
+      url,
+      refresh
+        .then(async (answer) => {
+          if (!answer?.ok) return null;
+          // A copy: the client reads the original and checks it against the contract.
+          const { accessToken } = (await answer.clone().json()) as { accessToken?: unknown };
+          if (typeof accessToken !== "string") return null;
+          const response = await fetch(url, {
+            headers: { accept: "application/json", authorization: `Bearer ${accessToken}` },
+            credentials: "same-origin",
+          });
+          return { token: accessToken, response };
+        })
+        .catch(() => null),
+    );
+  }
+  return { refresh, reads, startedAt: performance.now() };
+}
+
+// Unless the app has already started and sent the refresh itself (lib/api-client.ts).
+window.lkEarly ??= startEarlySession();
