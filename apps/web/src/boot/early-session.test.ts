@@ -3,16 +3,11 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { apiCall, refreshSession, setAccessToken } from "../lib/api-client.ts";
+import { sessionUser } from "../testing/session-user.ts";
 import { EARLY_PATHS, type EarlyStart, startEarlySession } from "./early-session.ts";
 
 const ACCOUNT_ID = "04348435-a93e-4fad-9144-733685f162c4";
-const user = {
-  id: "00000000-0000-4000-8000-000000000009",
-  email: "a@b.ru",
-  phone: null,
-  fullName: "Анна",
-  role: "CUSTOMER",
-};
+const user = sessionUser;
 const session = { accessToken: "early-token", expiresIn: 900, user };
 
 const setHint = (on: boolean) => {

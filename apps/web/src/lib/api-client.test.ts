@@ -2,6 +2,7 @@ import { routes } from "@lk/contract";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { sessionUser } from "../testing/session-user.ts";
 import {
   ApiError,
   apiCall,
@@ -13,13 +14,7 @@ import {
   setSessionEndedHandler,
 } from "./api-client.ts";
 
-const user = {
-  id: "00000000-0000-4000-8000-000000000009",
-  email: "a@b.ru",
-  phone: null,
-  fullName: "Анна",
-  role: "CUSTOMER",
-};
+const user = sessionUser;
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
