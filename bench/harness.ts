@@ -54,7 +54,6 @@ async function openWorld(options: { accounts: number; now: Date }) {
   await pg.dropDatabase("bench");
   await pg.createDatabase("bench", world);
   return {
-    pg,
     url: pg.urlFor("bench"),
     async close() {
       await pg.stop();
@@ -65,7 +64,7 @@ async function openWorld(options: { accounts: number; now: Date }) {
 
 export async function startBenchApp(options: { accounts: number; customers: number; now: Date }) {
   const world = await openWorld(options);
-  const url = world.url;
+  const { url } = world;
   const db = createDatabaseClient(url, { poolSize: Number(process.env.BENCH_POOL ?? 20) });
 
   const secret = "bench-secret-bench-secret-bench-secret-42";

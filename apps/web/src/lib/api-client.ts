@@ -95,11 +95,6 @@ export function refreshSession(): Promise<AuthSession | null> {
 /** Early answers count only this long after the page started: later ones may be out of date. */
 const EARLY_ANSWERS_MS = 20_000;
 
-const earlyStart = () => {
-  const early = typeof window === "undefined" ? undefined : window.lkEarly;
-  return early && performance.now() - early.startedAt < EARLY_ANSWERS_MS ? early : undefined;
-};
-
 /**
  * The refresh the page's first script sent before the app arrived (boot/early-session.ts), once:
  * the client must not send its own beside it, since the first would rotate the cookie and the
@@ -121,10 +116,11 @@ function takeEarlyRefresh(): Promise<Response | null> | undefined {
 
 /** An early GET of this URL, once, if it was sent with the session the client now holds. */
 async function takeEarlyRead(url: string): Promise<Response | null> {
-  const early = earlyStart();
+  const early = window.lkEarly;
   const read = early?.reads.get(url);
-  if (!read) return null;
-  early?.reads.delete(url);
+  if (!early || !read) return null;
+  early.reads.delete(url);
+  if (performance.now() - early.startedAt >= EARLY_ANSWERS_MS) return null;
   const answer: EarlyRead | null = await read;
   return answer && answer.token === accessToken ? answer.response : null;
 }
