@@ -17,10 +17,15 @@ export class ChunkGraph {
     return this.chunks.filter((chunk) => chunk.isEntry);
   }
 
-  /** The chunks whose own modules are these source files (route modules); a missing one is an error. */
+  /**
+   * The chunks that hold these source files (route modules): their own chunk, or the group chunk
+   * they were put in (vite.config.ts); a missing one is an error.
+   */
   routeChunks(sources: string[]): OutputChunk[] {
     return sources.map((source) => {
-      const chunk = this.chunks.find((c) => c.facadeModuleId?.endsWith(source));
+      const chunk =
+        this.chunks.find((c) => c.facadeModuleId?.endsWith(source)) ??
+        this.chunks.find((c) => c.moduleIds.some((id) => id.endsWith(source)));
       if (!chunk) throw new Error(`no chunk for ${source}`);
       return chunk;
     });
