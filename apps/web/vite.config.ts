@@ -15,7 +15,7 @@ const FIRST_SCREEN_BUDGET_KB = 170;
 
 /** The first screens of most visits, by the route modules they are made of. */
 const SIGN_IN_ROUTES = ["/src/app/routes/sign-in.tsx"];
-const ACCOUNT_ROUTES = ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx"];
+const ACCOUNT_ROUTES = ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx", "/src/boot/first-screen.ts"];
 
 // `--mode mock` builds the SPA with the MSW mock API (no backend) into dist-mock/.
 export default defineConfig(({ mode }) => ({

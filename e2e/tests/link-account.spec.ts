@@ -29,18 +29,30 @@ test("a customer links an account by the bill total and sees its page", async ({
     );
     expect(links).toEqual([{ is_primary: true }]);
   }
-  // The link survives a reload. The page's first script asks for the session and the account
-  // before the app arrives; the app takes those answers, so each is asked once (a second refresh
-  // with the same cookie would be taken for a stolen one).
+  // The link survives a reload. The page's first script asks for the session, the accounts and
+  // the account before the app arrives; the app takes those answers, so each is asked once (a
+  // second refresh with the same cookie would be taken for a stolen one). The page appears once,
+  // whole: the cabinet never shows its loaders for the accounts or the account.
   await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
   const accountPath = `/api${new URL(page.url()).pathname}`;
   const asked: string[] = [];
   page.on("request", (request) => asked.push(`${request.method()} ${new URL(request.url()).pathname}`));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { lkLoadersSeen: seen });
+    new MutationObserver(() => {
+      const text = document.getElementById("root")?.textContent ?? "";
+      if (text.includes("Загружаем лицевые счета")) seen.push("accounts");
+      if (document.querySelector(".cabinet .page-loader")) seen.push("account");
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: `Лицевой счёт № ${papers.accountNumber}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Приборы учёта" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { lkLoadersSeen: string[] }).lkLoadersSeen)).toEqual([]);
   if (!isMock(info)) {
     expect(asked.filter((r) => r === "POST /api/auth/refresh")).toHaveLength(1);
+    expect(asked.filter((r) => r === "GET /api/accounts")).toHaveLength(1);
     expect(asked.filter((r) => r === `GET ${accountPath}`)).toHaveLength(1);
     expect(asked.some((r) => /^GET \/assets\/early-session-.+\.js$/.test(r))).toBe(true);
   }

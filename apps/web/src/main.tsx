@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
-import { App } from "./app/App.tsx";
+import { App, createAppQueryClient } from "./app/App.tsx";
+import { mayHaveSession } from "./lib/api-client.ts";
 import "./styles/global.css";
 
 async function start() {
@@ -12,12 +13,19 @@ async function start() {
   }
   const root = document.getElementById("root");
   if (!root) throw new Error("#root is missing from index.html");
+  const queryClient = createAppQueryClient();
+  // A visit with a session: the first screen's data before the first paint (on demand, so that
+  // the sign-in page does not carry the account pages' code).
+  if (mayHaveSession()) {
+    const { loadFirstScreen } = await import("./boot/first-screen.ts");
+    await loadFirstScreen(queryClient, window.location.pathname);
+  }
   // A transition: React renders the first screen in slices and lets the browser breathe between
   // them, instead of one long task that freezes a slow phone while the page appears.
   startTransition(() => {
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <App queryClient={queryClient} />
       </StrictMode>,
     );
   });

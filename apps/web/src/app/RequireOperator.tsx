@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { useSession } from "../features/auth/api/session.ts";
+import { isOperator, useSession } from "../features/auth/api/session.ts";
 
 /** The operator's pages: a customer who opens one is told so, not shown an empty screen. */
 export function RequireOperator({ children }: { children: ReactNode }) {
   const { data: user } = useSession();
-  if (user?.role === "OPERATOR") return children;
+  if (isOperator(user)) return children;
   return (
     <section className="page" aria-labelledby="operator-only-title">
       <div className="card empty-state">

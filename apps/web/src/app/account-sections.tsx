@@ -9,9 +9,11 @@ import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
 import { RequestsSection } from "../features/requests/components/RequestsSection.tsx";
+import { useFirstPaintDone } from "../lib/first-paint.ts";
 import { lazyWithPreload } from "../lib/lazy-with-preload.ts";
 
-// Below the fold, and half the page's code: loaded after the first screen (issue #8's budget).
+// Below the fold, and half the page's code: loaded after the first screen has been painted
+// (issue #8: the budget, and the first paint not waiting for them).
 const AutopayCard = lazyWithPreload(
   () => import("../features/payments/components/AutopayCard.tsx"),
   (m) => m.AutopayCard,
@@ -25,20 +27,19 @@ const ConsumptionCard = lazyWithPreload(
   (m) => m.ConsumptionCard,
 );
 
-/** Holds the place of a block that is still loading, so the page does not jump. */
+/**
+ * A block below the fold: mounted once the first screen has been painted (so its code and data
+ * do not compete with the first screen's), its place held meanwhile so the page does not jump.
+ */
 function Later({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Suspense
-      fallback={
-        <section className="card" aria-busy="true">
-          <h2 className="card__title">{title}</h2>
-          <p className="muted">Загрузка…</p>
-        </section>
-      }
-    >
-      {children}
-    </Suspense>
+  const painted = useFirstPaintDone();
+  const placeholder = (
+    <section className="card" aria-busy="true">
+      <h2 className="card__title">{title}</h2>
+      <p className="muted">Загрузка…</p>
+    </section>
   );
+  return <Suspense fallback={placeholder}>{painted ? children : placeholder}</Suspense>;
 }
 // The account page's blocks that other features own. The app composes them, so that features
 // never import one another.

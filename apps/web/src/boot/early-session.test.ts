@@ -1,4 +1,4 @@
-import { routes, SESSION_HINT_COOKIE } from "@lk/contract";
+import { routes, SESSION_HINT_COOKIE, UserRole } from "@lk/contract";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -27,9 +27,12 @@ describe("early session script", () => {
     expect(EARLY_PATHS).toEqual({
       sessionHintCookie: SESSION_HINT_COOKIE,
       refresh: routes.auth.refresh.path,
+      accounts: routes.accounts.list.path,
       account: routes.accounts.get.path,
+      operatorRole: UserRole.enum.OPERATOR,
     });
     expect(routes.auth.refresh.method).toBe("POST");
+    expect(routes.accounts.list.method).toBe("GET");
     expect(routes.accounts.get.method).toBe("GET");
   });
 
@@ -40,7 +43,7 @@ describe("early session script", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("on an account's page refreshes the session, then reads the account with its token", async () => {
+  it("on an account's page refreshes the session, then reads the accounts and the account with its token", async () => {
     setHint(true);
     window.history.replaceState(null, "", `/accounts/${ACCOUNT_ID}`);
     const fetch = vi.fn(async (url: string) =>
@@ -49,26 +52,41 @@ describe("early session script", () => {
     vi.stubGlobal("fetch", fetch);
     const early = startEarlySession() as EarlyStart;
     expect(fetch).toHaveBeenCalledWith("/api/auth/refresh", expect.objectContaining({ method: "POST" }));
-    const read = await early.reads.get(`/api/accounts/${ACCOUNT_ID}`);
-    expect(read?.token).toBe("early-token");
-    expect(fetch).toHaveBeenLastCalledWith(`/api/accounts/${ACCOUNT_ID}`, {
-      headers: { accept: "application/json", authorization: "Bearer early-token" },
-      credentials: "same-origin",
-    });
+    expect([...early.reads.keys()]).toEqual(["/api/accounts", `/api/accounts/${ACCOUNT_ID}`]);
+    const [list, account] = await Promise.all(early.reads.values());
+    expect([list?.token, account?.token]).toEqual(["early-token", "early-token"]);
+    for (const url of ["/api/accounts", `/api/accounts/${ACCOUNT_ID}`]) {
+      expect(fetch).toHaveBeenCalledWith(url, {
+        headers: { accept: "application/json", authorization: "Bearer early-token" },
+        credentials: "same-origin",
+      });
+    }
+    expect(fetch).toHaveBeenCalledTimes(3);
     // The refresh answer can still be read by the client.
     await expect((await early.refresh)?.json()).resolves.toMatchObject({ accessToken: "early-token" });
   });
 
-  it("elsewhere only refreshes; a refused refresh reads nothing", async () => {
+  it("elsewhere reads only the accounts; a refused refresh reads nothing", async () => {
     setHint(true);
     window.history.replaceState(null, "", "/profile");
     const fetch = vi.fn(async () => Response.json({ error: { code: "UNAUTHORIZED" } }, { status: 401 }));
     vi.stubGlobal("fetch", fetch);
-    expect(startEarlySession()?.reads.size).toBe(0);
+    expect([...(startEarlySession()?.reads.keys() ?? [])]).toEqual(["/api/accounts"]);
     window.history.replaceState(null, "", `/accounts/${ACCOUNT_ID}`);
     const early = startEarlySession() as EarlyStart;
-    await expect(early.reads.get(`/api/accounts/${ACCOUNT_ID}`)).resolves.toBeNull();
+    await expect(Promise.all(early.reads.values())).resolves.toEqual([null, null]);
     expect(fetch).toHaveBeenCalledTimes(2); // two refreshes, no read
+  });
+
+  it("does not read the accounts of an operator, who has none", async () => {
+    setHint(true);
+    window.history.replaceState(null, "", "/operator");
+    const operator = { ...session, user: { ...user, role: "OPERATOR" } };
+    const fetch = vi.fn(async () => Response.json(operator));
+    vi.stubGlobal("fetch", fetch);
+    const early = startEarlySession() as EarlyStart;
+    await expect(early.reads.get("/api/accounts")).resolves.toBeNull();
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -3,13 +3,14 @@
  *
  * The server gives visitors with a session a page that loads this small module beside the app
  * (index.signed-in.html, build/route-preload.ts). On a slow phone the app's scripts take a second
- * or more to arrive and start; only then would they ask for the session and then for the account
- * the address names, one after the other. This module asks for both at once, and the API client
- * (lib/api-client.ts) takes the answers instead of asking again: the page appears a whole round
- * trip chain earlier.
+ * or more to arrive and start; only then would they ask for the session and then for the data of
+ * the first screen (boot/first-screen.ts), one after the other. This module asks for the session
+ * and, with its token, for the accounts on the left and the account the address names, and the
+ * API client (lib/api-client.ts) takes the answers instead of asking again: the page appears a
+ * whole round trip chain earlier.
  *
  * It imports nothing (it must stay a few hundred bytes and never share a chunk with the app), so
- * the paths and the cookie's name are written here; a unit test checks them against the contract.
+ * the paths, the cookie's name and the operator's role are written here; a unit test checks them against the contract.
  * The refresh is sent only here or only by the client, never both: the server rotates the refresh
  * cookie on every use and treats a second use of the old one as theft. Whichever of the two runs
  * first claims it through `window.lkEarly`.
@@ -18,7 +19,9 @@
 export const EARLY_PATHS = {
   sessionHintCookie: "lk_session",
   refresh: "/api/auth/refresh",
+  accounts: "/api/accounts",
   account: "/api/accounts/:accountId",
+  operatorRole: "OPERATOR",
 } as const;
 
 /** An answer fetched early with the session's token, and that token. */
@@ -44,7 +47,10 @@ declare global {
 
 const ACCOUNT_PAGE = /^\/accounts\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
 
-/** Starts the session refresh and, on an account's page, that account's read. */
+/**
+ * Starts the session refresh and, with its token, the reads of the accounts on the left (not for
+ * an operator, who has none) and, on an account's page, of that account.
+ */
 export function startEarlySession(): EarlyStart | undefined {
   const hinted = document.cookie.split(";").some((pair) => pair.trim().startsWith(`${EARLY_PATHS.sessionHintCookie}=`));
   if (!hinted) return undefined;
@@ -53,28 +59,39 @@ export function startEarlySession(): EarlyStart | undefined {
     headers: { accept: "application/json" },
     credentials: "same-origin",
   }).catch(() => null);
+  // A copy: the client reads the original and checks it against the contract.
+  const session = refresh
+    .then((answer) => (answer?.ok ? (answer.clone().json() as Promise<EarlySession>) : null))
+    .catch(() => null);
+  const read = (url: string, skip?: (session: EarlySession) => boolean) =>
+    session
+      .then(async (current) => {
+        const token = current?.accessToken;
+        if (typeof token !== "string" || skip?.(current as EarlySession)) return null;
+        const response = await fetch(url, {
+          headers: { accept: "application/json", authorization: `Bearer ${token}` },
+          credentials: "same-origin",
+        });
+        return { token, response };
+      })
+      .catch(() => null);
   const reads = new Map<string, Promise<EarlyRead | null>>();
+  reads.set(
+    EARLY_PATHS.accounts,
+    read(EARLY_PATHS.accounts, (current) => current.user?.role === EARLY_PATHS.operatorRole),
+  );
   const accountId = ACCOUNT_PAGE.exec(window.location.pathname)?.[1];
   if (accountId) {
     const url = EARLY_PATHS.account.replace(":accountId", accountId);
-    reads.set(
-      url,
-      refresh
-        .then(async (answer) => {
-          if (!answer?.ok) return null;
-          // A copy: the client reads the original and checks it against the contract.
-          const { accessToken } = (await answer.clone().json()) as { accessToken?: unknown };
-          if (typeof accessToken !== "string") return null;
-          const response = await fetch(url, {
-            headers: { accept: "application/json", authorization: `Bearer ${accessToken}` },
-            credentials: "same-origin",
-          });
-          return { token: accessToken, response };
-        })
-        .catch(() => null),
-    );
+    reads.set(url, read(url));
   }
   return { refresh, reads, startedAt: performance.now() };
+}
+
+/** What this script reads of the refresh answer (the client checks all of it). */
+interface EarlySession {
+  accessToken?: unknown;
+  user?: { role?: unknown };
 }
 
 // Unless the app has already started and sent the refresh itself (lib/api-client.ts).

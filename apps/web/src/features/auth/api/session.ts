@@ -15,6 +15,9 @@ export const sessionQueryOptions = queryOptions({
   retry: false,
 });
 
+/** An operator works the request queue; everyone else is a customer with accounts. */
+export const isOperator = (user: User | null | undefined): boolean => user?.role === "OPERATOR";
+
 export function useSession() {
   return useQuery(sessionQueryOptions);
 }
