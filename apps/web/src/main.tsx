@@ -15,10 +15,12 @@ async function start() {
   if (!root) throw new Error("#root is missing from index.html");
   const queryClient = createAppQueryClient();
   // A visit with a session: the first screen's data before the first paint (on demand, so that
-  // the sign-in page does not carry the account pages' code).
+  // the sign-in page does not carry the account pages' code). Should that code not arrive, the
+  // app starts all the same and its router says what went wrong.
   if (mayHaveSession()) {
-    const { loadFirstScreen } = await import("./boot/first-screen.ts");
-    await loadFirstScreen(queryClient, window.location.pathname);
+    await import("./boot/first-screen.ts")
+      .then(({ loadFirstScreen }) => loadFirstScreen(queryClient, window.location.pathname))
+      .catch(() => undefined);
   }
   // A transition: React renders the first screen in slices and lets the browser breathe between
   // them, instead of one long task that freezes a slow phone while the page appears.
