@@ -3,6 +3,9 @@ import { PageLoader } from "../components/ui/PageLoader.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { RouteError } from "./RouteError.tsx";
 
+/** An account's main page, under the cabinet ("/"); boot/first-screen.ts fetches its data early. */
+export const ACCOUNT_PAGE_PATH = "accounts/:accountId";
+
 export function createRouter() {
   return createBrowserRouter([
     {
@@ -22,7 +25,7 @@ export function createRouter() {
           lazy: () => import("./routes/cabinet.tsx"),
           children: [
             { index: true, lazy: () => import("./routes/cabinet.tsx").then((m) => ({ Component: m.Home })) },
-            { path: "accounts/:accountId", lazy: () => import("./routes/account.tsx") },
+            { path: ACCOUNT_PAGE_PATH, lazy: () => import("./routes/account.tsx") },
             { path: "accounts/:accountId/bills/:billId", lazy: () => import("./routes/bill.tsx") },
             { path: "profile", lazy: () => import("./routes/profile.tsx") },
             { path: "accounts/:accountId/requests/new", lazy: () => import("./routes/new-request.tsx") },

@@ -10,7 +10,8 @@
  * whole round trip chain earlier.
  *
  * It imports nothing (it must stay a few hundred bytes and never share a chunk with the app), so
- * the paths, the cookie's name and the operator's role are written here; a unit test checks them against the contract.
+ * the paths, the cookie's name and the operator's role are written here; a unit test checks them
+ * against the contract.
  * The refresh is sent only here or only by the client, never both: the server rotates the refresh
  * cookie on every use and treats a second use of the old one as theft. Whichever of the two runs
  * first claims it through `window.lkEarly`.
@@ -66,8 +67,8 @@ export function startEarlySession(): EarlyStart | undefined {
   const read = (url: string, skip?: (session: EarlySession) => boolean) =>
     session
       .then(async (current) => {
-        const token = current?.accessToken;
-        if (typeof token !== "string" || skip?.(current as EarlySession)) return null;
+        if (typeof current?.accessToken !== "string" || skip?.(current)) return null;
+        const token = current.accessToken;
         const response = await fetch(url, {
           headers: { accept: "application/json", authorization: `Bearer ${token}` },
           credentials: "same-origin",

@@ -54,6 +54,12 @@ describe("the first screen's data before the first paint", () => {
     expect(asked.sort()).toEqual(["GET /api/accounts", `GET /api/accounts/${account?.id}`, "POST /api/auth/refresh"]);
   });
 
+  it("does not ask for a malformed account id, as the account page does not", async () => {
+    await signedIn(DEMO_CUSTOMER);
+    await loadFirstScreen(createAppQueryClient(), "/accounts/not-an-id");
+    expect(asked.sort()).toEqual(["GET /api/accounts", "POST /api/auth/refresh"]);
+  });
+
   it("elsewhere the accounts only; for an operator, who has none, the session only", async () => {
     await signedIn(DEMO_CUSTOMER);
     await loadFirstScreen(createAppQueryClient(), "/profile");

@@ -1,5 +1,7 @@
+import { AccountIdParams } from "@lk/contract/accounts";
 import type { QueryClient } from "@tanstack/react-query";
 import { matchPath } from "react-router";
+import { ACCOUNT_PAGE_PATH } from "../app/router.tsx";
 import { accountQueryOptions } from "../features/accounts/api/get-account.ts";
 import { accountsQueryOptions } from "../features/accounts/api/get-accounts.ts";
 import { isOperator, sessionQueryOptions } from "../features/auth/api/session.ts";
@@ -25,10 +27,11 @@ export async function loadFirstScreen(
   const load = async () => {
     const user = await queryClient.fetchQuery(sessionQueryOptions).catch(() => null);
     if (!user || isOperator(user)) return;
-    const accountId = matchPath("/accounts/:accountId", pathname)?.params.accountId;
+    // As the account page itself: a malformed id is nobody's account and is not asked for.
+    const account = AccountIdParams.safeParse(matchPath(`/${ACCOUNT_PAGE_PATH}`, pathname)?.params);
     await Promise.all([
       queryClient.prefetchQuery(accountsQueryOptions()),
-      accountId === undefined ? undefined : queryClient.prefetchQuery(accountQueryOptions(accountId)),
+      account.success ? queryClient.prefetchQuery(accountQueryOptions(account.data.accountId)) : undefined,
     ]);
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
