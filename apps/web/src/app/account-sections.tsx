@@ -47,9 +47,12 @@ function Later({ title, children }: { title: string; children: ReactNode }) {
 /** «Передать показания»; a saved reading is also the meter's last one, and this month's use, on the account page. */
 export function AccountReadings({ accountId }: { accountId: string }) {
   const queryClient = useQueryClient();
+  // Below the fold on a phone: its data (and then the form's code) after the first paint.
+  const painted = useFirstPaintDone();
   return (
     <ReadingsCard
       accountId={accountId}
+      enabled={painted}
       onSubmitted={() =>
         Promise.all([
           queryClient.invalidateQueries({ queryKey: accountKeys.detail(accountId) }),
@@ -92,13 +95,18 @@ export function AccountAutopay({ accountId }: { accountId: string }) {
  * readings' state already tells; the device's clock only if the server cannot say.
  */
 export function AccountConsumption({ accountId, accountNumber }: { accountId: string; accountNumber: string }) {
-  const state = useReadingsState(accountId);
+  const state = useReadingsState(accountId, { enabled: useFirstPaintDone() });
   const currentYear = state.isPending ? null : moscowYear(state.data ? new Date(state.data.now) : new Date());
   return (
     <Later title="Потребление электроэнергии">
       <ConsumptionCard accountId={accountId} accountNumber={accountNumber} currentYear={currentYear} />
     </Later>
   );
+}
+
+/** «Мои заявки» in «Общая информация»: the list after the first paint, the link to a new request at once. */
+export function AccountRequests({ accountId }: { accountId: string }) {
+  return <RequestsSection accountId={accountId} enabled={useFirstPaintDone()} />;
 }
 
 export const accountSections = {
@@ -113,5 +121,5 @@ export const accountSections = {
       <HistoryCard accountId={accountId} />
     </Later>
   ),
-  requests: (accountId: string) => <RequestsSection accountId={accountId} />,
+  requests: (accountId: string) => <AccountRequests accountId={accountId} />,
 };

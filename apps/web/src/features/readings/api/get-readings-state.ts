@@ -9,6 +9,7 @@ export const getReadingsState = (accountId: string) => apiCall(readingRoutes.sta
 export const readingsStateQueryOptions = (accountId: string) =>
   queryOptions({ queryKey: readingKeys.state(accountId), queryFn: () => getReadingsState(accountId) });
 
-export function useReadingsState(accountId: string) {
-  return useQuery(readingsStateQueryOptions(accountId));
+/** `enabled: false` holds the request back (pending meanwhile), as react-query's own option. */
+export function useReadingsState(accountId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...readingsStateQueryOptions(accountId), enabled });
 }

@@ -28,11 +28,13 @@ interface Props {
   accountId: string;
   /** After a reading is saved, for what other blocks of the page show (the meters' last readings). */
   onSubmitted?: () => unknown;
+  /** False: the data is asked for later (after the page's first paint), a spinner meanwhile. */
+  enabled?: boolean;
 }
 
 /** SPEC §5 «Передать показания»: the window, then a form for each meter that accepts readings. */
-export function ReadingsCard({ accountId, onSubmitted }: Props) {
-  const state = useReadingsState(accountId);
+export function ReadingsCard({ accountId, onSubmitted, enabled = true }: Props) {
+  const state = useReadingsState(accountId, { enabled });
   return (
     <section className="card readings-card" aria-labelledby="readings-title">
       <h2 id="readings-title" className="card__title">

@@ -13,6 +13,7 @@ export const requestsQueryOptions = (accountId: string) =>
     select: (data) => data.requests,
   });
 
-export function useRequests(accountId: string) {
-  return useQuery(requestsQueryOptions(accountId));
+/** `enabled: false` holds the request back (pending meanwhile), as react-query's own option. */
+export function useRequests(accountId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...requestsQueryOptions(accountId), enabled });
 }

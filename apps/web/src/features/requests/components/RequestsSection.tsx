@@ -8,8 +8,9 @@ import { useRequests } from "../api/get-requests.ts";
 import { RequestStatus } from "./RequestStatus.tsx";
 
 /** Under «Общая информация»: «Изменить» (a new request) and «Мои заявки» on this account. */
-export function RequestsSection({ accountId }: { accountId: string }) {
-  const requests = useRequests(accountId);
+export function RequestsSection({ accountId, enabled = true }: { accountId: string; enabled?: boolean }) {
+  // `enabled: false`: the list is asked for later (after the page's first paint), a spinner meanwhile.
+  const requests = useRequests(accountId, { enabled });
   return (
     <div className="account-requests">
       <p className="account-requests__change">
