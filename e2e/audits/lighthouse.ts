@@ -7,6 +7,14 @@
 //   pnpm audit:lighthouse      (after `pnpm build`)
 // LIGHTHOUSE_RUNS=n runs each page n times (default 3); LIGHTHOUSE_REPORT_DIR=dir keeps each
 // page's median report there (JSON, opens in the Lighthouse viewer).
+//
+// The app (API and database) runs at the lowest CPU priority (`nice -n 19`; LIGHTHOUSE_APP_NICE=0
+// runs it as usual). Lighthouse measures a phone: the page's main-thread tasks, timed here and
+// scaled 4×. On a customer's phone the server is another machine; here it shares two cores with
+// the browser, and its work for the requests the page sends while it starts (the lower blocks'
+// five reads, after the first paint) landed in the browser's tasks: the account page's median
+// was 94 (93–96) as usual and 96 (95–97) niced, seven runs each. Niced, the server still runs at
+// full speed whenever the browser waits.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,7 +28,8 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const port = 4300 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
 
-const app = spawn("bash", [new URL("../start-app.sh", import.meta.url).pathname], {
+const nice = process.env.LIGHTHOUSE_APP_NICE ?? "19";
+const app = spawn("nice", ["-n", nice, "bash", new URL("../start-app.sh", import.meta.url).pathname], {
   env: {
     ...process.env,
     E2E_APP_PORT: String(port),
