@@ -56,6 +56,24 @@ test("a customer links an account by the bill total and sees its page", async ({
     expect(asked.filter((r) => r === `GET ${accountPath}`)).toHaveLength(1);
     expect(asked.some((r) => /^GET \/assets\/early-session-.+\.js$/.test(r))).toBe(true);
   }
+  // What lies below the fold on a phone (the readings' state, the requests, the autopayment,
+  // consumption and history cards' code and data) is asked for only once the first screen is on
+  // screen, by the browser's own paint timing.
+  const lowerBlocks =
+    /\/api\/accounts\/[^/]+\/(readings|requests|autopayment|consumption)|\/assets\/(AutopayCard|ConsumptionCard|HistoryCard)-/;
+  const timing = async () =>
+    page.evaluate((pattern) => {
+      const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+      const starts = performance
+        .getEntriesByType("resource")
+        .filter((entry) => new RegExp(pattern).test(entry.name))
+        .map((entry) => ({ url: new URL(entry.name).pathname, start: entry.startTime }));
+      return { paint, starts };
+    }, lowerBlocks.source);
+  await expect.poll(async () => (await timing()).starts.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+  const { paint, starts } = await timing();
+  expect(paint).not.toBeNull();
+  expect(starts.filter((request) => request.start < (paint ?? 0))).toEqual([]);
 });
 
 test("a wrong number format is explained before any question is asked", async ({ page }, info) => {
