@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { paymentFingerprint, readingFingerprint, sameRequest } from "./idempotency.ts";
+
+const card = { number: "4111111111111111", expiry: "12/29" };
+
+describe("idempotency fingerprints", () => {
+  it("a retried payment is the same request", () => {
+    const a = paymentFingerprint({ accountId: "acc", amountKopecks: 123_45, card });
+    expect(sameRequest(a, paymentFingerprint({ accountId: "acc", amountKopecks: 123_45, card }))).toBe(true);
+  });
+
+  it.each([
+    ["another amount", { accountId: "acc", amountKopecks: 999_00, card }],
+    ["another account", { accountId: "other", amountKopecks: 123_45, card }],
+    [
+      "another card",
+      { accountId: "acc", amountKopecks: 123_45, card: { number: "4000000000000002", expiry: "12/29" } },
+    ],
+  ])("a payment with %s is a different request", (_, other) => {
+    const a = paymentFingerprint({ accountId: "acc", amountKopecks: 123_45, card });
+    expect(sameRequest(a, paymentFingerprint(other))).toBe(false);
+  });
+
+  it("never holds the card number", () => {
+    expect(paymentFingerprint({ accountId: "acc", amountKopecks: 1, card })).not.toContain("41111111");
+  });
+
+  it("a reading typed the same way, zones in any order, is the same request", () => {
+    const a = readingFingerprint({ meterId: "m", values: { T1: "1 234,5", T2: "10" } });
+    expect(readingFingerprint({ meterId: "m", values: { T2: "10", T1: "1234.5" } })).toBe(a);
+    expect(readingFingerprint({ meterId: "m", values: { T1: "1234.6", T2: "10" } })).not.toBe(a);
+    expect(readingFingerprint({ meterId: "n", values: { T1: "1234.5", T2: "10" } })).not.toBe(a);
+  });
+
+  it("rows stored before fingerprints match any retry", () => {
+    expect(sameRequest(null, "anything")).toBe(true);
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * What makes two requests with one idempotency key "the same request": a retry must carry the same
+ * essentials, or it is a different request reusing the key, refused (422 IDEMPOTENCY_KEY_REUSED)
+ * rather than silently answered with the first one's result (as payment APIs do). The API stores
+ * a digest of the fingerprint with the row; the mock keeps the fingerprint itself.
+ */
+
+/** A payment: the account, the amount, and the card's last four digits and expiry (never the number). */
+export function paymentFingerprint(input: {
+  accountId: string;
+  amountKopecks: number;
+  card: { number: string; expiry: string };
+}): string {
+  return `payment|${input.accountId}|${input.amountKopecks}|${input.card.number.slice(-4)}|${input.card.expiry}`;
+}
+
+/** A reading: the meter and each zone's value as typed (spaces gone, a comma read as a point). */
+export function readingFingerprint(input: { meterId: string; values: Partial<Record<string, string>> }): string {
+  const zones = Object.entries(input.values)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([zone, value]) => `${zone}=${value.replace(/\s/g, "").replace(",", ".")}`)
+    .sort();
+  return `reading|${input.meterId}|${zones.join("|")}`;
+}
+
+/** Whether a key's stored request matches this one (rows from before fingerprints match anything). */
+export function sameRequest(stored: string | null, fingerprint: string): boolean {
+  return stored === null || stored === fingerprint;
+}

@@ -1,0 +1,112 @@
+/**
+ * The rules that keep a stranger from linking someone else's personal account by guessing the
+ * answer to a control question. Decided here once; the API and the mock load the attempts, call
+ * these and write what they say.
+ */
+export const LINK_ATTEMPT_POLICY = {
+  /** SPEC §3: wrong answers one customer may give for one account number in the window. */
+  wrongAnswersPerCustomer: 5,
+  /**
+   * Wrong answers for one account number from everyone in the window. Without it N registered
+   * customers get 5 × N guesses; with it the whole world gets 10 a day, after which linking that
+   * number pauses for everyone (the customers already linked keep their access and are told).
+   */
+  wrongAnswersPerAccount: 10,
+  windowMs: 24 * 60 * 60 * 1000,
+} as const;
+
+export type LinkAttemptPolicy = typeof LINK_ATTEMPT_POLICY;
+
+/** One recorded answer for an account number (whether or not the account exists). */
+export interface LinkAttempt {
+  userId: string;
+  at: Date;
+  success: boolean;
+}
+
+export type LinkStanding =
+  | { status: "open"; attemptsLeft: number }
+  /** This customer used up their own answers: until the oldest counted one leaves the window. */
+  | { status: "locked"; until: Date }
+  /** Everyone together used up the account's answers: linking it pauses for all. */
+  | { status: "paused"; until: Date };
+
+/** When a limit of `limit` failures lifts: the failure that filled it leaves the window. */
+function liftsAt(failures: readonly Date[], limit: number, windowMs: number): Date | null {
+  if (failures.length < limit) return null;
+  const filling = failures[failures.length - limit] as Date;
+  return new Date(filling.getTime() + windowMs);
+}
+
+/** The wrong answers still in the window, oldest first. */
+function failuresInWindow(attempts: readonly LinkAttempt[], now: Date, policy: LinkAttemptPolicy) {
+  const since = now.getTime() - policy.windowMs;
+  return attempts.filter((a) => !a.success && a.at.getTime() > since).sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** Until when linking the number pauses for everyone, or null while the account has answers left. */
+function accountPausedUntil(attempts: readonly LinkAttempt[], now: Date, policy: LinkAttemptPolicy): Date | null {
+  const all = failuresInWindow(attempts, now, policy).map((a) => a.at);
+  return liftsAt(all, policy.wrongAnswersPerAccount, policy.windowMs);
+}
+
+/**
+ * Where a customer stands with one account number: may they answer, and how many answers are
+ * left (the smaller of their own and the account's), or until when they must wait. The same for a
+ * number that does not exist, so the answer reveals nothing about it.
+ */
+export function linkStanding(
+  attempts: readonly LinkAttempt[],
+  userId: string,
+  now: Date,
+  policy: LinkAttemptPolicy = LINK_ATTEMPT_POLICY,
+): LinkStanding {
+  const failures = failuresInWindow(attempts, now, policy);
+  const own = failures.filter((a) => a.userId === userId).map((a) => a.at);
+  const all = failures.map((a) => a.at);
+  const lockedUntil = liftsAt(own, policy.wrongAnswersPerCustomer, policy.windowMs);
+  if (lockedUntil) return { status: "locked", until: lockedUntil };
+  const pausedUntil = accountPausedUntil(attempts, now, policy);
+  if (pausedUntil) return { status: "paused", until: pausedUntil };
+  return {
+    status: "open",
+    attemptsLeft: Math.min(policy.wrongAnswersPerCustomer - own.length, policy.wrongAnswersPerAccount - all.length),
+  };
+}
+
+export type LinkAnswerDecision =
+  /** Not checked and not recorded: the customer or the account is waiting. */
+  | { kind: "refused"; standing: Exclude<LinkStanding, { status: "open" }> }
+  | {
+      kind: "answered";
+      /** The attempt to record. */
+      record: { success: boolean };
+      /** After this answer: linked, or where the customer stands now. */
+      outcome: { status: "linked" } | LinkStanding;
+      /**
+       * When this wrong answer used up the account's budget: until when linking it pauses for
+       * everyone (tell every customer already linked to it, once per pause); otherwise null.
+       */
+      pausedUntil: Date | null;
+    };
+
+/** «Подтвердить»: what an answer (right or wrong, as the shell found) does. */
+export function decideLinkAnswer(
+  attempts: readonly LinkAttempt[],
+  userId: string,
+  now: Date,
+  correct: boolean,
+  policy: LinkAttemptPolicy = LINK_ATTEMPT_POLICY,
+): LinkAnswerDecision {
+  const before = linkStanding(attempts, userId, now, policy);
+  if (before.status !== "open") return { kind: "refused", standing: before };
+  if (correct) return { kind: "answered", record: { success: true }, outcome: { status: "linked" }, pausedUntil: null };
+  const withThis = [...attempts, { userId, at: now, success: false }];
+  const pause = accountPausedUntil(withThis, now, policy);
+  return {
+    kind: "answered",
+    record: { success: false },
+    outcome: linkStanding(withThis, userId, now, policy),
+    pausedUntil: pause && !accountPausedUntil(attempts, now, policy) ? pause : null,
+  };
+}
