@@ -25,9 +25,15 @@ export const isMock = (info: TestInfo) => info.project.name === "mock";
 /**
  * A signed-in customer without going through the form (only the registration journey tests the
  * form). Against the real app the API is called from the page's context, so the refresh cookie
- * lands in the browser; the mock API lives inside the page, so there the form is used.
+ * lands in the browser; the mock API lives inside the page, so there the form is used. The
+ * customer's e-mail is confirmed (linking an account needs it) unless `confirmed: false`.
  */
-export async function signUp(page: Page, info: TestInfo, customer = makeCustomer()): Promise<Customer> {
+export async function signUp(
+  page: Page,
+  info: TestInfo,
+  customer = makeCustomer(),
+  { confirmed = true } = {},
+): Promise<Customer> {
   if (isMock(info)) {
     await page.goto("/register");
     await page.getByLabel("ФИО").fill(customer.fullName);
@@ -41,5 +47,28 @@ export async function signUp(page: Page, info: TestInfo, customer = makeCustomer
     await page.goto("/");
   }
   await expect(page.getByRole("heading", { name: /Здравствуйте/ })).toBeVisible();
+  // Nothing on the page shows it yet (the profile is asked for when opened), so no reload.
+  if (confirmed) await page.evaluate(confirmEmail, { email: customer.email, password: customer.password });
   return customer;
+}
+
+/**
+ * In the page (so the mock API's worker answers it too): the code to the customer's own e-mail,
+ * read from the outbox, typed back, as the profile's «Подтвердить» does.
+ */
+async function confirmEmail({ email, password }: { email: string; password: string }) {
+  const post = async (url: string, body: object, token?: string) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : response.json();
+  };
+  const { accessToken } = await post("/api/auth/sign-in", { login: email, password });
+  await post("/api/profile/contact-codes", { kind: "EMAIL", value: email }, accessToken);
+  const outbox = await (await fetch(`/api/dev/outbox?to=${encodeURIComponent(email)}`)).json();
+  const code = /(\d{6})/.exec(outbox.messages[0]?.text ?? "")?.[1];
+  await post("/api/profile/contact-codes/confirm", { kind: "EMAIL", code }, accessToken);
 }

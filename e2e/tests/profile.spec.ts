@@ -1,4 +1,4 @@
-import { linkAccount } from "../support/accounts.ts";
+import { linkAccount, papersOf } from "../support/accounts.ts";
 import { type Customer, isMock, makeCustomer, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
 import { codeSentTo, newestMessage, openOutbox } from "../support/outbox.ts";
@@ -39,6 +39,12 @@ test("a customer changes the phone with the SMS code and signs in with the new p
   await contacts.getByRole("button", { name: /^(Изменить|Указать) телефон$/ }).click();
   const dialog = page.getByRole("dialog", { name: /^(Изменение|Добавление) телефона$/ });
   await dialog.getByLabel("Новый номер мобильного телефона").fill(spelled(phone));
+  // A change of login needs the current password: a wrong one is said beside it.
+  await dialog.getByLabel("Текущий пароль").fill("Not-my-password-1");
+  await dialog.getByRole("button", { name: "Получить код" }).click();
+  await expect(dialog.getByLabel("Текущий пароль")).toHaveAccessibleDescription(/Текущий пароль введён неверно\./);
+  await expect(dialog.getByLabel("Новый номер мобильного телефона")).toHaveValue(spelled(phone));
+  await dialog.getByLabel("Текущий пароль").fill(customer.password);
   await dialog.getByRole("button", { name: "Получить код" }).click();
   await expect(dialog.getByText(/Мы отправили код на/)).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Отправить код ещё раз" })).toBeDisabled();
@@ -61,16 +67,28 @@ test("a customer changes the phone with the SMS code and signs in with the new p
   await signIn(page, spelled(phone), customer.password);
 });
 
-test("a customer confirms the e-mail with a code and gets an account's bills by e-mail", async ({
+test("a new customer confirms the e-mail to link an account, then gets its bills by e-mail", async ({
   page,
   context,
 }, info) => {
   // In the mock every load of the cabinet generates its world of accounts again; this journey loads
   // it twice and opens a second tab, on a machine that also runs the other journeys.
   test.slow(isMock(info), "the mock generates its world on each load");
-  const customer = await signUp(page, info);
-  const papers = await linkAccount(page, BILLS_ACCOUNT);
-  await openProfile(page);
+  const customer = await signUp(page, info, makeCustomer(), { confirmed: false });
+  // Linking needs a confirmed e-mail or phone: the dialog says so and leads to the profile.
+  await page.getByRole("button", { name: "Добавить лицевой счёт" }).click();
+  const start = page.getByRole("dialog", { name: "Добавить лицевой счёт" });
+  const first = papersOf(BILLS_ACCOUNT);
+  await start.getByLabel("Поставщик").selectOption({ label: first.supplierName });
+  await start.getByLabel("Номер лицевого счёта").fill(first.accountNumber);
+  await start.getByRole("button", { name: "Подключить" }).click();
+  await expect(start.getByRole("alert")).toContainText(
+    "подтвердите в профиле адрес электронной почты или номер телефона",
+  );
+  await expectNoA11yViolations(page);
+  await start.getByRole("link", { name: "Перейти в профиль" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Профиль" })).toBeVisible();
+
   const contacts = page.getByRole("region", { name: "Контакты" });
   await expect(contacts).toContainText("не подтверждён");
   await contacts.getByRole("button", { name: "Подтвердить e-mail" }).click();
@@ -80,6 +98,8 @@ test("a customer confirms the e-mail with a code and gets an account's bills by 
   await dialog.getByRole("button", { name: "Подтвердить" }).click();
   await expect(contacts.getByRole("status").filter({ hasText: "Адрес электронной почты подтверждён." })).toBeVisible();
 
+  const papers = await linkAccount(page, BILLS_ACCOUNT);
+  await openProfile(page);
   const bills = page.getByRole("region", { name: "Получение счёта по e-mail" });
   const account = bills.getByRole("article", { name: `Лицевой счёт № ${papers.accountNumber}` });
   await expect(account).toContainText("на бумаге");
@@ -123,6 +143,9 @@ test("a customer changes the password: a wrong current one is refused, then the 
     card.getByRole("status").filter({ hasText: "Пароль изменён. Все другие сеансы завершены." }),
   ).toBeVisible();
   await expect(current).toHaveValue("");
+  // Every session ended, this one too; this browser went on in a new one and stays signed in.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Профиль" })).toBeVisible();
 
   await signOut(page);
   await signIn(page, customer.email, "Changed-pass-2026");

@@ -5,5 +5,5 @@ export { describeDemoLinking } from "./demo-hints.ts";
 export { type DatabaseHandle, openDatabase } from "./local.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
-export { seedDemo } from "./seed.ts";
+export { seedDemo, workingDemoLogins } from "./seed.ts";
 export { seedWorld } from "./world-seed.ts";

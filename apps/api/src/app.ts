@@ -19,6 +19,7 @@ import { type DocumentStorage, LocalFolderStorage } from "./features/requests/st
 import { systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { authentication } from "./plugins/authentication.ts";
+import { refuseControlCharacters } from "./plugins/control-characters.ts";
 import { docs } from "./plugins/docs.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { security } from "./plugins/security.ts";
@@ -64,7 +65,8 @@ export async function buildApp({
         : errorBody("VALIDATION_FAILED", "Некорректный адрес запроса.", { location: "params" });
       (reply as FastifyReply).status(tooLong ? 414 : 400).send(body);
     },
-    trustProxy: config.TRUST_PROXY ?? false,
+    // Exactly the configured proxies (or hops), never any X-Forwarded-For (config.ts).
+    trustProxy: config.trustProxy,
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -72,6 +74,7 @@ export async function buildApp({
   // The API speaks JSON only (uploads add multipart where they need it).
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
+  refuseControlCharacters(app);
   // Multipart only where a route says so (see lib/multipart.ts for the limits).
   await app.register(multipart);
 
@@ -92,6 +95,7 @@ export async function buildApp({
     clock,
     refreshTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     signInFailuresPerLogin: config.SIGN_IN_FAILURES_PER_LOGIN,
+    tokenKey: config.jwtSecret,
     publicUrl,
   };
   await app.register(async (api) => {
@@ -101,8 +105,8 @@ export async function buildApp({
     readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);
     consumptionRoutes(api, { db, clock });
     paymentRoutes(api, { db, clock, gateway }, config.RATE_LIMIT_PAYMENTS_PER_MINUTE);
-    profileRoutes(api, { db, clock }, config.RATE_LIMIT_AUTH_PER_MINUTE);
-    requestRoutes(api, { db, clock, storage });
+    profileRoutes(api, authDeps, config);
+    requestRoutes(api, { db, clock, storage }, config.RATE_LIMIT_UPLOADS_PER_HOUR);
     if (config.devOutbox) outboxRoutes(api, db);
   });
 

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { z } from "zod";
 
 const bool = z
@@ -21,7 +22,12 @@ const EnvSchema = z.object({
   TLS_KEY: z.string().optional(),
   /** Mark cookies Secure even over HTTP (behind a TLS-terminating proxy). Defaults to "HTTPS is on". */
   COOKIE_SECURE: bool,
-  TRUST_PROXY: bool,
+  /**
+   * Which proxies' X-Forwarded-For to believe: their addresses or networks (`10.0.0.5,10.1.0.0/16`,
+   * `loopback`). Never "true" (it believes whatever a client sends) and no hop count (it cannot
+   * tell a proxy from a client that connects directly; Fastify 5 refuses to trust one).
+   */
+  TRUST_PROXY: z.string().optional(),
   /** Folder of the built SPA to serve with history fallback; unset: API only. */
   WEB_DIST: z.string().optional(),
   /** Apply pending migrations at start, and create the demo data. */
@@ -36,11 +42,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_ANSWERS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Reading submissions per minute per address. */
   RATE_LIMIT_READINGS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** Requests with documents a customer may file per hour (uploads cost disk and time). */
+  RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   /** Payment attempts per minute per address. */
   RATE_LIMIT_PAYMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Failed sign-ins per login in 15 minutes before that login is paused. */
   SIGN_IN_FAILURES_PER_LOGIN: z.coerce.number().int().min(1).default(10),
-  /** Show the outbox at /dev/outbox (GET /api/dev/outbox). Default: on unless NODE_ENV=production. */
+  /** Show the outbox at /dev/outbox (GET /api/dev/outbox). Default: only with the embedded database. */
   DEV_OUTBOX: bool,
   /** Where request documents are stored (outside the web root). Default: .data/uploads in the project. */
   UPLOAD_DIR: z.string().optional(),
@@ -55,14 +63,64 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Omit<Env, "TLS_CERT" | "TLS_KEY" | "COOKIE_SECURE" | "JWT_SECRET" | "DEV_OUTBOX"> {
+export interface Config
+  extends Omit<
+    Env,
+    "TLS_CERT" | "TLS_KEY" | "COOKIE_SECURE" | "JWT_SECRET" | "DEV_OUTBOX" | "TRUST_PROXY" | "SEED_DEMO"
+  > {
   devOutbox: boolean;
+  /** Create the demo customers (with the passwords the README publishes) at start. */
+  seedDemo: boolean;
+  /** Whether SEED_DEMO was switched on by name (a demo on an external database). */
+  seedDemoExplicit: boolean;
+  /**
+   * Runs where strangers can reach it: NODE_ENV=production or an external database. There the
+   * server refuses to start while a published demo password works.
+   */
+  deployment: boolean;
   jwtSecret: string;
   tls?: { cert: string; key: string };
   cookieSecure: boolean;
+  /** Fastify's trustProxy: nothing, or the proxies' addresses and networks. */
+  trustProxy: false | string[];
 }
 
 export class ConfigError extends Error {}
+
+const PROXY_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a network in CIDR notation, or one of proxy-addr's names for reserved ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_PRESETS.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY → Fastify's trustProxy, or why the value is refused. */
+export function parseTrustProxy(value: string | undefined): false | string[] {
+  const raw = value?.trim() ?? "";
+  if (raw === "" || raw === "false" || raw === "0") return false;
+  if (raw === "true" || /^\d+$/.test(raw)) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY=${raw} would believe an X-Forwarded-For a client sends (and so any ` +
+        "address it likes for the rate limits). Set the addresses of your proxies instead: " +
+        "TRUST_PROXY=10.0.0.5, a network TRUST_PROXY=10.0.0.0/24, or TRUST_PROXY=loopback for one on this machine.",
+    );
+  }
+  const entries = raw.split(",").map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY: not an address or network: ${bad.join(", ")} ` +
+        "(expected e.g. 10.0.0.5,10.1.0.0/16 or loopback)",
+    );
+  }
+  return entries;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = () => ""): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -70,18 +128,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, ...rest } = parsed.data;
+  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, TRUST_PROXY, SEED_DEMO, ...rest } = parsed.data;
   if (Boolean(TLS_CERT) !== Boolean(TLS_KEY))
     throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
-  if (!JWT_SECRET && rest.NODE_ENV === "production")
-    throw new ConfigError("Invalid configuration: JWT_SECRET is required in production");
+  const production = rest.NODE_ENV === "production";
+  // Development conveniences come with the embedded development database only; anything else is
+  // a deployment, where a forgotten variable must leave them off (ARCHITECTURE.md, "safe by default").
+  const embedded = !rest.DATABASE_URL;
+  const deployment = production || !embedded;
+  if (!JWT_SECRET && deployment) {
+    throw new ConfigError(
+      "Invalid configuration: JWT_SECRET is required in production and with an external DATABASE_URL " +
+        "(every instance must sign with the same secret)",
+    );
+  }
+  if (production) {
+    const refused = [
+      SEED_DEMO && "SEED_DEMO=true (the demo users' passwords are published)",
+      DEV_OUTBOX && "DEV_OUTBOX=true (the outbox shows password-reset links to anyone)",
+      rest.CLOCK_FIXED_AT && "CLOCK_FIXED_AT (a stopped clock never expires links, codes or locks)",
+    ].filter(Boolean);
+    if (refused.length) {
+      throw new ConfigError(`Invalid configuration: not allowed with NODE_ENV=production: ${refused.join("; ")}`);
+    }
+  }
   const tls = TLS_CERT && TLS_KEY ? { cert: readFile(TLS_CERT), key: readFile(TLS_KEY) } : undefined;
   return {
     ...rest,
     jwtSecret: JWT_SECRET ?? randomSecret(),
     tls,
     cookieSecure: COOKIE_SECURE ?? Boolean(tls),
-    devOutbox: DEV_OUTBOX ?? rest.NODE_ENV !== "production",
+    devOutbox: DEV_OUTBOX ?? (embedded && !production),
+    seedDemo: SEED_DEMO ?? (embedded && !production),
+    seedDemoExplicit: SEED_DEMO === true,
+    deployment,
+    trustProxy: parseTrustProxy(TRUST_PROXY),
   };
 }
 

@@ -8,6 +8,7 @@ import {
   migrateDeploy,
   openDatabase,
   seedDemo,
+  workingDemoLogins,
 } from "@lk/db";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -23,7 +24,18 @@ async function main() {
   }
   const db = createDatabaseClient(handle.url, { poolSize: 20 });
   const clock = config.CLOCK_FIXED_AT ? fixedClock(config.CLOCK_FIXED_AT) : systemClock;
-  if (config.SEED_DEMO) await seedDemo(db, { now: clock.now() });
+  if (config.seedDemo) await seedDemo(db, { now: clock.now() });
+  // Open to strangers (production, or an external database without a demo asked for by name):
+  // not while a password printed in the README opens an account.
+  if (config.deployment && !(config.seedDemoExplicit && config.NODE_ENV !== "production")) {
+    const demo = await workingDemoLogins(db);
+    if (demo.length) {
+      throw new ConfigError(
+        `Отказ в запуске: в базе есть демо-вход с паролем из README (${demo.join(", ")}). ` +
+          "Смените этим учётным записям пароль или удалите их, затем запустите снова.",
+      );
+    }
+  }
   const app = await buildApp({ config, db, clock });
   // The outbox dispatcher: hands waiting mail and SMS to the transport. SMTP plugs in as a
   // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.
@@ -60,7 +72,7 @@ async function main() {
       `  API и документация:     ${url}/api/docs`,
       `  База данных:            ${handle.description}`,
       ...(config.CLOCK_FIXED_AT ? [`  Часы остановлены на:    ${config.CLOCK_FIXED_AT}`] : []),
-      ...(config.SEED_DEMO
+      ...(config.seedDemo
         ? [
             `  Демо-вход:              ${DEMO_CUSTOMER.email} / ${DEMO_CUSTOMER.password}`,
             `  Оператор (/operator):   ${DEMO_OPERATOR.email} / ${DEMO_OPERATOR.password}`,

@@ -144,7 +144,7 @@ export const accountRoutes = {
     body: StartLinkBody,
     status: 200,
     response: StartLinkResult,
-    errors: ["VALIDATION_FAILED", "ACCOUNT_ALREADY_LINKED", "LINK_LOCKED"],
+    errors: ["VALIDATION_FAILED", "ACCOUNT_ALREADY_LINKED", "LINK_LOCKED", "LINK_PAUSED", "CONTACT_NOT_CONFIRMED"],
   }),
   confirmLink: defineRoute({
     method: "POST",
@@ -155,7 +155,15 @@ export const accountRoutes = {
     body: ConfirmLinkBody,
     status: 201,
     response: z.object({ account: AccountSummary }),
-    errors: ["VALIDATION_FAILED", "WRONG_ANSWER", "LINK_LOCKED", "ACCOUNT_ALREADY_LINKED", "TOO_MANY_REQUESTS"],
+    errors: [
+      "VALIDATION_FAILED",
+      "WRONG_ANSWER",
+      "LINK_LOCKED",
+      "LINK_PAUSED",
+      "CONTACT_NOT_CONFIRMED",
+      "ACCOUNT_ALREADY_LINKED",
+      "TOO_MANY_REQUESTS",
+    ],
   }),
   get: defineRoute({
     method: "GET",

@@ -53,6 +53,32 @@ export const PasswordResetConfirmBody = z.strictObject({
 });
 export type PasswordResetConfirmBody = z.input<typeof PasswordResetConfirmBody>;
 
+/** The link from «ваш e-mail (телефон) изменён» sent to the previous address. */
+export const UndoContactChangeBody = z.strictObject({
+  token: z
+    .string({ error: "Ссылка для отмены неполная." })
+    .regex(/^[A-Za-z0-9_-]{20,200}$/, "Ссылка для отмены неполная."),
+});
+export type UndoContactChangeBody = z.input<typeof UndoContactChangeBody>;
+
+export const ContactChangeUndone = z.object({
+  kind: z.enum(["EMAIL", "PHONE"]),
+  /** The login as it is again (the previous e-mail or phone; null: the phone is removed). */
+  value: z.string().nullable(),
+});
+export type ContactChangeUndone = z.infer<typeof ContactChangeUndone>;
+
+/** How long the «это был не я» link in the notice to the previous e-mail or phone works (once). */
+export const UNDO_VALID_DAYS = 7;
+
+/** The previous value belongs to another customer by now: it cannot come back by itself. */
+export const UNDO_TAKEN_MESSAGE = {
+  EMAIL:
+    "Прежний адрес электронной почты теперь у другой учётной записи, поэтому вернуть его нельзя. Обратитесь в службу поддержки поставщика.",
+  PHONE:
+    "Прежний номер телефона теперь привязан к другой учётной записи, поэтому вернуть его нельзя. Обратитесь в службу поддержки поставщика.",
+} as const;
+
 const tag = "Вход и регистрация";
 
 /**
@@ -127,6 +153,18 @@ export const authRoutes = {
     status: 204,
     response: z.null(),
     errors: ["VALIDATION_FAILED", "RESET_TOKEN_INVALID", "TOO_MANY_REQUESTS"],
+  }),
+  undoContactChange: defineRoute({
+    method: "POST",
+    path: "/api/auth/contact-change/undo",
+    summary:
+      "«Это был не я»: по ссылке из уведомления на прежний адрес вернуть прежний e-mail или телефон; все сеансы завершаются",
+    tag,
+    auth: false,
+    body: UndoContactChangeBody,
+    status: 200,
+    response: ContactChangeUndone,
+    errors: ["VALIDATION_FAILED", "UNDO_LINK_INVALID", "EMAIL_TAKEN", "PHONE_TAKEN", "TOO_MANY_REQUESTS"],
   }),
   me: defineRoute({
     method: "GET",

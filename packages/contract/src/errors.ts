@@ -20,6 +20,10 @@ export const errorMessages = {
   ACCOUNT_ALREADY_LINKED: "Этот лицевой счёт уже подключён к вашей учётной записи.",
   WRONG_ANSWER: "Ответ неверный. Проверьте данные по квитанции и попробуйте ещё раз.",
   LINK_LOCKED: "Превышено число попыток подключения этого лицевого счёта.",
+  LINK_PAUSED:
+    "Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос.",
+  CONTACT_NOT_CONFIRMED:
+    "Чтобы подключать лицевые счета, подтвердите в профиле адрес электронной почты или номер телефона.",
   PRIMARY_ACCOUNT: "Это основной лицевой счёт. Сначала сделайте основным другой счёт.",
   WINDOW_CLOSED: "Показания принимаются с 15 по 26 число каждого месяца.",
   METER_AUTOMATED: "Счётчик подключён к АСКУЭ: показания передаются автоматически.",
@@ -37,6 +41,9 @@ export const errorMessages = {
   DOCUMENT_REJECTED: "Документ не принят. Приложите файл PDF, JPEG или PNG.",
   REQUEST_EXISTS: "По этому лицевому счёту уже есть такая заявка в работе.",
   REQUEST_STATE: "Заявка уже рассмотрена.",
+  IDEMPOTENCY_KEY_REUSED:
+    "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",
+  UNDO_LINK_INVALID: "Ссылка для отмены изменения недействительна, уже использована или устарела.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -62,7 +69,7 @@ export const ErrorBody = z.object({
         retryAfterSeconds: z.number().int().nonnegative().optional(),
         /** For WRONG_ANSWER and linking: answers left before the lock. */
         attemptsLeft: z.number().int().nonnegative().optional(),
-        /** For LINK_LOCKED: when linking may be tried again (ISO 8601). */
+        /** For LINK_LOCKED and LINK_PAUSED: when linking may be tried again (ISO 8601). */
         lockedUntil: z.string().optional(),
         /** For NEEDS_CONFIRMATION: what to confirm (send again with the matching confirm flag). */
         warnings: z.array(z.object({ code: z.enum(["ROLLOVER", "LARGE_JUMP"]), message: z.string() })).optional(),
@@ -89,6 +96,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   ACCOUNT_ALREADY_LINKED: 409,
   WRONG_ANSWER: 422,
   LINK_LOCKED: 429,
+  LINK_PAUSED: 429,
+  CONTACT_NOT_CONFIRMED: 403,
   PRIMARY_ACCOUNT: 409,
   WINDOW_CLOSED: 409,
   METER_AUTOMATED: 409,
@@ -106,6 +115,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   DOCUMENT_REJECTED: 422,
   REQUEST_EXISTS: 409,
   REQUEST_STATE: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  UNDO_LINK_INVALID: 410,
 };
 
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {

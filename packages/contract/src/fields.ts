@@ -41,6 +41,12 @@ export const Password = z
   .regex(/\p{L}/u, "Пароль должен содержать хотя бы одну букву.")
   .regex(/\d/, "Пароль должен содержать хотя бы одну цифру.");
 
+/** The password the customer has now: proves it is them before a login, phone or password changes. */
+export const CurrentPassword = z
+  .string({ error: "Введите текущий пароль." })
+  .min(1, "Введите текущий пароль.")
+  .max(128, "Пароль слишком длинный.");
+
 export const FullName = z
   .string({ error: "Укажите ФИО." })
   .trim()

@@ -1,8 +1,18 @@
-import type { OutgoingMessage } from "./outbox.ts";
+import type { OutboxKind } from "./outbox.ts";
 
-/** The texts of what the portal sends, in one place. */
+/**
+ * The wording of what the portal sends (mail and SMS), in one place: the API writes these to its
+ * outbox and the mock API to its own, so both worlds send the same letters.
+ */
+export interface Notice {
+  channel: "EMAIL" | "SMS";
+  kind: OutboxKind;
+  to: string;
+  subject: string;
+  text: string;
+}
 
-export function contactCodeMessage(kind: "EMAIL" | "PHONE", to: string, code: string): OutgoingMessage {
+export function contactCodeMessage(kind: "EMAIL" | "PHONE", to: string, code: string): Notice {
   if (kind === "PHONE") {
     return {
       channel: "SMS",
@@ -26,7 +36,7 @@ export function contactCodeMessage(kind: "EMAIL" | "PHONE", to: string, code: st
   };
 }
 
-export function passwordResetMessage(to: string, link: string): OutgoingMessage {
+export function passwordResetMessage(to: string, link: string): Notice {
   return {
     channel: "EMAIL",
     kind: "PASSWORD_RESET",
@@ -43,15 +53,95 @@ export function passwordResetMessage(to: string, link: string): OutgoingMessage 
   };
 }
 
-export function passwordChangedMessage(to: string): OutgoingMessage {
+/** «Забыли пароль?» for an address nobody has: the same answer on the page, a letter that says so. */
+export function passwordResetNoAccountMessage(to: string, registerLink: string): Notice {
+  return {
+    channel: "EMAIL",
+    kind: "PASSWORD_RESET_NO_ACCOUNT",
+    to,
+    subject: "Восстановление пароля",
+    text: [
+      "Здравствуйте!",
+      "",
+      "Кто-то (возможно, вы) запросил восстановление пароля в личном кабинете для этого адреса, но учётной записи с ним нет.",
+      "Если вы входите по другому адресу или по номеру телефона, восстановите пароль по нему. Зарегистрироваться можно здесь:",
+      registerLink,
+      "",
+      "Если вы ничего не запрашивали, просто не отвечайте на это письмо.",
+    ].join("\n"),
+  };
+}
+
+export function passwordChangedMessage(to: string, resetLink: string): Notice {
   return {
     channel: "EMAIL",
     kind: "PASSWORD_CHANGED",
     to,
     subject: "Пароль изменён",
     text: [
-      "Пароль для входа в личный кабинет изменён, все другие сеансы завершены.",
-      "Если это были не вы, восстановите пароль по ссылке «Забыли пароль?» на странице входа.",
+      "Пароль для входа в личный кабинет изменён, все сеансы на других устройствах завершены.",
+      "Если это были не вы, сразу задайте новый пароль по ссылке (она ведёт на «Забыли пароль?»):",
+      resetLink,
+    ].join("\n"),
+  };
+}
+
+/**
+ * To the previous e-mail (or phone) when the login was changed: what changed and a link that
+ * puts it back and ends every session, for when it was not the customer.
+ */
+export function contactChangedMessage(
+  change: { kind: "EMAIL" | "PHONE"; previous: string | null; current: string },
+  to: { channel: "EMAIL" | "SMS"; address: string },
+  undoLink: string,
+  validDays: number,
+): Notice {
+  const what =
+    change.kind === "EMAIL"
+      ? `адрес электронной почты изменён на ${change.current}`
+      : change.previous
+        ? `номер телефона изменён на ${change.current}`
+        : `добавлен номер телефона ${change.current}`;
+  if (to.channel === "SMS") {
+    return {
+      channel: "SMS",
+      kind: "CONTACT_CHANGED",
+      to: to.address,
+      subject: "Номер телефона изменён",
+      text: `В личном кабинете ${what}. Если это не вы, отмените: ${undoLink}`,
+    };
+  }
+  return {
+    channel: "EMAIL",
+    kind: "CONTACT_CHANGED",
+    to: to.address,
+    subject: change.kind === "EMAIL" ? "Адрес электронной почты изменён" : "Номер телефона изменён",
+    text: [
+      "Здравствуйте!",
+      "",
+      `В вашей учётной записи личного кабинета ${what}.`,
+      "Если это сделали вы, ничего делать не нужно.",
+      "Если это были не вы, откройте ссылку: прежний адрес вернётся, а все сеансы будут завершены. Затем смените пароль.",
+      undoLink,
+      "",
+      `Ссылка действует ${validDays} дней и только один раз.`,
+    ].join("\n"),
+  };
+}
+
+/** To every customer linked to an account whose linking paused after too many wrong answers. */
+export function linkPausedMessage(to: string, accountNumber: string, untilText: string): Notice {
+  return {
+    channel: "EMAIL",
+    kind: "LINK_PAUSED",
+    to,
+    subject: `Попытки подключить лицевой счёт № ${accountNumber}`,
+    text: [
+      "Здравствуйте!",
+      "",
+      `За последние сутки на контрольный вопрос о лицевом счёте № ${accountNumber} много раз ответили неверно: кто-то пытается подключить ваш счёт к своей учётной записи.`,
+      `Мы приостановили подключение этого счёта к новым учётным записям до ${untilText}. Ваш доступ к счёту сохраняется.`,
+      "Если счёт подключали члены вашей семьи, попросите их повторить позже. Если нет, ничего делать не нужно; никому не сообщайте суммы из квитанций и номер счётчика.",
     ].join("\n"),
   };
 }

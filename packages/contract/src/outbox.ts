@@ -9,6 +9,9 @@ export const OutboxKind = z.enum([
   "BILL",
   "READING_REMINDER",
   "REQUEST_ANSWERED",
+  "PASSWORD_RESET_NO_ACCOUNT",
+  "CONTACT_CHANGED",
+  "LINK_PAUSED",
 ]);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 

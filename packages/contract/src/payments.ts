@@ -133,14 +133,15 @@ export const paymentRoutes = {
   pay: defineRoute({
     method: "POST",
     path: "/api/accounts/:accountId/payments",
-    summary: "«Оплатить» картой; повтор с тем же idempotencyKey не списывает деньги второй раз",
+    summary:
+      "«Оплатить» картой; повтор с тем же idempotencyKey не списывает деньги второй раз (с другим телом — 422 IDEMPOTENCY_KEY_REUSED)",
     tag,
     auth: true,
     params: AccountParams,
     body: PayBody,
     status: 201,
     response: Payment,
-    errors: ["NOT_FOUND", "TOO_MANY_REQUESTS"],
+    errors: ["NOT_FOUND", "TOO_MANY_REQUESTS", "IDEMPOTENCY_KEY_REUSED"],
   }),
   bills: defineRoute({
     method: "GET",

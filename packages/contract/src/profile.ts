@@ -1,5 +1,6 @@
 import { AccountIdParams } from "./accounts.ts";
-import { Email, FullName, Password, Phone } from "./fields.ts";
+import { AuthSession } from "./auth.ts";
+import { CurrentPassword, Email, FullName, Password, Phone } from "./fields.ts";
 import { defineRoute } from "./route.ts";
 import { z } from "./zod.ts";
 
@@ -11,6 +12,8 @@ export const Profile = z.object({
   /** Confirmed by a code: needed before bills can go to this address. */
   emailConfirmed: z.boolean(),
   phone: z.string().nullable(),
+  /** Proved with a code (a phone typed at registration is not, until confirmed). */
+  phoneConfirmed: z.boolean(),
   /** Consent to the advertising and information newsletter. */
   newsletter: z.boolean(),
 });
@@ -26,10 +29,14 @@ export type UpdateProfileBody = z.input<typeof UpdateProfileBody>;
 export const ContactKind = z.enum(["EMAIL", "PHONE"]);
 export type ContactKind = z.infer<typeof ContactKind>;
 
-/** A new e-mail or phone (or the current, unconfirmed e-mail): a code goes to it. */
+/**
+ * A new e-mail or phone (or the current, unconfirmed one): a code goes to it. A change (a value
+ * other than the current one) needs the current password: a stolen access token alone must not
+ * move the login to an address the thief controls.
+ */
 export const ContactCodeBody = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("EMAIL"), value: Email }),
-  z.strictObject({ kind: z.literal("PHONE"), value: Phone }),
+  z.strictObject({ kind: z.literal("EMAIL"), value: Email, currentPassword: CurrentPassword.optional() }),
+  z.strictObject({ kind: z.literal("PHONE"), value: Phone, currentPassword: CurrentPassword.optional() }),
 ]);
 export type ContactCodeBody = z.input<typeof ContactCodeBody>;
 
@@ -54,10 +61,7 @@ export type ConfirmContactBody = z.input<typeof ConfirmContactBody>;
 
 export const ChangePasswordBody = z
   .strictObject({
-    currentPassword: z
-      .string({ error: "Введите текущий пароль." })
-      .min(1, "Введите текущий пароль.")
-      .max(128, "Пароль слишком длинный."),
+    currentPassword: CurrentPassword,
     newPassword: Password,
   })
   .refine((body) => body.currentPassword !== body.newPassword, {
@@ -110,18 +114,20 @@ export const profileRoutes = {
   sendContactCode: defineRoute({
     method: "POST",
     path: "/api/profile/contact-codes",
-    summary: "Код подтверждения нового e-mail или телефона (письмо или SMS уходит в исходящие)",
+    summary:
+      "Код подтверждения нового e-mail или телефона (для смены нужен текущий пароль; письмо или SMS уходит в исходящие)",
     tag,
     auth: true,
     body: ContactCodeBody,
     status: 201,
     response: ContactCodeSent,
-    errors: ["VALIDATION_FAILED", "EMAIL_TAKEN", "PHONE_TAKEN", "TOO_MANY_REQUESTS"],
+    errors: ["VALIDATION_FAILED", "WRONG_PASSWORD", "TOO_MANY_REQUESTS"],
   }),
   confirmContact: defineRoute({
     method: "POST",
     path: "/api/profile/contact-codes/confirm",
-    summary: "Подтвердить новый e-mail или телефон кодом; после этого он становится логином",
+    summary:
+      "Подтвердить новый e-mail или телефон кодом; после этого он становится логином, а прежний адрес получает уведомление со ссылкой для отмены",
     tag,
     auth: true,
     body: ConfirmContactBody,
@@ -132,12 +138,13 @@ export const profileRoutes = {
   changePassword: defineRoute({
     method: "POST",
     path: "/api/profile/password",
-    summary: "Сменить пароль (нужен текущий); все другие сеансы завершаются",
+    summary:
+      "Сменить пароль (нужен текущий). Завершаются все сеансы, включая этот; этот продолжается новым (новые токен и cookie в ответе)",
     tag,
     auth: true,
     body: ChangePasswordBody,
-    status: 204,
-    response: z.null(),
+    status: 200,
+    response: AuthSession,
     errors: ["VALIDATION_FAILED", "WRONG_PASSWORD", "TOO_MANY_REQUESTS"],
   }),
   billDelivery: defineRoute({

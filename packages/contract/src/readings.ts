@@ -110,7 +110,8 @@ export const readingRoutes = {
   submit: defineRoute({
     method: "POST",
     path: "/api/accounts/:accountId/meters/:meterId/readings",
-    summary: "«Передать»: показания всех зон счётчика; повтор с тем же idempotencyKey ничего не создаёт",
+    summary:
+      "«Передать»: показания всех зон счётчика; повтор с тем же idempotencyKey ничего не создаёт (с другими показаниями — 422 IDEMPOTENCY_KEY_REUSED)",
     tag,
     auth: true,
     params: MeterParams,
@@ -124,6 +125,7 @@ export const readingRoutes = {
       "METER_FAULTY",
       "NEEDS_CONFIRMATION",
       "TOO_MANY_REQUESTS",
+      "IDEMPOTENCY_KEY_REUSED",
     ],
   }),
   history: defineRoute({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDocument, checkDocumentName } from "./documents.ts";
+import { checkDocument, checkDocumentName, factsOf } from "./documents.ts";
 
 const limits = { maxFiles: 5, maxFileBytes: 1024 };
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -15,7 +15,7 @@ describe("checkDocument", () => {
     // The name does not matter when the content is right.
     ["паспорт без расширения", pdf, "application/pdf"],
   ])("accepts %s by its content", async (fileName, content, type) => {
-    expect(await checkDocument({ slot: "other", fileName, bytes: content }, limits)).toEqual({
+    expect(await checkDocument(factsOf({ fileName, bytes: content }), limits)).toEqual({
       ok: true,
       contentType: type,
       fileName,
@@ -29,9 +29,15 @@ describe("checkDocument", () => {
     ["an empty file", "empty.pdf", new Uint8Array(), "пустой"],
     ["a file over the limit", "big.pdf", new Uint8Array(2048).fill(0x25), "больше"],
   ])("refuses %s", async (_, fileName, content, message) => {
-    const result = await checkDocument({ slot: "other", fileName, bytes: content }, limits);
+    const result = await checkDocument(factsOf({ fileName, bytes: content }), limits);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain(message);
+  });
+
+  it("tells the type from the first bytes and the size from the count, as a streaming server gives them", async () => {
+    const big = { fileName: "scan.pdf", byteLength: 900, head: pdf };
+    expect(await checkDocument(big, limits)).toMatchObject({ ok: true, contentType: "application/pdf" });
+    expect(await checkDocument({ ...big, byteLength: 4096 }, limits)).toMatchObject({ ok: false });
   });
 });
 

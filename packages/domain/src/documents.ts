@@ -16,6 +16,25 @@ export interface IncomingDocument {
   bytes: Uint8Array;
 }
 
+/**
+ * What the checks need of a file: its name, its size and its first bytes (the type is told by
+ * content, from the start of the file), so a server can stream the rest to disk.
+ */
+export interface DocumentFacts {
+  fileName: string;
+  byteLength: number;
+  head: Uint8Array;
+}
+
+/** How many leading bytes tell a file's type (file-type reads at most this many). */
+export const DOCUMENT_HEAD_BYTES = 4100;
+
+export const factsOf = (document: Pick<IncomingDocument, "fileName" | "bytes">): DocumentFacts => ({
+  fileName: document.fileName,
+  byteLength: document.bytes.byteLength,
+  head: document.bytes.subarray(0, DOCUMENT_HEAD_BYTES),
+});
+
 export type DocumentCheck = { ok: true; contentType: DocumentType; fileName: string } | { ok: false; message: string };
 
 const sizeInMb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} МБ`;
@@ -44,14 +63,13 @@ export function checkDocumentName(fileName: string): { ok: true; fileName: strin
 }
 
 /** One document against the rules: a name, not empty, not too big, really a PDF, JPEG or PNG. */
-export async function checkDocument(document: IncomingDocument, limits: DocumentLimits): Promise<DocumentCheck> {
+export async function checkDocument(document: DocumentFacts, limits: DocumentLimits): Promise<DocumentCheck> {
   const name = checkDocumentName(document.fileName);
   if (!name.ok) return name;
   const label = `Файл «${name.fileName}»`;
-  if (document.bytes.byteLength === 0) return { ok: false, message: `${label} пустой.` };
-  if (document.bytes.byteLength > limits.maxFileBytes)
-    return { ok: false, message: tooLargeMessage(name.fileName, limits) };
-  const detected = await fileTypeFromBuffer(document.bytes);
+  if (document.byteLength === 0) return { ok: false, message: `${label} пустой.` };
+  if (document.byteLength > limits.maxFileBytes) return { ok: false, message: tooLargeMessage(name.fileName, limits) };
+  const detected = await fileTypeFromBuffer(document.head);
   const contentType = DOCUMENT_TYPES.find((type) => type === detected?.mime);
   if (!contentType) {
     return {

@@ -1,23 +1,33 @@
 import { ErrorBody, errorStatus, type Route, type RouteParsed, type RouteResponse } from "@lk/contract";
-import type { IncomingDocument } from "@lk/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { readMultipart } from "./multipart.ts";
 
 export type HandlerContext<R extends Route> = RouteParsed<R> & {
   request: FastifyRequest;
   reply: FastifyReply;
-  /**
-   * Multipart routes: reads the form, the JSON field validated by the route's body schema and the
-   * files (not yet checked, see @lk/domain checkDocument). Called by the handler after its access
-   * check, so nobody uploads megabytes to an account that is not theirs.
-   */
-  upload: () => Promise<{ body: RouteParsed<R>["body"]; files: IncomingDocument[] }>;
 };
 
 export interface RouteOptions {
-  /** Per-route limit, e.g. `{ max: 20, timeWindow: "1 minute" }` (see plugins/rate-limit.ts). */
-  rateLimit?: { max: number; timeWindow: string | number };
+  /**
+   * Per-route limit, e.g. `{ max: 20, timeWindow: "1 minute" }` (@fastify/rate-limit, registered in
+   * plugins/security.ts). Counted per address, or per signed-in customer with `perCustomer`
+   * (checked after authentication, so the count belongs to the customer whatever address they use).
+   */
+  rateLimit?: { max: number; timeWindow: string | number; perCustomer?: boolean };
+}
+
+function rateLimitConfig(limit: RouteOptions["rateLimit"]) {
+  if (!limit) return {};
+  const { perCustomer, ...rest } = limit;
+  return {
+    rateLimit: perCustomer
+      ? {
+          ...rest,
+          hook: "preHandler" as const,
+          keyGenerator: (request: FastifyRequest) => `customer:${request.user.sub}`,
+        }
+      : rest,
+  };
 }
 
 /**
@@ -49,13 +59,12 @@ export function registerRoute<R extends Route>(
       response: { ...errorResponses, [route.status]: route.response },
     },
     ...(route.auth ? { onRequest: app.authenticate } : {}),
-    config: options.rateLimit ? { rateLimit: options.rateLimit } : {},
+    config: rateLimitConfig(options.rateLimit),
     handler: async (request, reply) => {
       const result = await handler({
         params: request.params,
         query: request.query,
         body: request.body,
-        upload: () => readMultipart(request, route),
         request,
         reply,
       } as unknown as HandlerContext<R>);

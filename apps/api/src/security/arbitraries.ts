@@ -31,6 +31,13 @@ const hostile = fc.constantFrom(
   '\'; DROP TABLE "User"; --',
   "<script>alert(1)</script>",
   "\u0000",
+  // A control character inside an otherwise valid value: past the schemas, PostgreSQL refused the
+  // NUL and the request ended in a 500 (issue 16).
+  "demo\u0000@lk.test",
+  "mosenergosbyt\u0000",
+  "Иванов\u0000Иван",
+  "7700000001\u0000",
+  "Выписка\u001b[2J.pdf",
   "\uFFFF\uD800",
   "💥🔥",
   "NaN",

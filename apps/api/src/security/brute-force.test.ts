@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../lib/clock.ts";
-import { as, createTestApp, registerCustomer, type TestApp } from "../test/test-app.ts";
+import { as, confirmedCustomer, createTestApp, type TestApp } from "../test/test-app.ts";
 
 // Brute force against the three doors a guesser would try. The limits are the defaults (the
 // per-address limits apply to everyone behind one address; the per-target locks to one target).
@@ -22,7 +22,7 @@ describe("random guessing cannot link an account", () => {
   it("a guesser gets 5 tries at one account, then nothing, not even the right answer, for 24 hours", async () => {
     const account = await t.db.personalAccount.findFirstOrThrow({ where: { number: "7700000020" } });
     const bill = await t.db.bill.findFirstOrThrow({ where: { accountId: account.id }, orderBy: { period: "desc" } });
-    const guesser = await registerCustomer(t.app);
+    const guesser = await confirmedCustomer(t);
     const call = as(t.app, guesser);
     const guesses = fc.sample(fc.tuple(fc.constantFrom("BILL_TOTAL", "METER_SERIAL", "LAST_PAYMENT"), answerGuess), {
       numRuns: 20,
@@ -55,7 +55,7 @@ describe("random guessing cannot link an account", () => {
   });
 
   it("sweeping many numbers from one address runs into the per-address limit (30 answers a minute)", async () => {
-    const sweeper = await registerCustomer(t.app);
+    const sweeper = await confirmedCustomer(t);
     const call = as(t.app, sweeper);
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -74,7 +74,7 @@ describe("random guessing cannot link an account", () => {
 
 describe("sign-in", () => {
   it("after 10 failures for one login in 15 minutes, even the right password waits", async () => {
-    const victim = await registerCustomer(t.app);
+    const victim = await confirmedCustomer(t);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       const res = await t.app.inject({
@@ -114,7 +114,7 @@ describe("sign-in", () => {
 
 describe("password reset", () => {
   it("at most 3 links an hour to one address, and the same answer for every request", async () => {
-    const victim = await registerCustomer(t.app);
+    const victim = await confirmedCustomer(t);
     for (let i = 0; i < 6; i++) {
       const res = await t.app.inject({
         method: "POST",

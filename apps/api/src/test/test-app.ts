@@ -77,6 +77,16 @@ export async function registerCustomer(app: TestApp["app"]) {
 
 export type Customer = Awaited<ReturnType<typeof registerCustomer>>;
 
+/**
+ * A registered customer whose e-mail is confirmed (as if they had typed the code): linking an
+ * account needs a confirmed e-mail or phone.
+ */
+export async function confirmedCustomer(t: Pick<TestApp, "app" | "db">) {
+  const customer = await registerCustomer(t.app);
+  await t.db.user.update({ where: { id: customer.id }, data: { emailConfirmedAt: new Date() } });
+  return customer;
+}
+
 /** `inject` as a signed-in customer. */
 export function as(app: TestApp["app"], customer: Customer) {
   return (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, payload?: object) =>

@@ -1,5 +1,5 @@
 import { DEMO_CUSTOMER, DEMO_LINKABLE_ACCOUNTS, linkHintsOf } from "@lk/demo-data";
-import { formatAmount } from "@lk/domain";
+import { formatAmount, formatMoscowDateTime } from "@lk/domain";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
@@ -23,10 +23,15 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(cleanup);
 afterAll(() => server.close());
 
-/** Signed in as the demo customer (the refresh "cookie" set), on `path` (the main page by default). */
-async function openCabinet(path = "/") {
+/**
+ * Signed in as the demo customer (the refresh "cookie" set), on `path` (the main page by default);
+ * `prepare` changes the seeded state first.
+ */
+async function openCabinet(path = "/", prepare: () => void = () => undefined) {
   mockDb.reset();
   seedMockDb();
+  prepare();
+  mockDb.save();
   await fetch(new URL("/api/auth/sign-in", window.location.origin), {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -38,6 +43,25 @@ async function openCabinet(path = "/") {
 }
 
 const sidebar = () => screen.getByRole("complementary", { name: "Лицевые счета" });
+
+function linkableHints() {
+  const bundle = mockWorld().bundles[DEMO_LINKABLE_ACCOUNTS[0]];
+  if (!bundle) throw new Error("no linkable account");
+  return { bundle, hints: linkHintsOf(bundle, new Date()) };
+}
+
+/** «Добавить лицевой счёт» → the supplier and number of `hints` → «Подключить»; the dialog. */
+async function startLinking(
+  user: ReturnType<typeof userEvent.setup>,
+  hints: { supplierId: string; accountNumber: string },
+) {
+  await user.click(screen.getByRole("button", { name: "Добавить лицевой счёт" }));
+  const start = await screen.findByRole("dialog", { name: "Добавить лицевой счёт" });
+  await user.selectOptions(await within(start).findByLabelText("Поставщик"), hints.supplierId);
+  await user.type(within(start).getByLabelText("Номер лицевого счёта"), hints.accountNumber);
+  await user.click(within(start).getByRole("button", { name: "Подключить" }));
+  return start;
+}
 
 describe("personal accounts in the cabinet (mock API)", () => {
   beforeEach(() => window.localStorage.clear());
@@ -112,6 +136,58 @@ describe("personal accounts in the cabinet (mock API)", () => {
       expect(within(sidebar()).queryByRole("link", { name: new RegExp(hints.accountNumber) })).not.toBeInTheDocument(),
     );
     await waitFor(() => expect(window.location.pathname).toBe(`/accounts/${mockWorld().bundles[0]?.account.id}`));
+  });
+
+  it("asks to confirm a contact first, with the way to the profile", async () => {
+    const user = userEvent.setup();
+    const { hints } = linkableHints();
+    await openCabinet("/", () => {
+      const demo = mockDb.state.users[0];
+      if (demo) Object.assign(demo, { emailConfirmed: false, phoneConfirmed: false });
+    });
+    const dialog = await startLinking(user, hints);
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert).toHaveTextContent(
+      "Чтобы подключать лицевые счета, подтвердите в профиле адрес электронной почты или номер телефона.",
+    );
+    const toProfile = within(alert).getByRole("link", { name: "Перейти в профиль" });
+    expect(toProfile).toHaveAttribute("href", "/profile");
+    // What was typed stays, should the customer come back without leaving.
+    expect(within(dialog).getByLabelText("Номер лицевого счёта")).toHaveValue(hints.accountNumber);
+
+    toProfile.focus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByRole("heading", { level: 1, name: "Профиль" })).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(mockDb.state.linkAttempts).toEqual([]);
+  });
+
+  it("says linking the account is paused for everyone after too many wrong answers, and until when", async () => {
+    const user = userEvent.setup();
+    const { hints } = linkableHints();
+    const at = new Date(Date.now() - 60_000);
+    await openCabinet("/", () => {
+      // Nine wrong answers from other customers today: one is left for everyone.
+      for (let i = 0; i < 9; i++) {
+        mockDb.state.linkAttempts.push({
+          userId: `00000000-0000-4000-8000-0000000001${i}0`,
+          supplierId: hints.supplierId,
+          accountNumber: hints.accountNumber,
+          at: at.toISOString(),
+          success: false,
+        });
+      }
+    });
+    await startLinking(user, hints);
+    const confirm = await screen.findByRole("dialog", { name: "Ответьте на контрольный вопрос" });
+    expect(within(confirm).getByText("Осталось попыток: 1")).toBeInTheDocument();
+    await user.type(within(confirm).getByLabelText("Ответ"), "1,00");
+    await user.click(within(confirm).getByRole("button", { name: "Подтвердить" }));
+    expect(await within(confirm).findByRole("alert")).toHaveTextContent(
+      `Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос. Повторите после ${formatMoscowDateTime(new Date(at.getTime() + 24 * 3600_000))}.`,
+    );
+    expect(within(confirm).getByRole("button", { name: "Подтвердить" })).toBeDisabled();
+    expect(within(confirm).getByText("Осталось попыток: 0")).toBeInTheDocument();
   });
 
   it("says an account that is not the customer's is not found, with a way back", async () => {

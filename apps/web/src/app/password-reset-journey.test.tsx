@@ -9,6 +9,7 @@ import { handlers } from "../testing/mocks/handlers/index.ts";
 import { mockDb } from "../testing/mocks/mock-db.ts";
 import { sendMessage } from "../testing/mocks/mock-outbox.ts";
 import { seedMockDb } from "../testing/mocks/seed.ts";
+import { tokenIn } from "../testing/outbox-text.ts";
 import { App } from "./App.tsx";
 
 const server = setupServer(...handlers);
@@ -40,9 +41,10 @@ describe("«Забыли пароль?» (mock API)", () => {
 
     const mail = mockDb.state.outbox.at(-1);
     expect(mail).toMatchObject({ channel: "EMAIL", kind: "PASSWORD_RESET", to: DEMO_CUSTOMER.email });
-    const link = /(\/reset-password\?token=[A-Za-z0-9_-]{32})\b/.exec(mail?.text ?? "")?.[1] ?? "";
+    const token = tokenIn(mail?.text, "/reset-password");
+    expect(token).toHaveLength(32);
     cleanup();
-    open(link);
+    open(`/reset-password?token=${token}`);
     await user.type(await screen.findByLabelText("Новый пароль"), "Reset-pass-2026");
     await user.type(screen.getByLabelText("Новый пароль ещё раз"), "Reset-pass-2027");
     await user.click(screen.getByRole("button", { name: "Сохранить пароль" }));
@@ -59,13 +61,17 @@ describe("«Забыли пароль?» (mock API)", () => {
     expect(await screen.findByRole("heading", { level: 1, name: /^Лицевой счёт/ })).toBeInTheDocument();
   });
 
-  it("answers the same for an address nobody registered, and sends nothing", async () => {
+  it("answers the same for an address nobody registered; the letter there says so and offers to register", async () => {
     const user = userEvent.setup();
     open("/forgot-password");
     await user.type(await screen.findByLabelText("E-mail"), "nobody@example.ru");
     await user.click(screen.getByRole("button", { name: "Получить ссылку" }));
     expect(await screen.findByText(/Если адрес nobody@example.ru зарегистрирован/)).toBeInTheDocument();
-    expect(mockDb.state.outbox).toEqual([]);
+    expect(mockDb.state.outbox).toEqual([
+      expect.objectContaining({ kind: "PASSWORD_RESET_NO_ACCOUNT", to: "nobody@example.ru" }),
+    ]);
+    expect(mockDb.state.outbox[0]?.text).toContain(`${window.location.origin}/register`);
+    expect(mockDb.state.outbox[0]?.text).not.toContain("/reset-password");
   });
 
   it("says a used or unknown link no longer works and offers a new one", async () => {

@@ -1,7 +1,9 @@
+import { buildPath, PayBody, routes } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
-import { monthOf } from "@lk/domain";
+import { monthOf, paymentFingerprint } from "@lk/domain";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { handlers } from "../testing/mocks/handlers/index.ts";
@@ -25,6 +27,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
   mockClock.now = realNow;
 });
 afterAll(() => server.close());
@@ -159,6 +162,52 @@ describe("«Оплатить» (mock API)", journey, () => {
     expect(within(dialog).getByText("Номер карты — 16–19 цифр.")).toBeVisible();
     expect(within(dialog).getByLabelText("CVC")).toHaveAttribute("aria-invalid", "true");
     expect(mockDb.state.payments).toEqual([]);
+  });
+
+  it("keeps one key for the attempt: after a lost answer, another amount is refused, not charged again", async () => {
+    const user = userEvent.setup();
+    const { account, balance } = await openAccount();
+    // The bank took the payment, but its answer never reached the page.
+    server.use(
+      http.post(
+        buildPath(routes.payments.pay.path, { accountId: account.id }),
+        async ({ request }) => {
+          const body = PayBody.parse(await request.json());
+          mockDb.state.payments.push({
+            id: crypto.randomUUID(),
+            accountId: account.id,
+            userId: mockDb.state.users[0]?.id ?? "",
+            idempotencyKey: body.idempotencyKey,
+            fingerprint: paymentFingerprint({ accountId: account.id, ...body }),
+            paidAt: MSK(20).toISOString(),
+            amountKopecks: body.amountKopecks,
+            status: "ACCEPTED",
+            channel: "PORTAL",
+            declineReason: null,
+            answerAt: null,
+          });
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+    await typeCard(dialog, "4111 1111 1111 1111");
+    await user.click(within(dialog).getByRole("button", { name: /^Оплатить/ }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Нет связи с сервером.");
+
+    const amount = within(dialog).getByLabelText("Сумма, ₽");
+    await user.clear(amount);
+    await user.type(amount, "1000");
+    await user.click(within(dialog).getByRole("button", { name: /^Оплатить/ }));
+    await waitFor(() =>
+      expect(within(dialog).getByRole("alert")).toHaveTextContent(
+        "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",
+      ),
+    );
+    expect(mockDb.state.payments).toHaveLength(1);
+    expect(amount).toHaveValue("1000");
   });
 });
 

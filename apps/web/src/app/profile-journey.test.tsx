@@ -7,6 +7,7 @@ import { handlers } from "../testing/mocks/handlers/index.ts";
 import { mockDb } from "../testing/mocks/mock-db.ts";
 import { mockWorld } from "../testing/mocks/mock-world.ts";
 import { seedMockDb } from "../testing/mocks/seed.ts";
+import { codeIn } from "../testing/outbox-text.ts";
 import { App } from "./App.tsx";
 
 // jsdom has <dialog> but not its modal methods; the attribute is what the tests look at.
@@ -65,8 +66,7 @@ async function openProfile(login: { email: string; password: string } = DEMO_CUS
 
 /** The code in the newest message to `to`, as the customer reads it in the mail or SMS. */
 function codeSentTo(to: string): string {
-  const message = mockDb.state.outbox.filter((m) => m.to === to).at(-1);
-  return /\b(\d{6})\b/.exec(message?.text ?? "")?.[1] ?? "";
+  return codeIn(mockDb.state.outbox.filter((m) => m.to === to).at(-1)?.text);
 }
 
 describe("the profile (mock API)", () => {
@@ -76,6 +76,10 @@ describe("the profile (mock API)", () => {
     await user.click(within(contacts).getByRole("button", { name: "Изменить телефон" }));
     const dialog = await screen.findByRole("dialog", { name: "Изменение телефона" });
     await user.type(within(dialog).getByLabelText("Новый номер мобильного телефона"), "8 916 555-44-33");
+    const password = within(dialog).getByLabelText("Текущий пароль");
+    expect(password).toHaveAttribute("type", "password");
+    expect(password).toHaveAttribute("autocomplete", "current-password");
+    await user.type(password, DEMO_CUSTOMER.password);
     await user.click(within(dialog).getByRole("button", { name: "Получить код" }));
 
     expect(await within(dialog).findByText(/Мы отправили код на/)).toHaveTextContent("+7 916 555-44-33");
@@ -101,19 +105,84 @@ describe("the profile (mock API)", () => {
     expect(mockDb.state.users.find((u) => u.email === DEMO_CUSTOMER.email)?.phone).toBe("+79165554433");
   });
 
-  it("refuses another customer's e-mail beside the field", async () => {
+  it("needs the current password to change the e-mail: missing or wrong, it is named beside its field", async () => {
+    const user = userEvent.setup();
+    const { contacts } = await openProfile();
+    await user.click(within(contacts).getByRole("button", { name: "Изменить e-mail" }));
+    const dialog = await screen.findByRole("dialog", { name: "Изменение e-mail" });
+    const email = within(dialog).getByLabelText("Новый e-mail");
+    const password = within(dialog).getByLabelText("Текущий пароль");
+    await user.type(email, "maria.new@example.ru");
+    await user.click(within(dialog).getByRole("button", { name: "Получить код" }));
+    await waitFor(() => expect(password).toHaveAccessibleDescription(/^Введите текущий пароль\./));
+    expect(password).toHaveFocus();
+
+    await user.type(password, "Wrong-pass-1");
+    await user.click(within(dialog).getByRole("button", { name: "Получить код" }));
+    await waitFor(() => expect(password).toHaveAccessibleDescription(/^Текущий пароль введён неверно\./));
+    expect(password).toHaveAttribute("aria-invalid", "true");
+    expect(password).toHaveFocus();
+    // Nothing typed is lost.
+    expect(email).toHaveValue("maria.new@example.ru");
+    expect(password).toHaveValue("Wrong-pass-1");
+    expect(mockDb.state.outbox).toEqual([]);
+
+    await user.clear(password);
+    await user.type(password, DEMO_CUSTOMER.password);
+    await user.click(within(dialog).getByRole("button", { name: "Получить код" }));
+    expect(await within(dialog).findByText(/Мы отправили код на/)).toHaveTextContent("maria.new@example.ru");
+    // Back from the code step: both values as they were.
+    await user.click(within(dialog).getByRole("button", { name: "Указать другой адрес" }));
+    expect(within(dialog).getByLabelText("Новый e-mail")).toHaveValue("maria.new@example.ru");
+    expect(within(dialog).getByLabelText("Текущий пароль")).toHaveValue(DEMO_CUSTOMER.password);
+  });
+
+  it("refuses another customer's e-mail only once its code is typed, beside the address, keeping what was typed", async () => {
     addAnna();
     const user = userEvent.setup();
     const { contacts } = await openProfile(ANNA);
     await user.click(within(contacts).getByRole("button", { name: "Изменить e-mail" }));
     const dialog = await screen.findByRole("dialog", { name: "Изменение e-mail" });
-    const field = within(dialog).getByLabelText("Новый e-mail");
-    await user.type(field, DEMO_CUSTOMER.email);
+    await user.type(within(dialog).getByLabelText("Новый e-mail"), DEMO_CUSTOMER.email);
+    await user.type(within(dialog).getByLabelText("Текущий пароль"), ANNA.password);
     await user.click(within(dialog).getByRole("button", { name: "Получить код" }));
+    // The code goes out as to any address: the form tells nobody who is registered.
+    const code = await within(dialog).findByLabelText("Код из письма");
+    await user.type(code, codeSentTo(DEMO_CUSTOMER.email));
+    await user.click(within(dialog).getByRole("button", { name: "Подтвердить" }));
+
+    const field = await within(dialog).findByLabelText("Новый e-mail");
     await waitFor(() => expect(field).toHaveAccessibleDescription(/уже используется другой учётной записью/));
+    expect(field).toHaveValue(DEMO_CUSTOMER.email);
+    expect(within(dialog).getByLabelText("Текущий пароль")).toHaveValue(ANNA.password);
     await user.click(within(dialog).getByRole("button", { name: "Отмена" }));
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(mockDb.state.users.find((u) => u.email === ANNA.email)).toBeDefined();
+  });
+
+  it("confirms a phone typed at registration with an SMS code, without the password", async () => {
+    const anna = addAnna();
+    const stored = mockDb.state.users.find((u) => u.id === anna);
+    if (stored) stored.phone = "+79160007700";
+    mockDb.save();
+    const user = userEvent.setup();
+    const { contacts } = await openProfile(ANNA);
+    const phoneRow = within(contacts).getByText("Мобильный телефон").closest("div") as HTMLElement;
+    expect(phoneRow).toHaveTextContent("+7 916 000-77-00 не подтверждён");
+    // Neither contact is proved: the e-mail's note says linking waits for it too.
+    expect(contacts).toHaveTextContent("Подтвердите адрес, чтобы получать на него счета и подключать лицевые счета.");
+
+    await user.click(within(contacts).getByRole("button", { name: "Подтвердить телефон" }));
+    const dialog = await screen.findByRole("dialog", { name: "Подтверждение телефона" });
+    expect(within(dialog).queryByLabelText("Текущий пароль")).not.toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText("Код из SMS"), codeSentTo("+79160007700"));
+    await user.click(within(dialog).getByRole("button", { name: "Подтвердить" }));
+    expect(await within(contacts).findByText("Номер телефона подтверждён.")).toHaveAttribute("role", "status");
+    expect(phoneRow).toHaveTextContent("+7 916 000-77-00 подтверждён");
+    expect(within(contacts).queryByRole("button", { name: "Подтвердить телефон" })).not.toBeInTheDocument();
+    expect(contacts).toHaveTextContent("Подтвердите адрес, чтобы получать на него счета.");
+    // Confirming is no change: nobody is told of one.
+    expect(mockDb.state.outbox.filter((m) => m.kind === "CONTACT_CHANGED")).toEqual([]);
   });
 
   it("confirms the e-mail and switches an account to e-mail bills; back to paper asks first", async () => {
@@ -169,6 +238,13 @@ describe("the profile (mock API)", () => {
     );
     expect(current).toHaveValue("");
     expect(mockDb.state.users.find((u) => u.email === DEMO_CUSTOMER.email)?.password).toBe("New-pass-2026");
+
+    // Every session ended, this one went on in a new one: the page still works, signed in.
+    expect(Object.keys(mockDb.state.accessTokens)).toHaveLength(1);
+    const personal = screen.getByRole("region", { name: "Личные данные" });
+    await user.click(within(personal).getByRole("button", { name: "Сохранить ФИО" }));
+    expect(await within(personal).findByText("ФИО сохранено.")).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1, name: "Профиль" })).toBeInTheDocument();
   });
 
   it("saves the name and the newsletter consent", async () => {

@@ -18,6 +18,8 @@ export function createRouter() {
         { path: "/register", lazy: () => import("./routes/register.tsx") },
         { path: "/forgot-password", lazy: () => import("./routes/forgot-password.tsx") },
         { path: "/reset-password", lazy: () => import("./routes/reset-password.tsx") },
+        // «Это был не я»: opened from the notice to the previous address, signed in or not.
+        { path: "/undo-contact-change", lazy: () => import("./routes/undo-contact-change.tsx") },
         // Public on purpose: the codes and links sent to a customer who cannot sign in yet.
         { path: "/dev/outbox", lazy: () => import("./routes/dev-outbox.tsx") },
         {

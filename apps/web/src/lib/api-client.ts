@@ -8,7 +8,7 @@ export interface ApiErrorExtras {
   retryAfterSeconds?: number;
   /** WRONG_ANSWER (linking): answers left before the lock. */
   attemptsLeft?: number;
-  /** LINK_LOCKED: when linking may be tried again (ISO 8601). */
+  /** LINK_LOCKED and LINK_PAUSED: when linking may be tried again (ISO 8601). */
   lockedUntil?: string;
   /** NEEDS_CONFIRMATION (readings): what the customer may confirm and send again. */
   warnings?: ApiWarning[];

@@ -1,7 +1,7 @@
 import { ErrorBody } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import { as, confirmedCustomer, createTestApp, type TestApp } from "../../test/test-app.ts";
 
 const clock = fixedClock("2026-11-20T09:00:00Z");
 let t: TestApp;
@@ -30,7 +30,7 @@ const rubles = (kopecks: number, sep = ",") =>
 
 describe("«Подключить»", () => {
   it("offers the supplier's questions and the attempts left", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const res = await as(t.app, c)("POST", "/api/accounts/link/start", {
       supplierId: MOS,
       accountNumber: "77 0000 0001",
@@ -46,7 +46,7 @@ describe("«Подключить»", () => {
   });
 
   it("answers the same for a number that does not exist", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const known = await as(t.app, c)("POST", "/api/accounts/link/start", {
       supplierId: MOS,
       accountNumber: "7700000001",
@@ -68,14 +68,14 @@ describe("«Подключить»", () => {
       "Номер лицевого счёта Петроэлектросбыт: 3 цифры, дефис и 6 цифр, например 078-000000.",
     ],
   ])("checks the %s number format", async (supplierId, accountNumber, message) => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const res = await as(t.app, c)("POST", "/api/accounts/link/start", { supplierId, accountNumber });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields).toEqual([{ path: "accountNumber", message }]);
   });
 
   it("names an unknown supplier", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const res = await as(t.app, c)("POST", "/api/accounts/link/start", { supplierId: "nope", accountNumber: "1" });
     expect(res.json().error.details.fields[0].path).toBe("supplierId");
   });
@@ -83,7 +83,7 @@ describe("«Подключить»", () => {
 
 describe("«Подтвердить»", () => {
   it.each([",", ".", " "])("links with the bill total of a recent bill (kopecks after %j), as primary", async (sep) => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const { account, bill } = await evidence("7700000001");
     const answer =
       sep === " " ? `${rubles(bill.totalKopecks).replace(/^(\d)(\d{3}),/, "$1 $2,")}` : rubles(bill.totalKopecks, sep);
@@ -104,7 +104,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("links by the meter serial and by the last payment", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const two = await evidence("7700000002");
     const three = await evidence("7700000003");
     const call = as(t.app, c);
@@ -129,7 +129,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("refuses a bill older than 6 months and says how many attempts are left, recording the attempt", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const { oldBill } = await evidence("7700000004");
     const res = await as(t.app, c)("POST", "/api/accounts/link/confirm", {
       supplierId: MOS,
@@ -149,7 +149,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("an unknown number fails exactly like a wrong answer", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const call = as(t.app, c);
     const wrong = await call("POST", "/api/accounts/link/confirm", {
       supplierId: MOS,
@@ -172,7 +172,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("refuses a question the supplier does not offer", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const res = await as(t.app, c)("POST", "/api/accounts/link/confirm", {
       supplierId: "petroelektrosbyt",
       accountNumber: "078-000006",
@@ -184,7 +184,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("locks after 5 wrong answers for 24 hours, then lets the customer try again", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const call = as(t.app, c);
     const { bill } = await evidence("7700000010");
     const confirm = (answer: string) =>
@@ -208,7 +208,7 @@ describe("«Подтвердить»", () => {
     const start = await call("POST", "/api/accounts/link/start", { supplierId: MOS, accountNumber: "7700000010" });
     expect(start.json().error.code).toBe("LINK_LOCKED");
     // The lock is per user: another customer may still link the same account.
-    const other = await registerCustomer(t.app);
+    const other = await confirmedCustomer(t);
     const otherStart = await as(t.app, other)("POST", "/api/accounts/link/start", {
       supplierId: MOS,
       accountNumber: "7700000010",
@@ -222,7 +222,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("parallel guesses cannot exceed the limit", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const call = as(t.app, c);
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
@@ -240,7 +240,7 @@ describe("«Подтвердить»", () => {
   });
 
   it("says an account is already linked, and lets a family member link it with their own proof", async () => {
-    const c = await registerCustomer(t.app);
+    const c = await confirmedCustomer(t);
     const { bill } = await evidence("7700000012");
     const body = {
       supplierId: MOS,
@@ -259,7 +259,7 @@ describe("«Подтвердить»", () => {
       "ACCOUNT_ALREADY_LINKED",
     );
 
-    const family = await registerCustomer(t.app);
+    const family = await confirmedCustomer(t);
     expect((await as(t.app, family)("POST", "/api/accounts/link/confirm", body)).statusCode).toBe(201);
     expect(await t.db.accountLink.count({ where: { account: { number: "7700000012" } } })).toBe(2);
   });

@@ -1,8 +1,15 @@
-import type { AccountSummary, ConfirmLinkBody, StartLinkResult } from "@lk/contract";
-import type { Database } from "@lk/db";
+import { type AccountSummary, type ConfirmLinkBody, linkPausedMessage, type StartLinkResult } from "@lk/contract";
+import type { Database, Prisma } from "@lk/db";
 import {
+  type AccountEvidence,
   controlQuestionText,
+  decideLinkAnswer,
+  formatMoscowDateTime,
   isCorrectAnswer,
+  LINK_ATTEMPT_POLICY,
+  type LinkAttempt,
+  type LinkStanding,
+  linkStanding,
   matchesAccountNumberFormat,
   monthOf,
   monthStart,
@@ -10,16 +17,19 @@ import {
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
+import { enqueue } from "../outbox/outbox.ts";
 import { toSummary } from "./mappers.ts";
+
+/** The client or a transaction on it: what the reads below need. */
+type Db = Database | Prisma.TransactionClient;
 
 export interface LinkingDeps {
   db: Database;
   clock: Clock;
 }
 
-/** SPEC §3: 5 wrong answers per account per user in 24 hours, then locked until the window passes. */
-export const MAX_WRONG_ANSWERS = 5;
-const LOCK_WINDOW_MS = 24 * 60 * 60 * 1000;
+// Looked up in place of an unknown account, so an unknown number costs the same queries as a real one.
+const NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
 
 async function findSupplier(db: Database, supplierId: string) {
   const supplier = await db.supplier.findUnique({ where: { id: supplierId } });
@@ -54,30 +64,33 @@ function checkNumberFormat(
   }
 }
 
-/** The wrong answers within the window, and what they mean: attempts left, lock. */
-async function lockState(db: Database, now: Date, userId: string, supplierId: string, accountNumber: string) {
-  const failures = await db.controlQuestionAttempt.findMany({
-    where: {
-      userId,
-      supplierId,
-      accountNumber,
-      success: false,
-      createdAt: { gt: new Date(now.getTime() - LOCK_WINDOW_MS) },
-    },
-    orderBy: { createdAt: "desc" },
-    take: MAX_WRONG_ANSWERS,
-    select: { createdAt: true },
+/** Every answer for this number in the window, from every customer (the domain weighs them). */
+async function recentAttempts(db: Db, supplierId: string, accountNumber: string, now: Date): Promise<LinkAttempt[]> {
+  const rows = await db.controlQuestionAttempt.findMany({
+    where: { supplierId, accountNumber, createdAt: { gt: new Date(now.getTime() - LINK_ATTEMPT_POLICY.windowMs) } },
+    select: { userId: true, success: true, createdAt: true },
   });
-  const locked = failures.length >= MAX_WRONG_ANSWERS;
-  const oldest = failures.at(-1)?.createdAt;
-  return {
-    attemptsLeft: Math.max(0, MAX_WRONG_ANSWERS - failures.length),
-    lockedUntil: locked && oldest ? new Date(oldest.getTime() + LOCK_WINDOW_MS) : null,
-  };
+  return rows.map((r) => ({ userId: r.userId, success: r.success, at: r.createdAt }));
 }
 
-function lockedError(lockedUntil: Date): DomainError {
-  return new DomainError("LINK_LOCKED", undefined, { lockedUntil: lockedUntil.toISOString(), attemptsLeft: 0 });
+function waitError(standing: Exclude<LinkStanding, { status: "open" }>): DomainError {
+  return new DomainError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
+    lockedUntil: standing.until.toISOString(),
+    attemptsLeft: 0,
+  });
+}
+
+/**
+ * Linking proves the customer holds an account's papers; the login doing it must be a proved
+ * address or phone, so that throw-away registrations cannot each bring their own guesses.
+ */
+async function requireConfirmedContact(db: Database, userId: string): Promise<void> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { emailConfirmedAt: true, phoneConfirmedAt: true },
+  });
+  if (!user) throw new DomainError("UNAUTHORIZED");
+  if (!user.emailConfirmedAt && !user.phoneConfirmedAt) throw new DomainError("CONTACT_NOT_CONFIRMED");
 }
 
 async function alreadyLinked(db: Database, userId: string, supplierId: string, number: string): Promise<boolean> {
@@ -100,42 +113,40 @@ export async function startLink(
   const supplier = await findSupplier(db, body.supplierId);
   checkNumberFormat(supplier, body.accountNumber);
   const accountNumber = normalizeAccountNumber(body.accountNumber);
+  await requireConfirmedContact(db, userId);
   if (await alreadyLinked(db, userId, supplier.id, accountNumber)) throw new DomainError("ACCOUNT_ALREADY_LINKED");
-  const state = await lockState(db, clock.now(), userId, supplier.id, accountNumber);
-  if (state.lockedUntil) throw lockedError(state.lockedUntil);
+  const now = clock.now();
+  const standing = linkStanding(await recentAttempts(db, supplier.id, accountNumber, now), userId, now);
+  if (standing.status !== "open") throw waitError(standing);
   return {
     supplierId: supplier.id,
     accountNumber,
     questions: supplier.controlQuestions.map((kind) => ({ kind, text: controlQuestionText[kind] })),
-    attemptsLeft: state.attemptsLeft,
+    attemptsLeft: standing.attemptsLeft,
   };
 }
 
 /** What the account's papers say: bills of the last 6 months, meter serials, the last payment. */
-async function evidenceOf(db: Database, accountId: string, now: Date) {
-  const since = monthOf(monthStart(monthOf(now), undefined, -6));
-  // Sequential on purpose: this runs inside a transaction, on one connection.
-  const bills = await db.bill.findMany({
-    where: { accountId, period: { gte: new Date(`${since}-01T00:00:00Z`) } },
-    select: { totalKopecks: true },
-  });
-  const meters = await db.meter.findMany({ where: { accountId }, select: { serialNumber: true } });
-  const lastPayment = await db.payment.findFirst({
-    where: { accountId, status: "ACCEPTED" },
-    orderBy: { paidAt: "desc" },
-    select: { amountKopecks: true },
-  });
+async function evidenceOf(db: Db, accountId: string, now: Date): Promise<AccountEvidence> {
+  const since = new Date(`${monthOf(monthStart(monthOf(now), undefined, -6))}-01T00:00:00Z`);
+  // One statement, the same for an account that exists and one that does not.
+  const [row] = await db.$queryRaw<{ bills: number[]; serials: string[]; lastPayment: number | null }[]>`
+    SELECT
+      ARRAY(SELECT "totalKopecks" FROM "Bill" WHERE "accountId" = ${accountId}::uuid AND period >= ${since}::date) AS bills,
+      ARRAY(SELECT "serialNumber" FROM "Meter" WHERE "accountId" = ${accountId}::uuid) AS serials,
+      (SELECT "amountKopecks" FROM "Payment" WHERE "accountId" = ${accountId}::uuid AND status = 'ACCEPTED'
+        ORDER BY "paidAt" DESC LIMIT 1) AS "lastPayment"`;
   return {
-    recentBillTotals: bills.map((b) => b.totalKopecks),
-    meterSerials: meters.map((m) => m.serialNumber),
-    lastPayment: lastPayment?.amountKopecks ?? null,
+    recentBillTotals: row?.bills ?? [],
+    meterSerials: row?.serials ?? [],
+    lastPayment: row?.lastPayment ?? null,
   };
 }
 
 /**
  * «Подтвердить»: links the account when the answer is right. Every attempt is recorded; an
- * unknown number fails exactly like a wrong answer. Attempts for one user and number are
- * serialised, so parallel guesses cannot exceed the limit.
+ * unknown number fails exactly like a wrong answer, after the same queries. Answers for one number
+ * are serialised (whoever gives them), so parallel guesses cannot exceed either budget.
  */
 export async function confirmLink(
   { db, clock }: LinkingDeps,
@@ -151,26 +162,31 @@ export async function confirmLink(
       fields: [{ path: "question", message: "Выберите контрольный вопрос из списка." }],
     });
   }
+  await requireConfirmedContact(db, userId);
 
   const outcome = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${userId}:${supplier.id}:${accountNumber}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link:${supplier.id}:${accountNumber}`}))`;
     const now = clock.now();
+    // No `include`: it would cost a second query only when the account exists.
     const account = await tx.personalAccount.findUnique({
       where: { supplierId_number: { supplierId: supplier.id, number: accountNumber } },
-      include: { supplier: true },
     });
-    if (
-      account &&
-      (await tx.accountLink.findUnique({ where: { userId_accountId: { userId, accountId: account.id } } }))
-    ) {
+    const accountId = account?.id ?? NO_ACCOUNT;
+    if (await tx.accountLink.findUnique({ where: { userId_accountId: { userId, accountId } } })) {
       return { kind: "already" as const };
     }
-    const state = await lockState(tx as unknown as Database, now, userId, supplier.id, accountNumber);
-    if (state.lockedUntil) return { kind: "locked" as const, lockedUntil: state.lockedUntil };
+    const attempts = await recentAttempts(tx, supplier.id, accountNumber, now);
+    const standing = linkStanding(attempts, userId, now);
+    if (standing.status !== "open") return { kind: "wait" as const, standing };
 
-    const correct = account
-      ? isCorrectAnswer(body.question, body.answer, await evidenceOf(tx as unknown as Database, account.id, now))
-      : false;
+    const evidence = await evidenceOf(tx, accountId, now);
+    const decision = decideLinkAnswer(
+      attempts,
+      userId,
+      now,
+      account !== null && isCorrectAnswer(body.question, body.answer, evidence),
+    );
+    if (decision.kind === "refused") return { kind: "wait" as const, standing: decision.standing };
     await tx.controlQuestionAttempt.create({
       data: {
         userId,
@@ -178,32 +194,46 @@ export async function confirmLink(
         accountNumber,
         accountId: account?.id ?? null,
         question: body.question,
-        success: correct,
+        success: decision.record.success,
         createdAt: now,
       },
     });
-    if (!correct || !account) {
-      const after = await lockState(tx as unknown as Database, now, userId, supplier.id, accountNumber);
-      return after.lockedUntil
-        ? { kind: "locked" as const, lockedUntil: after.lockedUntil }
-        : { kind: "wrong" as const, attemptsLeft: after.attemptsLeft };
+    if (decision.pausedUntil) await tellLinkedCustomers(tx, accountId, accountNumber, decision.pausedUntil);
+    if (decision.outcome.status !== "linked" || !account) {
+      return decision.outcome.status === "open"
+        ? { kind: "wrong" as const, attemptsLeft: decision.outcome.attemptsLeft }
+        : { kind: "wait" as const, standing: decision.outcome as Exclude<LinkStanding, { status: "open" }> };
     }
     // The first account a customer links is their primary one.
     const hasPrimary = (await tx.accountLink.count({ where: { userId, isPrimary: true } })) > 0;
     await tx.accountLink.create({ data: { userId, accountId: account.id, isPrimary: !hasPrimary, createdAt: now } });
-    return { kind: "linked" as const, account: toSummary(account, !hasPrimary) };
+    return { kind: "linked" as const, account: toSummary({ ...account, supplier }, !hasPrimary) };
   });
 
   switch (outcome.kind) {
     case "already":
       throw new DomainError("ACCOUNT_ALREADY_LINKED");
-    case "locked":
-      throw lockedError(outcome.lockedUntil);
+    case "wait":
+      throw waitError(outcome.standing);
     case "wrong":
       throw new DomainError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
         attemptsLeft: outcome.attemptsLeft,
       });
     case "linked":
       return outcome.account;
+  }
+}
+
+/**
+ * The account's budget of wrong answers is spent: every customer linked to it hears of it, once
+ * per pause (the dedupe key names the pause), whether or not the number exists (no rows, no mail).
+ */
+async function tellLinkedCustomers(tx: Db, accountId: string, accountNumber: string, until: Date) {
+  const links = await tx.accountLink.findMany({ where: { accountId }, select: { user: { select: { email: true } } } });
+  for (const { user } of links) {
+    await enqueue(tx, {
+      ...linkPausedMessage(user.email, accountNumber, formatMoscowDateTime(until)),
+      dedupeKey: `link-paused:${accountId}:${user.email}:${until.toISOString()}`,
+    });
   }
 }

@@ -1,7 +1,7 @@
+import { passwordResetMessage, passwordResetNoAccountMessage } from "@lk/contract";
 import { type Database, hashPassword } from "@lk/db";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
-import { passwordResetMessage } from "../outbox/messages.ts";
 import { enqueue } from "../outbox/outbox.ts";
 import { hashRefreshToken, newRefreshToken } from "./refresh-tokens.ts";
 
@@ -17,34 +17,44 @@ export interface PasswordResetDeps {
 }
 
 /**
- * «Забыли пароль?». The answer is the same whether or not the address is registered; a known
- * address gets a single-use link (only its hash is stored) valid for an hour.
+ * «Забыли пароль?». The answer is the same whether or not the address is registered, and so is the
+ * work behind it: the same lookup, lock, count, token row and letter (for an unknown address a
+ * token nobody can use and a letter saying there is no account), so neither the answer nor its
+ * timing tells who is registered. A known address gets a single-use link (only its hash is stored)
+ * valid for an hour.
  */
 export async function requestPasswordReset(deps: PasswordResetDeps, email: string): Promise<void> {
   const now = deps.clock.now();
-  const user = await deps.db.user.findUnique({ where: { email }, select: { id: true, email: true } });
-  if (!user) return;
+  const user = await deps.db.user.findUnique({ where: { email }, select: { id: true } });
   await deps.db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`reset:${user.id}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`reset:${email}`}))`;
     const recent = await tx.passwordResetToken.count({
-      where: { userId: user.id, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
+      where: { email, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
     });
     if (recent >= RESETS_PER_HOUR) return;
     const token = newRefreshToken();
     await tx.passwordResetToken.create({
       data: {
-        userId: user.id,
+        email,
         tokenHash: hashRefreshToken(token),
         expiresAt: new Date(now.getTime() + RESET_TTL_MS),
         createdAt: now,
       },
     });
-    const link = new URL(`/reset-password?token=${token}`, deps.publicUrl()).toString();
-    await enqueue(tx, passwordResetMessage(user.email, link));
+    const link = (path: string) => new URL(path, deps.publicUrl()).toString();
+    await enqueue(
+      tx,
+      user
+        ? passwordResetMessage(email, link(`/reset-password?token=${token}`))
+        : passwordResetNoAccountMessage(email, link("/register")),
+    );
   });
 }
 
-/** A new password by the link: the link is spent, every session of the user ends. */
+/**
+ * A new password by the link, for whoever has the link's address: the link is spent (with every
+ * other link to that address), every session of the user ends, sign-in delays lift.
+ */
 export async function confirmPasswordReset(
   deps: PasswordResetDeps,
   input: { token: string; password: string },
@@ -52,6 +62,9 @@ export async function confirmPasswordReset(
   const now = deps.clock.now();
   const row = await deps.db.passwordResetToken.findUnique({ where: { tokenHash: hashRefreshToken(input.token) } });
   if (!row || row.usedAt || row.expiresAt <= now) throw new DomainError("RESET_TOKEN_INVALID");
+  const user = await deps.db.user.findUnique({ where: { email: row.email }, select: { id: true } });
+  if (!user) throw new DomainError("RESET_TOKEN_INVALID");
+  const userId = user.id;
   const passwordHash = await hashPassword(input.password);
   await deps.db.$transaction(async (tx) => {
     const spent = await tx.passwordResetToken.updateMany({
@@ -59,10 +72,10 @@ export async function confirmPasswordReset(
       data: { usedAt: now },
     });
     if (spent.count !== 1) throw new DomainError("RESET_TOKEN_INVALID");
-    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+    await tx.passwordResetToken.updateMany({ where: { email: row.email, usedAt: null }, data: { usedAt: now } });
     // The link proves the mailbox, so the address counts as confirmed.
-    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
-    await tx.user.updateMany({ where: { id: row.userId, emailConfirmedAt: null }, data: { emailConfirmedAt: now } });
-    await tx.refreshSession.updateMany({ where: { userId: row.userId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.user.updateMany({ where: { id: userId, emailConfirmedAt: null }, data: { emailConfirmedAt: now } });
+    await tx.refreshSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   });
 }

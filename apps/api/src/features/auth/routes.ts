@@ -1,12 +1,11 @@
-import { routes, SESSION_HINT_COOKIE } from "@lk/contract";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import { routes } from "@lk/contract";
+import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
+import { undoContactChange } from "../profile/contact-undo.ts";
 import { confirmPasswordReset, type PasswordResetDeps, requestPasswordReset } from "./password-reset.ts";
 import * as auth from "./service.ts";
-
-export const REFRESH_COOKIE = "lk_refresh";
-const COOKIE_PATH = "/api/auth";
+import { clearSession, REFRESH_COOKIE, sendSession } from "./session-cookies.ts";
 
 export function authRoutes(
   app: FastifyInstance,
@@ -14,19 +13,9 @@ export function authRoutes(
   config: Config,
 ): void {
   const limit = { max: config.RATE_LIMIT_AUTH_PER_MINUTE, timeWindow: "1 minute" };
-
-  const cookie = { sameSite: "strict", secure: config.cookieSecure } as const;
-  const endSession = (reply: FastifyReply) => {
-    reply.clearCookie(REFRESH_COOKIE, { ...cookie, path: COOKIE_PATH, httpOnly: true });
-    reply.clearCookie(SESSION_HINT_COOKIE, { ...cookie, path: "/" });
-  };
-  const answer = async (reply: FastifyReply, session: auth.OpenedSession) => {
-    const maxAge = config.REFRESH_TOKEN_TTL_DAYS * 86_400;
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...cookie, path: COOKIE_PATH, httpOnly: true, maxAge });
-    reply.setCookie(SESSION_HINT_COOKIE, "1", { ...cookie, path: "/", httpOnly: false, maxAge });
-    const accessToken = await reply.jwtSign({ sub: session.user.id, sid: session.familyId, role: session.user.role });
-    return { accessToken, expiresIn: config.ACCESS_TOKEN_TTL_SECONDS, user: session.user };
-  };
+  const answer = (reply: Parameters<typeof sendSession>[0], session: auth.OpenedSession) =>
+    sendSession(reply, session, config);
+  const endSession = (reply: Parameters<typeof clearSession>[0]) => clearSession(reply, config);
 
   registerRoute(
     app,
@@ -77,6 +66,18 @@ export function authRoutes(
     async ({ body }) => {
       await confirmPasswordReset(deps, body);
       return undefined;
+    },
+    { rateLimit: limit },
+  );
+
+  registerRoute(
+    app,
+    routes.auth.undoContactChange,
+    async ({ body, reply }) => {
+      const restored = await undoContactChange(deps, body.token);
+      // Every session ended, this browser's too.
+      endSession(reply);
+      return restored;
     },
     { rateLimit: limit },
   );

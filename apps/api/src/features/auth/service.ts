@@ -1,16 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { normalizeLogin, type User } from "@lk/contract";
 import { type Database, hashPassword, Prisma, verifyPassword } from "@lk/db";
+import { SIGN_IN_POLICY, type SignInPolicy } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
-import { hashRefreshToken, newRefreshToken } from "./refresh-tokens.ts";
+import { hashRefreshToken, newRefreshToken, successorOf } from "./refresh-tokens.ts";
+import { settleAttempt, takeAttempt } from "./sign-in-attempts.ts";
 
 export interface AuthDeps {
   db: Database;
   clock: Clock;
   refreshTtlDays: number;
-  /** Failed sign-ins per login within SIGN_IN_WINDOW_MS before the login is paused. */
+  /** Failures per login (from everywhere) in the hour before unknown addresses wait (SIGN_IN_POLICY). */
   signInFailuresPerLogin: number;
+  /** Server secret the successor of a refresh token is derived with (see refresh()). */
+  tokenKey: string;
 }
 
 export interface OpenedSession {
@@ -19,12 +23,16 @@ export interface OpenedSession {
   refreshToken: string;
 }
 
-const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 /**
  * A rotated refresh token presented again within this interval (two tabs refreshing at once)
- * gets a fresh token instead of revoking the family; later reuse means theft.
+ * gets the same successor the first use got, never a second chain; later reuse means theft.
  */
 export const REUSE_INTERVAL_MS = 10 * 1000;
+
+const policyOf = (deps: Pick<AuthDeps, "signInFailuresPerLogin">): SignInPolicy => ({
+  ...SIGN_IN_POLICY,
+  freeFailuresPerLogin: deps.signInFailuresPerLogin,
+});
 
 // Verified against when the login does not exist, so both answers take the same time.
 const DUMMY_HASH = hashPassword("dummy-password-for-timing-1");
@@ -33,7 +41,12 @@ function toUser(row: { id: string; email: string; phone: string | null; fullName
   return { id: row.id, email: row.email, phone: row.phone, fullName: row.fullName, role: row.role };
 }
 
-async function openSession(deps: AuthDeps, user: User, familyId: string, userAgent?: string): Promise<OpenedSession> {
+export async function openSession(
+  deps: Pick<AuthDeps, "db" | "clock" | "refreshTtlDays">,
+  user: User,
+  familyId: string,
+  userAgent?: string,
+): Promise<OpenedSession> {
   const refreshToken = newRefreshToken();
   await deps.db.refreshSession.create({
     data: {
@@ -89,31 +102,61 @@ export async function signIn(
 ): Promise<OpenedSession> {
   const login = normalizeLogin(input.login);
   const now = deps.clock.now();
-  const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
-  const failures = await deps.db.signInAttempt.findMany({
-    where: { login, success: false, createdAt: { gte: since } },
-    orderBy: { createdAt: "asc" },
-    select: { createdAt: true },
-  });
-  if (failures.length >= deps.signInFailuresPerLogin) {
-    const oldest = failures[failures.length - deps.signInFailuresPerLogin]?.createdAt ?? now;
-    const seconds = Math.max(1, Math.ceil((oldest.getTime() + SIGN_IN_WINDOW_MS - now.getTime()) / 1000));
-    throw new DomainError(
-      "TOO_MANY_REQUESTS",
-      `Слишком много неудачных попыток входа. Повторите через ${Math.ceil(seconds / 60)} мин.`,
-      { retryAfterSeconds: seconds },
-    );
-  }
   const user = await deps.db.user.findFirst({ where: login.includes("@") ? { email: login } : { phone: login } });
+  const attempt = await takeAttempt(
+    deps.db,
+    { login, userId: user?.id ?? null, passwordChangedAt: user?.passwordChangedAt ?? null },
+    meta.ip,
+    now,
+    policyOf(deps),
+  );
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await DUMMY_HASH, input.password).then(() => false);
-  await deps.db.signInAttempt.create({ data: { login, ip: meta.ip, success: ok, createdAt: now } });
   // One message for "no such user" and "wrong password": the form must not reveal who is registered.
   if (!user || !ok) throw new DomainError("INVALID_CREDENTIALS");
+  await settleAttempt(deps.db, attempt);
   return openSession(deps, toUser(user), randomUUID(), meta.userAgent);
 }
 
+/**
+ * The current password of a signed-in customer, before their login or password changes: tried
+ * under the same delays as sign-in (a stolen access token is no better for guessing it).
+ */
+export async function verifyCurrentPassword(
+  deps: Pick<AuthDeps, "db" | "clock" | "signInFailuresPerLogin">,
+  user: { id: string; email: string; passwordHash: string; passwordChangedAt: Date | null },
+  password: string | undefined,
+  ip: string,
+): Promise<void> {
+  if (!password) {
+    throw new DomainError("VALIDATION_FAILED", "Введите текущий пароль.", {
+      location: "body",
+      fields: [{ path: "currentPassword", message: "Введите текущий пароль." }],
+    });
+  }
+  const attempt = await takeAttempt(
+    deps.db,
+    { login: user.email, userId: user.id, passwordChangedAt: user.passwordChangedAt },
+    ip,
+    deps.clock.now(),
+    policyOf(deps),
+  );
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    throw new DomainError("WRONG_PASSWORD", undefined, {
+      location: "body",
+      fields: [{ path: "currentPassword", message: "Текущий пароль введён неверно." }],
+    });
+  }
+  await settleAttempt(deps.db, attempt);
+}
+
+/**
+ * A new access token for the refresh cookie; the cookie is rotated on every use. The successor of
+ * a token is derived from it with the server's key, so a token presented again within the grace
+ * (two tabs at once) gets the very same successor: one chain per sign-in, never a fork. After the
+ * grace a rotated token means theft, and the whole family ends.
+ */
 export async function refresh(deps: AuthDeps, token: string | undefined, userAgent?: string): Promise<OpenedSession> {
   if (!token) throw new DomainError("SESSION_EXPIRED");
   const now = deps.clock.now();
@@ -122,20 +165,38 @@ export async function refresh(deps: AuthDeps, token: string | undefined, userAge
     include: { user: true },
   });
   if (!session || session.revokedAt || session.expiresAt <= now) throw new DomainError("SESSION_EXPIRED");
-  if (session.rotatedAt) {
-    if (now.getTime() - session.rotatedAt.getTime() <= REUSE_INTERVAL_MS) {
-      return openSession(deps, toUser(session.user), session.familyId, userAgent);
-    }
+  const successor = successorOf(token, deps.tokenKey);
+  if (!session.rotatedAt) {
+    // Rotation and the successor in one statement: a concurrent refresh waits on the row, then
+    // finds it rotated and the successor written.
+    const created = await deps.db.$executeRaw`
+      WITH rotated AS (
+        UPDATE "RefreshSession" SET "rotatedAt" = ${now}
+        WHERE id = ${session.id}::uuid AND "rotatedAt" IS NULL AND "revokedAt" IS NULL
+        RETURNING "userId", "familyId"
+      )
+      INSERT INTO "RefreshSession" (id, "userId", "familyId", "tokenHash", "expiresAt", "userAgent", "createdAt")
+      SELECT gen_random_uuid(), "userId", "familyId", ${hashRefreshToken(successor)},
+             ${new Date(now.getTime() + deps.refreshTtlDays * 86_400_000)}, ${userAgent?.slice(0, 300) ?? null}, ${now}
+      FROM rotated`;
+    if (created === 1) return { user: toUser(session.user), familyId: session.familyId, refreshToken: successor };
+  }
+  const rotatedAt = session.rotatedAt ?? now;
+  if (now.getTime() - rotatedAt.getTime() > REUSE_INTERVAL_MS) {
     await revokeFamily(deps, session.familyId);
     throw new DomainError("SESSION_EXPIRED");
   }
-  // Only one caller can rotate a token; a concurrent second one falls into the reuse branch next time.
-  const rotated = await deps.db.refreshSession.updateMany({
-    where: { id: session.id, rotatedAt: null, revokedAt: null },
-    data: { rotatedAt: now },
-  });
-  if (rotated.count !== 1) return refresh(deps, token, userAgent);
-  return openSession(deps, toUser(session.user), session.familyId, userAgent);
+  // Within the grace: the live end of the chain the first use started (a tab may have refreshed
+  // again meanwhile), walking only links that were themselves rotated within the grace.
+  let current = successor;
+  for (let step = 0; step < 5; step++) {
+    const next = await deps.db.refreshSession.findUnique({ where: { tokenHash: hashRefreshToken(current) } });
+    if (!next || next.revokedAt || next.expiresAt <= now) break;
+    if (!next.rotatedAt) return { user: toUser(session.user), familyId: session.familyId, refreshToken: current };
+    if (now.getTime() - next.rotatedAt.getTime() > REUSE_INTERVAL_MS) break;
+    current = successorOf(current, deps.tokenKey);
+  }
+  throw new DomainError("SESSION_EXPIRED");
 }
 
 export async function signOut(deps: AuthDeps, token: string | undefined): Promise<void> {
@@ -144,7 +205,7 @@ export async function signOut(deps: AuthDeps, token: string | undefined): Promis
   if (session) await revokeFamily(deps, session.familyId);
 }
 
-async function revokeFamily(deps: AuthDeps, familyId: string): Promise<void> {
+async function revokeFamily(deps: Pick<AuthDeps, "db" | "clock">, familyId: string): Promise<void> {
   await deps.db.refreshSession.updateMany({
     where: { familyId, revokedAt: null },
     data: { revokedAt: deps.clock.now() },

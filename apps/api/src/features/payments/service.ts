@@ -1,7 +1,8 @@
 import type { BillDetails, BillSummary, Payment } from "@lk/contract";
 import { type Database, Prisma } from "@lk/db";
-import { dayStart } from "@lk/domain";
+import { dayStart, paymentFingerprint, sameRequest } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
+import { digest } from "../../lib/digest.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { toBill } from "../accounts/mappers.ts";
@@ -84,10 +85,11 @@ export async function pay(
 ): Promise<Payment> {
   const { db, clock, gateway } = deps;
   await requireLinkedAccount(db, userId, accountId);
+  const requestHash = digest(paymentFingerprint({ accountId, ...body }));
   const existing = await db.payment.findUnique({
     where: { createdById_idempotencyKey: { createdById: userId, idempotencyKey: body.idempotencyKey } },
   });
-  if (existing) return repeat(existing, accountId);
+  if (existing) return repeat(existing, accountId, requestHash);
   let payment: PaymentRow;
   try {
     payment = await db.payment.create({
@@ -99,6 +101,7 @@ export async function pay(
         channel: "PORTAL",
         createdById: userId,
         idempotencyKey: body.idempotencyKey,
+        requestHash,
       },
     });
   } catch (error) {
@@ -106,7 +109,7 @@ export async function pay(
       const first = await db.payment.findUniqueOrThrow({
         where: { createdById_idempotencyKey: { createdById: userId, idempotencyKey: body.idempotencyKey } },
       });
-      return repeat(first, accountId);
+      return repeat(first, accountId, requestHash);
     }
     throw error;
   }
@@ -120,12 +123,10 @@ export async function pay(
   return toPayment(await db.payment.findUniqueOrThrow({ where: { id: payment.id } }));
 }
 
-function repeat(first: PaymentRow, accountId: string): Payment {
-  if (first.accountId !== accountId) {
-    throw new DomainError("VALIDATION_FAILED", "Этот ключ уже использован для другого платежа.", {
-      location: "body",
-      fields: [{ path: "idempotencyKey", message: "Ключ уже использован." }],
-    });
+/** The key again: the first payment when it is the same request, a refusal when the key is reused. */
+function repeat(first: PaymentRow, accountId: string, requestHash: string): Payment {
+  if (first.accountId !== accountId || !sameRequest(first.requestHash, requestHash)) {
+    throw new DomainError("IDEMPOTENCY_KEY_REUSED");
   }
   return toPayment(first);
 }

@@ -1,9 +1,10 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import type { ContactKind, Profile } from "@lk/contract";
+import { type ContactKind, contactCodeMessage, type Profile } from "@lk/contract";
 import { Prisma } from "@lk/db";
 import { DomainError } from "../../lib/domain-error.ts";
-import { contactCodeMessage } from "../outbox/messages.ts";
+import { verifyCurrentPassword } from "../auth/service.ts";
 import { enqueue } from "../outbox/outbox.ts";
+import { recordContactChange } from "./contact-undo.ts";
 import { getProfile, type ProfileDeps } from "./service.ts";
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -26,24 +27,32 @@ function taken(kind: ContactKind): DomainError {
 }
 
 /**
- * Sends a 6-digit code to a new e-mail or phone (or to the current e-mail, to confirm it).
- * The address becomes the user's only when the code comes back.
+ * Sends a 6-digit code to a new e-mail or phone (or to the current one, to confirm it). A change
+ * needs the current password. Whether another customer already has the value is not said here
+ * (that would show strangers who is registered): the code goes out either way, and the value is
+ * refused only at confirmation, to someone who proved they hold it. The value becomes the
+ * customer's only when the code comes back.
  */
-export async function sendContactCode(deps: ProfileDeps, userId: string, input: { kind: ContactKind; value: string }) {
+export async function sendContactCode(
+  deps: ProfileDeps,
+  userId: string,
+  input: { kind: ContactKind; value: string; currentPassword?: string | undefined },
+  ip: string,
+) {
   const { db, clock } = deps;
   const now = clock.now();
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new DomainError("UNAUTHORIZED");
-  const current = input.kind === "EMAIL" ? user.email : user.phone;
-  if (input.value === current && (input.kind === "PHONE" || user.emailConfirmedAt)) {
-    const message = input.kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Это ваш текущий номер.";
-    throw new DomainError("VALIDATION_FAILED", message, { location: "body", fields: [{ path: "value", message }] });
+  const [current, confirmedAt] =
+    input.kind === "EMAIL" ? [user.email, user.emailConfirmedAt] : [user.phone, user.phoneConfirmedAt];
+  if (input.value === current) {
+    if (confirmedAt) {
+      const message = input.kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Этот номер уже подтверждён.";
+      throw new DomainError("VALIDATION_FAILED", message, { location: "body", fields: [{ path: "value", message }] });
+    }
+  } else {
+    await verifyCurrentPassword(deps, user, input.currentPassword, ip);
   }
-  const owner = await db.user.findFirst({
-    where: input.kind === "EMAIL" ? { email: input.value } : { phone: input.value },
-    select: { id: true },
-  });
-  if (owner && owner.id !== userId) throw taken(input.kind);
 
   return db.$transaction(async (tx) => {
     // One request at a time per user and kind, so the limits below cannot be raced.
@@ -130,17 +139,27 @@ export async function confirmContact(
         data: { closedAt: now },
       });
       if (closed.count !== 1) throw new DomainError("CODE_EXPIRED");
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       if (input.kind === "PHONE") {
-        await tx.user.update({ where: { id: userId }, data: { phone: pending.value } });
-        return;
+        await tx.user.update({ where: { id: userId }, data: { phone: pending.value, phoneConfirmedAt: now } });
+      } else {
+        await tx.user.update({ where: { id: userId }, data: { email: pending.value, emailConfirmedAt: now } });
+        // E-mail bills this user set up follow the address to its new value.
+        await tx.personalAccount.updateMany({
+          where: { billEmail: before.email, links: { some: { userId } } },
+          data: { billEmail: pending.value },
+        });
       }
-      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-      await tx.user.update({ where: { id: userId }, data: { email: pending.value, emailConfirmedAt: now } });
-      // E-mail bills this user set up follow the address to its new value.
-      await tx.personalAccount.updateMany({
-        where: { billEmail: before.email, links: { some: { userId } } },
-        data: { billEmail: pending.value },
-      });
+      const previous = input.kind === "EMAIL" ? before.email : before.phone;
+      if (previous !== pending.value) {
+        // The previous address hears of it, with a way back.
+        await recordContactChange(tx, deps, before, {
+          kind: input.kind,
+          previous,
+          previousConfirmed: (input.kind === "EMAIL" ? before.emailConfirmedAt : before.phoneConfirmedAt) !== null,
+          current: pending.value,
+        });
+      }
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken(input.kind);

@@ -1,19 +1,21 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
+import type { Config } from "../../config.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
+import { sendSession } from "../auth/session-cookies.ts";
 import { listBillDelivery, setBillDelivery } from "./bill-delivery.ts";
 import { confirmContact, sendContactCode } from "./contact-codes.ts";
 import { changePassword, getProfile, type ProfileDeps, updateProfile } from "./service.ts";
 
-export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, authPerMinute: number): void {
+export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, config: Config): void {
   const { db } = deps;
-  const limit = { rateLimit: { max: authPerMinute, timeWindow: "1 minute" } };
+  const limit = { rateLimit: { max: config.RATE_LIMIT_AUTH_PER_MINUTE, timeWindow: "1 minute" } };
   registerRoute(app, routes.profile.get, async ({ request }) => getProfile(db, request.user.sub));
   registerRoute(app, routes.profile.update, async ({ request, body }) => updateProfile(db, request.user.sub, body));
   registerRoute(
     app,
     routes.profile.sendContactCode,
-    async ({ request, body }) => sendContactCode(deps, request.user.sub, body),
+    async ({ request, body }) => sendContactCode(deps, request.user.sub, body, request.ip),
     limit,
   );
   registerRoute(
@@ -25,9 +27,12 @@ export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, authPerMi
   registerRoute(
     app,
     routes.profile.changePassword,
-    async ({ request, body }) => {
-      await changePassword(deps, { userId: request.user.sub, familyId: request.user.sid }, body);
-      return undefined;
+    async ({ request, reply, body }) => {
+      const session = await changePassword(deps, request.user.sub, body, {
+        ip: request.ip,
+        userAgent: request.headers["user-agent"],
+      });
+      return sendSession(reply, session, config);
     },
     limit,
   );

@@ -1,22 +1,36 @@
-import type { Profile } from "@lk/contract";
-import { type Database, hashPassword, verifyPassword } from "@lk/db";
+import { randomUUID } from "node:crypto";
+import { type Profile, passwordChangedMessage } from "@lk/contract";
+import { type Database, hashPassword } from "@lk/db";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
-import { passwordChangedMessage } from "../outbox/messages.ts";
+import { type OpenedSession, openSession, verifyCurrentPassword } from "../auth/service.ts";
 import { enqueue } from "../outbox/outbox.ts";
 
 export interface ProfileDeps {
   db: Database;
   clock: Clock;
+  /** The address customers open (links in letters). */
+  publicUrl: () => string;
+  refreshTtlDays: number;
+  /** The sign-in delays apply to the current password typed here too. */
+  signInFailuresPerLogin: number;
 }
 
-const profileSelect = { fullName: true, email: true, emailConfirmedAt: true, phone: true, newsletter: true } as const;
+const profileSelect = {
+  fullName: true,
+  email: true,
+  emailConfirmedAt: true,
+  phone: true,
+  phoneConfirmedAt: true,
+  newsletter: true,
+} as const;
 
 function toProfile(row: {
   fullName: string;
   email: string;
   emailConfirmedAt: Date | null;
   phone: string | null;
+  phoneConfirmedAt: Date | null;
   newsletter: boolean;
 }): Profile {
   return {
@@ -24,6 +38,7 @@ function toProfile(row: {
     email: row.email,
     emailConfirmed: row.emailConfirmedAt !== null,
     phone: row.phone,
+    phoneConfirmed: row.phone !== null && row.phoneConfirmedAt !== null,
     newsletter: row.newsletter,
   };
 }
@@ -52,31 +67,31 @@ export async function updateProfile(
 }
 
 /**
- * A new password, given the current one. Every other session (other browsers, a stolen
- * refresh token) ends; the one that changed the password stays open.
+ * A new password, given the current one (tried under the sign-in delays). Every session ends,
+ * this one too: a thief holding a copy of this browser's refresh token loses it. The customer's
+ * browser continues in a new session, returned here.
  */
 export async function changePassword(
   deps: ProfileDeps,
-  session: { userId: string; familyId: string },
+  userId: string,
   input: { currentPassword: string; newPassword: string },
-): Promise<void> {
-  const user = await deps.db.user.findUnique({ where: { id: session.userId } });
+  meta: { ip: string; userAgent?: string },
+): Promise<OpenedSession> {
+  const user = await deps.db.user.findUnique({ where: { id: userId } });
   if (!user) throw new DomainError("UNAUTHORIZED");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new DomainError("WRONG_PASSWORD", undefined, {
-      location: "body",
-      fields: [{ path: "currentPassword", message: "Текущий пароль введён неверно." }],
-    });
-  }
+  await verifyCurrentPassword(deps, user, input.currentPassword, meta.ip);
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await tx.refreshSession.updateMany({
-      where: { userId: user.id, familyId: { not: session.familyId }, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    await tx.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
-    await enqueue(tx, passwordChangedMessage(user.email));
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.refreshSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    await tx.passwordResetToken.updateMany({ where: { email: user.email, usedAt: null }, data: { usedAt: now } });
+    await enqueue(tx, passwordChangedMessage(user.email, new URL("/forgot-password", deps.publicUrl()).toString()));
   });
+  return openSession(
+    deps,
+    { id: user.id, email: user.email, phone: user.phone, fullName: user.fullName, role: user.role },
+    randomUUID(),
+    meta.userAgent,
+  );
 }

@@ -6,11 +6,14 @@ import {
   formatMilli,
   meterRefusal,
   monthOf,
+  readingFingerprint,
   readingWindow,
+  sameRequest,
   type WindowRule,
   type Zone,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
+import { digest } from "../../lib/digest.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 
@@ -162,6 +165,7 @@ export async function submitReading(
     ratesFor(db, account.supplierId, account.tariffPlan, now),
   ]);
 
+  const requestHash = digest(readingFingerprint({ meterId: meter.id, values: input.values }));
   const result = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${meter.id}))`;
     const existing = await tx.reading.findUnique({
@@ -170,11 +174,9 @@ export async function submitReading(
     const { previous, thisWindow } = await meterState(tx as unknown as Database, meter, windowStart);
     const previousValues = previous ? valuesOf(previous, meter.zones) : null;
     if (existing) {
-      if (existing.meterId !== meter.id) {
-        throw new DomainError("VALIDATION_FAILED", "Этот ключ уже использован для другого счётчика.", {
-          location: "body",
-          fields: [{ path: "idempotencyKey", message: "Ключ уже использован." }],
-        });
+      // The same submission again returns what it did; the key with other values is refused.
+      if (existing.meterId !== meter.id || !sameRequest(existing.requestHash, requestHash)) {
+        throw new DomainError("IDEMPOTENCY_KEY_REUSED");
       }
       return { reading: existing, previousValues, replaced: false };
     }
@@ -209,6 +211,7 @@ export async function submitReading(
         t3: milli("T3"),
         submittedById: userId,
         idempotencyKey: input.idempotencyKey,
+        requestHash,
         contactPhone: input.contactPhone ?? null,
         createdAt: now,
       },

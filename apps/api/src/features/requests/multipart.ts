@@ -1,7 +1,14 @@
-import { DOCUMENT_LIMITS, type Route, toFieldErrors } from "@lk/contract";
-import { type IncomingDocument, tooLargeMessage } from "@lk/domain";
+import { controlCharacterRefusal, DOCUMENT_LIMITS, type Route, toFieldErrors } from "@lk/contract";
+import { tooLargeMessage } from "@lk/domain";
 import type { FastifyRequest } from "fastify";
-import { DomainError } from "./domain-error.ts";
+import { DomainError } from "../../lib/domain-error.ts";
+import type { DocumentStorage, StoredFile } from "./storage.ts";
+
+/** A file of the form, already written to storage as it arrived (not yet checked). */
+export interface ReceivedDocument extends StoredFile {
+  slot: string;
+  fileName: string;
+}
 
 function rejected(message: string, path?: string): DomainError {
   return new DomainError("DOCUMENT_REJECTED", message, {
@@ -12,20 +19,23 @@ function rejected(message: string, path?: string): DomainError {
 
 /**
  * Reads a multipart request of a contract route: the JSON field (validated by the route's body
- * schema, like any JSON body) and the files, held in memory within the limits: at most
- * DOCUMENT_LIMITS.maxFiles files of DOCUMENT_LIMITS.maxFileBytes each, so at most 25 MB.
+ * schema, like any JSON body) and the files, each streamed to storage as it arrives, so memory
+ * holds a chunk at a time however many customers upload at once; at most
+ * DOCUMENT_LIMITS.maxFiles files of DOCUMENT_LIMITS.maxFileBytes each. Anything refused here
+ * leaves no file behind; the caller deletes the files if it refuses them later.
  * Names keep their path parts (`preservePath`), so a path-like name can be seen and refused.
  */
 export async function readMultipart(
   request: FastifyRequest,
   route: Route,
-): Promise<{ body: unknown; files: IncomingDocument[] }> {
+  storage: DocumentStorage,
+): Promise<{ body: unknown; files: ReceivedDocument[] }> {
   const jsonField = route.multipart?.jsonField ?? "request";
   if (!request.isMultipart()) {
     throw new DomainError("UNSUPPORTED_MEDIA_TYPE", "Отправьте заявку как multipart/form-data с документами.");
   }
   let json: string | undefined;
-  const files: IncomingDocument[] = [];
+  const files: ReceivedDocument[] = [];
   const parts = request.parts({
     preservePath: true,
     limits: {
@@ -39,13 +49,10 @@ export async function readMultipart(
   try {
     for await (const part of parts) {
       if (part.type === "file") {
-        try {
-          files.push({ slot: part.fieldname, fileName: part.filename, bytes: await part.toBuffer() });
-        } catch (error) {
-          if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-            throw rejected(tooLargeMessage(part.filename.slice(0, 60), DOCUMENT_LIMITS), part.fieldname);
-          }
-          throw error;
+        const stored = await storage.putStream(part.file);
+        files.push({ slot: part.fieldname, fileName: part.filename, ...stored });
+        if (part.file.truncated) {
+          throw rejected(tooLargeMessage(part.filename.slice(0, 60), DOCUMENT_LIMITS), part.fieldname);
         }
       } else if (part.fieldname === jsonField && json === undefined) {
         json = String(part.value);
@@ -57,6 +64,7 @@ export async function readMultipart(
       }
     }
   } catch (error) {
+    await Promise.all(files.map((file) => storage.delete(file.key).catch(() => undefined)));
     if (error instanceof DomainError) throw error;
     const code = (error as { code?: string }).code;
     if (code === "FST_FILES_LIMIT") {
@@ -73,12 +81,22 @@ export async function readMultipart(
     }
     throw error;
   }
-  const missing = () =>
-    new DomainError("VALIDATION_FAILED", "Нет данных заявки.", {
+  try {
+    return { body: parseJsonField(route, jsonField, json), files };
+  } catch (error) {
+    await Promise.all(files.map((file) => storage.delete(file.key).catch(() => undefined)));
+    throw error;
+  }
+}
+
+/** The form's JSON field, validated like any JSON body (control characters first, then the schema). */
+function parseJsonField(route: Route, jsonField: string, json: string | undefined): unknown {
+  if (json === undefined) {
+    throw new DomainError("VALIDATION_FAILED", "Нет данных заявки.", {
       location: "body",
       fields: [{ path: jsonField, message: "Нет данных заявки." }],
     });
-  if (json === undefined) throw missing();
+  }
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -88,6 +106,8 @@ export async function readMultipart(
       fields: [{ path: jsonField, message: "Данные заявки не являются корректным JSON." }],
     });
   }
+  const refusal = controlCharacterRefusal({ body: value });
+  if (refusal) throw new DomainError("VALIDATION_FAILED", undefined, refusal);
   const parsed = route.body?.safeParse(value);
   if (parsed && !parsed.success) {
     throw new DomainError("VALIDATION_FAILED", undefined, {
@@ -95,5 +115,5 @@ export async function readMultipart(
       fields: toFieldErrors(parsed.error.issues),
     });
   }
-  return { body: parsed?.data, files };
+  return parsed?.data;
 }

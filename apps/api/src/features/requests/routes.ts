@@ -2,8 +2,11 @@ import { routes } from "@lk/contract";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
+import { readMultipart } from "./multipart.ts";
 import { decide, operatorQueue, operatorRequest, requireOperator, takeForReview } from "./operator.ts";
 import { createRequest, getRequest, listRequests, type RequestDeps, readDocument } from "./service.ts";
+
+type RequestBody = Parameters<typeof createRequest>[3];
 
 /** Sends a stored document: its checked type, our name for it in ASCII and the real one encoded. */
 function sendDocument(reply: FastifyReply, document: { contentType: string; fileName: string; bytes: Buffer }) {
@@ -18,16 +21,23 @@ function sendDocument(reply: FastifyReply, document: { contentType: string; file
   return document.bytes;
 }
 
-export function requestRoutes(app: FastifyInstance, deps: RequestDeps): void {
+export function requestRoutes(app: FastifyInstance, deps: RequestDeps, uploadsPerHour: number): void {
   const { db } = deps;
   registerRoute(app, routes.requests.list, async ({ request, params }) => ({
     requests: await listRequests(db, request.user.sub, params.accountId),
   }));
-  registerRoute(app, routes.requests.create, async ({ request, params, upload }) => {
-    await requireLinkedAccount(db, request.user.sub, params.accountId);
-    const { body, files } = await upload();
-    return createRequest(deps, request.user.sub, params.accountId, body, files);
-  });
+  registerRoute(
+    app,
+    routes.requests.create,
+    async ({ request, params }) => {
+      // The access check first, so nobody uploads megabytes to an account that is not theirs.
+      await requireLinkedAccount(db, request.user.sub, params.accountId);
+      const { body, files } = await readMultipart(request, routes.requests.create, deps.storage);
+      return createRequest(deps, request.user.sub, params.accountId, body as RequestBody, files);
+    },
+    // Uploads cost disk and time: a budget per customer, whatever address they come from.
+    { rateLimit: { max: uploadsPerHour, timeWindow: "1 hour", perCustomer: true } },
+  );
   registerRoute(app, routes.requests.get, async ({ request, params }) =>
     getRequest(db, request.user.sub, params.accountId, params.requestId),
   );

@@ -1,10 +1,11 @@
 import { DOCUMENT_LIMITS, type ServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
-import { checkDocument, type IncomingDocument } from "@lk/domain";
+import { checkDocument } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requestInclude, toServiceRequest } from "./mappers.ts";
+import type { ReceivedDocument } from "./multipart.ts";
 import type { DocumentStorage } from "./storage.ts";
 
 export interface RequestDeps {
@@ -39,12 +40,12 @@ const sameValue = (a: string | number | undefined, b: string | number) =>
 
 const OPEN = ["SUBMITTED", "IN_REVIEW"] as const;
 
-type CheckedDocument = { slot: string; fileName: string; contentType: string; bytes: Uint8Array };
+type CheckedDocument = { slot: string; fileName: string; contentType: string; key: string; byteLength: number };
 
 /** Every file against the kind's slots and the limits; the first problem refuses the request. */
 async function checkDocuments(
   kind: ServiceRequestChange["kind"],
-  files: IncomingDocument[],
+  files: ReceivedDocument[],
 ): Promise<CheckedDocument[]> {
   const slots = serviceRequestKinds[kind].documents;
   if (files.length > DOCUMENT_LIMITS.maxFiles) {
@@ -63,7 +64,13 @@ async function checkDocuments(
         fields: [{ path: file.slot, message: result.message }],
       });
     }
-    checked.push({ slot: file.slot, fileName: result.fileName, contentType: result.contentType, bytes: file.bytes });
+    checked.push({
+      slot: file.slot,
+      fileName: result.fileName,
+      contentType: result.contentType,
+      key: file.key,
+      byteLength: file.byteLength,
+    });
   }
   const missing = slots.filter((slot) => slot.required && !checked.some((file) => file.slot === slot.slot));
   if (missing.length) {
@@ -76,17 +83,32 @@ async function checkDocuments(
 }
 
 /**
- * Files a request. Everything is checked before anything is stored; the files are written,
- * then the rows in one transaction; if that fails the files are removed again.
+ * Files a request. The files arrived written to storage (readMultipart); everything is checked,
+ * then the rows go in one transaction; if anything is refused or fails, the files are removed.
  */
 export async function createRequest(
   deps: RequestDeps,
   userId: string,
   accountId: string,
   input: { change: ServiceRequestChange; comment?: string | undefined },
-  files: IncomingDocument[],
+  files: ReceivedDocument[],
 ): Promise<ServiceRequest> {
-  const { db, clock, storage } = deps;
+  try {
+    return await fileRequest(deps, userId, accountId, input, files);
+  } catch (error) {
+    await Promise.all(files.map((file) => deps.storage.delete(file.key).catch(() => undefined)));
+    throw error;
+  }
+}
+
+async function fileRequest(
+  deps: RequestDeps,
+  userId: string,
+  accountId: string,
+  input: { change: ServiceRequestChange; comment?: string | undefined },
+  files: ReceivedDocument[],
+): Promise<ServiceRequest> {
+  const { db, clock } = deps;
   await requireLinkedAccount(db, userId, accountId);
   const account = await db.personalAccount.findUniqueOrThrow({ where: { id: accountId } });
   const current = valuesOf(input.change, {
@@ -103,49 +125,42 @@ export async function createRequest(
     });
   }
   const documents = await checkDocuments(input.change.kind, files);
-  const stored: string[] = [];
-  try {
-    for (const document of documents) stored.push(await storage.put(document.bytes));
-    const now = clock.now();
-    const id = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`request:${accountId}:${input.change.kind}`}))`;
-      const open = await tx.serviceRequest.findFirst({
-        where: { accountId, kind: input.change.kind, status: { in: [...OPEN] } },
-        select: { id: true },
-      });
-      if (open) throw new DomainError("REQUEST_EXISTS");
-      const row = await tx.serviceRequest.create({
-        data: {
-          accountId,
-          userId,
-          kind: input.change.kind,
-          status: "SUBMITTED",
-          change: input.change as Prisma.InputJsonValue,
-          previous: current,
-          comment: input.comment || null,
-          createdAt: now,
-          updatedAt: now,
-          documents: {
-            create: documents.map((document, index) => ({
-              slot: document.slot,
-              fileName: document.fileName,
-              contentType: document.contentType,
-              sizeBytes: document.bytes.byteLength,
-              storageKey: stored[index] as string,
-              createdAt: now,
-            })),
-          },
-          events: { create: { status: "SUBMITTED", actorId: userId, actorRole: "CUSTOMER", at: now } },
-        },
-        select: { id: true },
-      });
-      return row.id;
+  const now = clock.now();
+  const id = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`request:${accountId}:${input.change.kind}`}))`;
+    const open = await tx.serviceRequest.findFirst({
+      where: { accountId, kind: input.change.kind, status: { in: [...OPEN] } },
+      select: { id: true },
     });
-    return getRequest(db, userId, accountId, id);
-  } catch (error) {
-    await Promise.all(stored.map((key) => storage.delete(key).catch(() => undefined)));
-    throw error;
-  }
+    if (open) throw new DomainError("REQUEST_EXISTS");
+    const row = await tx.serviceRequest.create({
+      data: {
+        accountId,
+        userId,
+        kind: input.change.kind,
+        status: "SUBMITTED",
+        change: input.change as Prisma.InputJsonValue,
+        previous: current,
+        comment: input.comment || null,
+        createdAt: now,
+        updatedAt: now,
+        documents: {
+          create: documents.map((document) => ({
+            slot: document.slot,
+            fileName: document.fileName,
+            contentType: document.contentType,
+            sizeBytes: document.byteLength,
+            storageKey: document.key,
+            createdAt: now,
+          })),
+        },
+        events: { create: { status: "SUBMITTED", actorId: userId, actorRole: "CUSTOMER", at: now } },
+      },
+      select: { id: true },
+    });
+    return row.id;
+  });
+  return getRequest(db, userId, accountId, id);
 }
 
 export async function listRequests(db: Database, userId: string, accountId: string): Promise<ServiceRequest[]> {

@@ -13,6 +13,13 @@ describe("linking error wording", () => {
       "Превышено число попыток. Подключить этот лицевой счёт можно будет после 26.11.2026 10:15 (мск).",
     );
   });
+  it("a pause says the account had too many wrong answers, and until when, in Moscow time", () => {
+    const error = new ApiError(429, "LINK_PAUSED", "Приостановлено.", [], { lockedUntil: "2026-11-21T09:00:00.000Z" });
+    expect(linkErrorMessage(error)).toBe(
+      "Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос. Повторите после 21.11.2026 12:00 (мск).",
+    );
+    expect(linkErrorMessage(new ApiError(429, "LINK_PAUSED", "Приостановлено."))).toBe("Приостановлено.");
+  });
   it("falls back to the server's message without details, and leaves other errors alone", () => {
     expect(linkErrorMessage(new ApiError(429, "LINK_LOCKED", "Превышено."))).toBe("Превышено.");
     expect(linkErrorMessage(new ApiError(409, "ACCOUNT_ALREADY_LINKED", "Уже подключён."))).toBeNull();

@@ -1,9 +1,15 @@
 import { formatMoscowDateTime } from "@lk/domain";
 import { ApiError } from "../../lib/api-client.ts";
 
+/** The moment in `lockedUntil`, in Moscow time like every supplier deadline; null when absent or unreadable. */
+function untilText(error: ApiError): string | null {
+  const until = error.lockedUntil ? new Date(error.lockedUntil) : null;
+  return until && !Number.isNaN(until.getTime()) ? formatMoscowDateTime(until) : null;
+}
+
 /**
- * The linking dialog's own wording for a wrong answer and a lock: the count of answers left and
- * the time the lock ends, in Moscow time like every supplier deadline. Null for other errors.
+ * The linking dialog's own wording for a wrong answer, a lock and a pause: the count of answers
+ * left and the time the wait ends. Null for other errors.
  */
 export function linkErrorMessage(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
@@ -13,10 +19,22 @@ export function linkErrorMessage(error: unknown): string | null {
       : `Ответ неверный. Осталось попыток: ${error.attemptsLeft}.`;
   }
   if (error.code === "LINK_LOCKED") {
-    const until = error.lockedUntil ? new Date(error.lockedUntil) : null;
-    return until && !Number.isNaN(until.getTime())
-      ? `Превышено число попыток. Подключить этот лицевой счёт можно будет после ${formatMoscowDateTime(until)}.`
+    const until = untilText(error);
+    return until ? `Превышено число попыток. Подключить этот лицевой счёт можно будет после ${until}.` : error.message;
+  }
+  if (error.code === "LINK_PAUSED") {
+    const until = untilText(error);
+    return until
+      ? `Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос. Повторите после ${until}.`
       : error.message;
   }
   return null;
 }
+
+/** Answers are refused until a time (this customer's lock, or the account's pause for everyone). */
+export const isLinkWait = (error: unknown): boolean =>
+  error instanceof ApiError && (error.code === "LINK_LOCKED" || error.code === "LINK_PAUSED");
+
+/** Linking needs a confirmed e-mail or phone: the profile is where to confirm one. */
+export const needsConfirmedContact = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === "CONTACT_NOT_CONFIRMED";

@@ -9,8 +9,11 @@ export interface SentCode {
   note?: string;
 }
 
-export const contactBody = (kind: ContactKind, value: string): ContactCodeBody =>
-  kind === "EMAIL" ? { kind, value } : { kind, value };
+/** The code request; a change of login carries the current password (confirming the current one needs none). */
+export const contactBody = (kind: ContactKind, value: string, currentPassword?: string): ContactCodeBody => {
+  const password = currentPassword === undefined ? {} : { currentPassword };
+  return kind === "EMAIL" ? { kind, value, ...password } : { kind, value, ...password };
+};
 
 /** The moment a code may be asked for again, from the server's seconds. */
 export const resendAt = (seconds: number) => Date.now() + seconds * 1000;

@@ -27,6 +27,17 @@ describe("contactError", () => {
     });
   });
 
+  it("puts a missing or wrong current password beside the password", () => {
+    const missing = new ApiError(400, "VALIDATION_FAILED", "Проверьте введённые данные.", [
+      { path: "currentPassword", message: "Введите текущий пароль." },
+    ]);
+    expect(contactError(missing, "EMAIL")).toEqual({ place: "password", message: "Введите текущий пароль." });
+    const wrong = new ApiError(422, "WRONG_PASSWORD", "Текущий пароль введён неверно.", [
+      { path: "currentPassword", message: "Текущий пароль введён неверно." },
+    ]);
+    expect(contactError(wrong, "PHONE")).toEqual({ place: "password", message: "Текущий пароль введён неверно." });
+  });
+
   it("says how long to wait for a new code", () => {
     const wait = new ApiError(429, "TOO_MANY_REQUESTS", "Слишком много попыток.", [], { retryAfterSeconds: 42 });
     expect(contactError(wait, "EMAIL")).toEqual({

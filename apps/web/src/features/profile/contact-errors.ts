@@ -1,9 +1,9 @@
 import type { ContactKind } from "@lk/contract/profile";
 import { ApiError } from "../../lib/api-client.ts";
 
-/** Where an error of the contact dialog belongs: beside the address, beside the code, or the whole form. */
+/** Where an error of the contact dialog belongs: beside the address, the password, the code, or the whole form. */
 export interface ContactError {
-  place: "value" | "code" | "form";
+  place: "value" | "password" | "code" | "form";
   message: string;
   /** The code no longer works: only a new one helps. */
   needsNewCode?: boolean;
@@ -44,11 +44,15 @@ export function contactError(error: unknown, kind: ContactKind): ContactError {
             ? "Этот адрес электронной почты уже зарегистрирован."
             : "Этот номер телефона уже привязан к другой учётной записи."),
       };
+    case "WRONG_PASSWORD":
+      return { place: "password", message: fieldMessage(error, "currentPassword") ?? error.message };
     case "TOO_MANY_REQUESTS":
       return { place: "form", message: waitMessage(error), retryAfterSeconds: error.retryAfterSeconds };
     case "VALIDATION_FAILED": {
       const value = fieldMessage(error, "value");
       if (value) return { place: "value", message: value };
+      const password = fieldMessage(error, "currentPassword");
+      if (password) return { place: "password", message: password };
       const code = fieldMessage(error, "code");
       if (code) return { place: "code", message: code };
       return { place: "form", message: error.message };

@@ -1,4 +1,12 @@
-import { errorBody, errorStatus, type Route, type RouteParsed, type RouteResponse, toFieldErrors } from "@lk/contract";
+import {
+  controlCharacterRefusal,
+  errorBody,
+  errorStatus,
+  type Route,
+  type RouteParsed,
+  type RouteResponse,
+  toFieldErrors,
+} from "@lk/contract";
 import type { IncomingDocument } from "@lk/domain";
 import { delay, HttpResponse, http } from "msw";
 import type { z } from "zod";
@@ -80,9 +88,13 @@ export function mockRoute<R extends Route>(
           throw new MockError("VALIDATION_FAILED", "Тело запроса не является корректным JSON.", { location: "body" });
         });
       }
+      const query = Object.fromEntries(url.searchParams);
+      // As the API's hook, before any route's schema: no control character anywhere in the input.
+      const refusal = controlCharacterRefusal({ params, query, body });
+      if (refusal) throw new MockError("VALIDATION_FAILED", undefined, refusal);
       const input = {
         params: parse(route.params, params, "params"),
-        query: parse(route.query, Object.fromEntries(url.searchParams), "query"),
+        query: parse(route.query, query, "query"),
         body: parse(route.body, body, "body"),
       } as RouteParsed<R>;
       const ctx = { input, request, userId, files };

@@ -40,6 +40,8 @@ export interface MockReading {
   submittedById: string | null;
   /** Unique per user: a retry with the same key returns the same reading. */
   idempotencyKey: string | null;
+  /** What the key was sent with (@lk/domain's readingFingerprint): the key with other values is refused. */
+  fingerprint?: string;
   contactPhone: string | null;
 }
 
@@ -50,6 +52,8 @@ export interface MockPayment {
   userId: string;
   /** Unique per user: a retry with the same key returns this payment, and takes no money again. */
   idempotencyKey: string;
+  /** What the key was sent with (@lk/domain's paymentFingerprint): the key with another request is refused. */
+  fingerprint: string;
   paidAt: string;
   amountKopecks: number;
   status: Payment["status"];
@@ -72,6 +76,8 @@ export interface MockUser extends User {
   password: string;
   /** Proved with a code («Подтвердить»); the demo customer's is, a new customer's is not. */
   emailConfirmed?: boolean;
+  /** Proved with a code; a phone typed at registration is not. */
+  phoneConfirmed?: boolean;
   newsletter?: boolean;
 }
 
@@ -88,9 +94,28 @@ export interface MockContactCode {
   closedAt: string | null;
 }
 
-/** «Забыли пароль?»: a single-use link for an hour. */
+/**
+ * «Забыли пароль?»: a single-use link for an hour, for an address (as the API: it works for whoever
+ * has that address when it is used; one asked for an address nobody has opens nothing).
+ */
 export interface MockPasswordReset {
+  /** The address asked for: the limit of three letters an hour is per address. */
+  email: string;
+  token: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+/** «Это был не я»: the link sent to the previous address when a login changed; 7 days, once. */
+export interface MockContactUndo {
   userId: string;
+  kind: ContactKind;
+  /** What it was before (null: there was no phone). */
+  previous: string | null;
+  previousConfirmed: boolean;
+  /** What it was changed to: the undo applies only while it still is. */
+  current: string;
   token: string;
   createdAt: string;
   expiresAt: string;
@@ -121,6 +146,7 @@ export interface MockState {
   outbox: OutboxMessage[];
   contactCodes: MockContactCode[];
   passwordResets: MockPasswordReset[];
+  contactUndos: MockContactUndo[];
   /** «Получение счёта по e-mail», per account (every user linked to it sees it); absent = paper. */
   billDelivery: Record<string, { method: BillDeliveryMethod; email: string | null }>;
   /** «Изменить»: customers' requests, with their documents' metadata and history. */
@@ -133,7 +159,7 @@ export interface MockState {
 
 // Bump when the stored shape or the generated world changes: an older saved state is dropped
 // instead of pointing at ids that no longer exist.
-export const MOCK_STORAGE_KEY = "lk-mock-api-v3";
+export const MOCK_STORAGE_KEY = "lk-mock-api-v4";
 
 function empty(): MockState {
   return {
@@ -151,6 +177,7 @@ function empty(): MockState {
     outbox: [],
     contactCodes: [],
     passwordResets: [],
+    contactUndos: [],
     billDelivery: {},
     serviceRequests: [],
     accountChanges: {},

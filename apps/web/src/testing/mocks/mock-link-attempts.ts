@@ -1,43 +1,24 @@
+import { LINK_ATTEMPT_POLICY, type LinkAttempt } from "@lk/domain";
 import { mockDb } from "./mock-db.ts";
 
-/** SPEC §3: at most 5 wrong answers per account per user in 24 hours. */
-export const MAX_WRONG_ANSWERS = 5;
-const WINDOW_MS = 24 * 60 * 60 * 1000;
+// The store side of linking's limits only: what counts, and whether to lock or pause, is the
+// domain's (linkStanding, decideLinkAnswer), as in the API.
 
-interface AttemptKey {
-  userId: string;
+/** One account number of one supplier, normalised, so «77 0000 0000» and «7700000000» share one count. */
+export interface AttemptKey {
   supplierId: string;
-  /** Normalised, so «77 0000 0000» and «7700000000» share one count. */
   accountNumber: string;
 }
 
-function recentFailures(key: AttemptKey, now: Date): Date[] {
-  const since = now.getTime() - WINDOW_MS;
+/** Every answer for the number in the window, from every customer. */
+export function recentAttempts(key: AttemptKey, now: Date): LinkAttempt[] {
+  const since = now.getTime() - LINK_ATTEMPT_POLICY.windowMs;
   return mockDb.state.linkAttempts
-    .filter(
-      (a) =>
-        !a.success &&
-        a.userId === key.userId &&
-        a.supplierId === key.supplierId &&
-        a.accountNumber === key.accountNumber &&
-        Date.parse(a.at) > since,
-    )
-    .map((a) => new Date(a.at))
-    .sort((a, b) => a.getTime() - b.getTime());
+    .filter((a) => a.supplierId === key.supplierId && a.accountNumber === key.accountNumber && Date.parse(a.at) > since)
+    .map((a) => ({ userId: a.userId, success: a.success, at: new Date(a.at) }));
 }
 
-/** Where the customer stands: answers left, and when a lock lifts (null when not locked). */
-export function attemptStatus(key: AttemptKey, now: Date): { attemptsLeft: number; lockedUntil: Date | null } {
-  const failures = recentFailures(key, now);
-  const attemptsLeft = Math.max(0, MAX_WRONG_ANSWERS - failures.length);
-  if (attemptsLeft > 0) return { attemptsLeft, lockedUntil: null };
-  // The lock lifts when the failure that filled the window leaves it.
-  const filling = failures[failures.length - MAX_WRONG_ANSWERS] as Date;
-  return { attemptsLeft, lockedUntil: new Date(filling.getTime() + WINDOW_MS) };
-}
-
-/** Every answer is recorded, right or wrong. */
-export function recordAttempt(key: AttemptKey, now: Date, success: boolean): void {
-  mockDb.state.linkAttempts.push({ ...key, at: now.toISOString(), success });
+export function recordAttempt(key: AttemptKey, userId: string, now: Date, success: boolean): void {
+  mockDb.state.linkAttempts.push({ ...key, userId, at: now.toISOString(), success });
   mockDb.save();
 }

@@ -1,15 +1,12 @@
-import type { OutboxKind, OutboxMessage } from "@lk/contract";
+import type { Notice, OutboxMessage } from "@lk/contract";
 import { mockClock } from "./mock-clock.ts";
 import { mockDb } from "./mock-db.ts";
 
-/** What the mock "sends": it lands in the outbox at once (there is no transport), as /dev/outbox shows. */
-export function sendMessage(message: {
-  channel: OutboxMessage["channel"];
-  kind: OutboxKind;
-  to: string;
-  subject: string;
-  text: string;
-}): OutboxMessage {
+/**
+ * What the mock "sends" (worded by the contract's messages, as the API words it): it lands in the
+ * outbox at once (there is no transport), as /dev/outbox shows.
+ */
+export function sendMessage(message: Notice): OutboxMessage {
   const at = mockClock.now().toISOString();
   const stored = { id: crypto.randomUUID(), ...message, createdAt: at, sentAt: at };
   mockDb.state.outbox.push(stored);

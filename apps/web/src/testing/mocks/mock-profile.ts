@@ -1,4 +1,4 @@
-import type { ContactCodeSent, ContactKind, Profile } from "@lk/contract";
+import { type ContactCodeSent, type ContactKind, contactCodeMessage, type Profile } from "@lk/contract";
 import { mockClock } from "./mock-clock.ts";
 import { type MockContactCode, type MockUser, mockDb } from "./mock-db.ts";
 import { MockError } from "./mock-error.ts";
@@ -22,6 +22,7 @@ export function toProfile(user: MockUser): Profile {
     email: user.email,
     emailConfirmed: user.emailConfirmed ?? false,
     phone: user.phone,
+    phoneConfirmed: user.phone !== null && (user.phoneConfirmed ?? false),
     newsletter: user.newsletter ?? false,
   };
 }
@@ -29,9 +30,9 @@ export function toProfile(user: MockUser): Profile {
 const valueError = (message: string) =>
   new MockError("VALIDATION_FAILED", undefined, { location: "body", fields: [{ path: "value", message }] });
 
-/** Another customer's login already: refused as the API words it. */
-function checkFree(user: MockUser, kind: ContactKind, value: string): void {
-  const others = mockDb.state.users.filter((u) => u.id !== user.id);
+/** Another customer's login already: refused as the API words it (at the code's confirmation, or an undo). */
+export function checkFree(userId: string, kind: ContactKind, value: string): void {
+  const others = mockDb.state.users.filter((u) => u.id !== userId);
   if (kind === "EMAIL" && others.some((u) => u.email === value)) {
     throw new MockError("EMAIL_TAKEN", "Этот адрес электронной почты уже используется другой учётной записью.", {
       location: "body",
@@ -46,17 +47,46 @@ function checkFree(user: MockUser, kind: ContactKind, value: string): void {
   }
 }
 
+const currentOf = (user: MockUser, kind: ContactKind) => (kind === "EMAIL" ? user.email : user.phone);
+const confirmedOf = (user: MockUser, kind: ContactKind) =>
+  kind === "EMAIL" ? (user.emailConfirmed ?? false) : user.phone !== null && (user.phoneConfirmed ?? false);
+
+/** A change of login (not confirming the current one) needs the password: a stolen token alone must not do it. */
+function checkPassword(user: MockUser, currentPassword: string | undefined): void {
+  if (currentPassword === undefined) {
+    throw new MockError("VALIDATION_FAILED", undefined, {
+      location: "body",
+      fields: [{ path: "currentPassword", message: "Введите текущий пароль." }],
+    });
+  }
+  if (currentPassword !== user.password) {
+    throw new MockError("WRONG_PASSWORD", undefined, {
+      location: "body",
+      fields: [{ path: "currentPassword", message: "Текущий пароль введён неверно." }],
+    });
+  }
+}
+
 const latestCode = (userId: string, kind: ContactKind): MockContactCode | undefined =>
   mockDb.state.contactCodes.filter((c) => c.userId === userId && c.kind === kind).at(-1);
 
-/** A new code to `value`: one a minute per kind; the previous one stops working. */
-export function sendContactCode(user: MockUser, kind: ContactKind, value: string): ContactCodeSent {
+/**
+ * A new code to `value`: one a minute per kind; the previous one stops working. Whether another
+ * customer has the value is not told here (that would let anyone probe for logins): a code goes
+ * out anyway and the confirmation refuses it.
+ */
+export function sendContactCode(
+  user: MockUser,
+  { kind, value, currentPassword }: { kind: ContactKind; value: string; currentPassword?: string },
+): ContactCodeSent {
   const now = mockClock.now();
-  if (kind === "EMAIL" && value === user.email && user.emailConfirmed) {
-    throw valueError("Этот адрес уже подтверждён.");
+  if (value === currentOf(user, kind)) {
+    if (confirmedOf(user, kind)) {
+      throw valueError(kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Этот номер уже подтверждён.");
+    }
+  } else {
+    checkPassword(user, currentPassword);
   }
-  if (kind === "PHONE" && value === user.phone) throw valueError("Это ваш текущий номер.");
-  checkFree(user, kind, value);
   // One code a minute, five an hour, per kind.
   const recent = mockDb.state.contactCodes.filter(
     (c) => c.userId === user.id && c.kind === kind && now.getTime() - Date.parse(c.createdAt) < HOUR_MS,
@@ -83,29 +113,25 @@ export function sendContactCode(user: MockUser, kind: ContactKind, value: string
     expiresAt,
     closedAt: null,
   });
-  if (kind === "EMAIL") {
-    sendMessage({
-      channel: "EMAIL",
-      kind: "CONTACT_CODE",
-      to: value,
-      subject: "Подтверждение адреса электронной почты",
-      text: `Здравствуйте!\n\nКод подтверждения адреса в личном кабинете: ${code}\nКод действует 10 минут. Если вы не меняли адрес, просто не отвечайте на это письмо.`,
-    });
-  } else {
-    sendMessage({
-      channel: "SMS",
-      kind: "CONTACT_CODE",
-      to: value,
-      subject: "Код подтверждения",
-      text: `Код подтверждения номера в личном кабинете: ${code}. Никому его не сообщайте.`,
-    });
-  }
+  sendMessage(contactCodeMessage(kind, value, code));
   mockDb.save();
   return { kind, value, expiresAt, resendAfterSeconds: CODE_RESEND_SECONDS };
 }
 
-/** The latest code of the kind, if right, makes its address the user's (a confirmed e-mail). */
-export function confirmContact(user: MockUser, kind: ContactKind, code: string): Profile {
+/** A login replaced by a confirmed code: what it was, and what it is now. */
+export interface ContactChange {
+  kind: ContactKind;
+  /** Null: there was no phone. */
+  previous: string | null;
+  previousConfirmed: boolean;
+  current: string;
+}
+
+/**
+ * The latest code of the kind, if right, makes its address the user's, confirmed. Returns the
+ * change when it was one (not the current value confirmed): the previous address must hear of it.
+ */
+export function confirmContact(user: MockUser, kind: ContactKind, code: string): ContactChange | null {
   const now = mockClock.now();
   const current = latestCode(user.id, kind);
   if (!current || current.closedAt || now.getTime() >= Date.parse(current.expiresAt)) {
@@ -127,33 +153,31 @@ export function confirmContact(user: MockUser, kind: ContactKind, code: string):
       fields: [{ path: "code", message }],
     });
   }
-  checkFree(user, kind, current.value);
+  checkFree(user.id, kind, current.value);
   current.closedAt = now.toISOString();
-  if (kind === "EMAIL") {
-    // E-mail bills this user set up follow the address to its new value, as in the API.
-    const linked = new Set(mockDb.state.accountLinks.filter((l) => l.userId === user.id).map((l) => l.accountId));
-    for (const [accountId, delivery] of Object.entries(mockDb.state.billDelivery)) {
-      if (linked.has(accountId) && delivery.email === user.email) delivery.email = current.value;
-    }
-    user.email = current.value;
-    user.emailConfirmed = true;
-  } else {
-    user.phone = current.value;
-  }
+  const previous = currentOf(user, kind);
+  const change =
+    previous === current.value
+      ? null
+      : { kind, previous, previousConfirmed: confirmedOf(user, kind), current: current.value };
+  setContact(user, kind, current.value, true);
   mockDb.save();
-  return toProfile(user);
+  return change;
 }
 
-/** Ends the user's sessions, all but `keepAccessToken` and this browser's refresh "cookie" when given. */
-export function endSessions(userId: string, keep: { accessToken?: string; refreshToken?: string } = {}): void {
-  const { accessTokens, refreshTokens } = mockDb.state;
-  for (const [token, owner] of Object.entries(accessTokens)) {
-    if (owner === userId && token !== keep.accessToken) delete accessTokens[token];
+/** The login of the kind becomes `value` (null: no phone); e-mail bills follow the address, as in the API. */
+export function setContact(user: MockUser, kind: ContactKind, value: string | null, confirmed: boolean): void {
+  if (kind === "PHONE") {
+    user.phone = value;
+    user.phoneConfirmed = value !== null && confirmed;
+    return;
   }
-  for (const [token, owner] of Object.entries(refreshTokens)) {
-    if (owner === userId && token !== keep.refreshToken) delete refreshTokens[token];
+  // An e-mail is never removed, only replaced.
+  if (value === null) return;
+  const linked = new Set(mockDb.state.accountLinks.filter((l) => l.userId === user.id).map((l) => l.accountId));
+  for (const [accountId, delivery] of Object.entries(mockDb.state.billDelivery)) {
+    if (linked.has(accountId) && delivery.email === user.email) delivery.email = value;
   }
-  const cookie = mockDb.state.currentRefreshToken;
-  if (cookie && !refreshTokens[cookie]) mockDb.state.currentRefreshToken = null;
-  mockDb.save();
+  user.email = value;
+  user.emailConfirmed = confirmed;
 }

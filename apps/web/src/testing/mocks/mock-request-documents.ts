@@ -1,5 +1,5 @@
 import { DOCUMENT_LIMITS, type RequestDocument, type ServiceRequestKind, serviceRequestKinds } from "@lk/contract";
-import { checkDocument, type IncomingDocument } from "@lk/domain";
+import { checkDocument, factsOf, type IncomingDocument } from "@lk/domain";
 import { mockDb } from "./mock-db.ts";
 import { MockError } from "./mock-error.ts";
 
@@ -33,7 +33,7 @@ export async function checkUploads(kind: ServiceRequestKind, files: IncomingDocu
     if (!slots.some((s) => s.slot === file.slot)) {
       throw rejected(file.slot, "Этот документ не относится к выбранной услуге.");
     }
-    const result = await checkDocument(file, DOCUMENT_LIMITS);
+    const result = await checkDocument(factsOf(file), DOCUMENT_LIMITS);
     if (!result.ok) throw rejected(file.slot, result.message);
     checked.push({ file, contentType: result.contentType, fileName: result.fileName });
   }

@@ -2,7 +2,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type AccountSummary, ConfirmLinkBody, type StartLinkResult } from "@lk/contract/accounts";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { SelectField } from "../../../components/ui/SelectField.tsx";
 import { TextField } from "../../../components/ui/TextField.tsx";
@@ -10,12 +9,15 @@ import { ApiError } from "../../../lib/api-client.ts";
 import { applyApiError } from "../../../lib/form-errors.ts";
 import { useConfirmLink } from "../api/confirm-link.ts";
 import { useSuppliers } from "../api/get-suppliers.ts";
-import { linkErrorMessage } from "../link-errors.ts";
+import { isLinkWait, linkErrorMessage, needsConfirmedContact } from "../link-errors.ts";
+import { LinkErrorAlert, type LinkFormError } from "./LinkErrorAlert.tsx";
 
 interface Props {
   challenge: StartLinkResult;
   onBack: () => void;
   onLinked: (account: AccountSummary) => void;
+  /** The customer follows a link out of the dialog (to the profile). */
+  onLeave: () => void;
 }
 
 const ANSWER_HINT = {
@@ -25,11 +27,11 @@ const ANSWER_HINT = {
 } as const;
 
 /** Step 2: «Ответьте на контрольный вопрос». Proves the customer holds the account's papers. */
-export function ConfirmLinkForm({ challenge, onBack, onLinked }: Props) {
+export function ConfirmLinkForm({ challenge, onBack, onLinked, onLeave }: Props) {
   const confirmLink = useConfirmLink();
   const supplier = useSuppliers().data?.suppliers.find((s) => s.id === challenge.supplierId);
   const [attemptsLeft, setAttemptsLeft] = useState(challenge.attemptsLeft);
-  const [formError, setFormError] = useState<{ text: string; showsAttempts: boolean } | null>(null);
+  const [formError, setFormError] = useState<(LinkFormError & { showsAttempts: boolean }) | null>(null);
   const [locked, setLocked] = useState(false);
   const form = useForm({
     resolver: zodResolver(ConfirmLinkBody),
@@ -52,7 +54,8 @@ export function ConfirmLinkForm({ challenge, onBack, onLinked }: Props) {
       if (error instanceof ApiError && error.code === "WRONG_ANSWER" && error.attemptsLeft !== undefined) {
         setAttemptsLeft(error.attemptsLeft);
       }
-      if (error instanceof ApiError && error.code === "LINK_LOCKED") {
+      // Locked for this customer or paused for everyone: no answer counts until the time it names.
+      if (isLinkWait(error)) {
         setAttemptsLeft(0);
         setLocked(true);
       }
@@ -63,7 +66,7 @@ export function ConfirmLinkForm({ challenge, onBack, onLinked }: Props) {
         return;
       }
       const text = applyApiError(error, form.setError, ["question", "answer"]);
-      setFormError(text ? { text, showsAttempts: false } : null);
+      setFormError(text ? { text, showsAttempts: false, toProfile: needsConfirmedContact(error) } : null);
     }
   });
 
@@ -73,7 +76,7 @@ export function ConfirmLinkForm({ challenge, onBack, onLinked }: Props) {
         Лицевой счёт № {challenge.accountNumber}
         {supplier ? `, ${supplier.shortName}` : ""}. Выберите вопрос, на который можете ответить по квитанции.
       </p>
-      {formError ? <Alert>{formError.text}</Alert> : null}
+      {formError ? <LinkErrorAlert error={formError} onLeave={onLeave} /> : null}
       <SelectField
         label="Контрольный вопрос"
         autoFocus

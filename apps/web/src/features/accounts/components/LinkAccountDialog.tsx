@@ -23,19 +23,18 @@ export function LinkAccountDialog({ open, onClose, onLinked }: Props) {
     setStartValues(EMPTY);
   };
 
+  const close = () => {
+    reset();
+    onClose();
+  };
+
   return (
-    <Dialog
-      open={open}
-      onClose={() => {
-        reset();
-        onClose();
-      }}
-      title={challenge ? "Ответьте на контрольный вопрос" : "Добавить лицевой счёт"}
-    >
+    <Dialog open={open} onClose={close} title={challenge ? "Ответьте на контрольный вопрос" : "Добавить лицевой счёт"}>
       {challenge ? (
         <ConfirmLinkForm
           challenge={challenge}
           onBack={() => setChallenge(null)}
+          onLeave={close}
           onLinked={(account) => {
             reset();
             onLinked(account);
@@ -44,6 +43,7 @@ export function LinkAccountDialog({ open, onClose, onLinked }: Props) {
       ) : (
         <StartLinkForm
           defaultValues={startValues}
+          onLeave={close}
           onStarted={(values, next) => {
             setStartValues(values);
             setChallenge(next);

@@ -10,7 +10,8 @@ import { TextField } from "../../../components/ui/TextField.tsx";
 import { applyApiError } from "../../../lib/form-errors.ts";
 import { useSuppliers } from "../api/get-suppliers.ts";
 import { useStartLink } from "../api/start-link.ts";
-import { linkErrorMessage } from "../link-errors.ts";
+import { linkErrorMessage, needsConfirmedContact } from "../link-errors.ts";
+import { LinkErrorAlert, type LinkFormError } from "./LinkErrorAlert.tsx";
 
 export interface StartValues {
   supplierId: string;
@@ -21,13 +22,15 @@ interface Props {
   /** What the customer typed before «Назад», so going back loses nothing. */
   defaultValues: StartValues;
   onStarted: (values: StartValues, challenge: StartLinkResult) => void;
+  /** The customer follows a link out of the dialog (to the profile). */
+  onLeave: () => void;
 }
 
 /** Step 1 of «Добавить лицевой счёт»: the supplier and the account number from the bill. */
-export function StartLinkForm({ defaultValues, onStarted }: Props) {
+export function StartLinkForm({ defaultValues, onStarted, onLeave }: Props) {
   const suppliers = useSuppliers();
   const startLink = useStartLink();
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<LinkFormError | null>(null);
   const form = useForm({ resolver: zodResolver(StartLinkBody), defaultValues });
   const { errors } = form.formState;
   const supplier = suppliers.data?.suppliers.find((s) => s.id === form.watch("supplierId"));
@@ -37,7 +40,8 @@ export function StartLinkForm({ defaultValues, onStarted }: Props) {
     try {
       onStarted(form.getValues(), await startLink.mutateAsync(values));
     } catch (error) {
-      setFormError(linkErrorMessage(error) ?? applyApiError(error, form.setError, ["supplierId", "accountNumber"]));
+      const text = linkErrorMessage(error) ?? applyApiError(error, form.setError, ["supplierId", "accountNumber"]);
+      setFormError(text ? { text, toProfile: needsConfirmedContact(error) } : null);
     }
   });
 
@@ -56,7 +60,7 @@ export function StartLinkForm({ defaultValues, onStarted }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <p className="dialog__lead">Номер лицевого счёта и поставщик указаны в квитанции за электроэнергию.</p>
-      {formError ? <Alert>{formError}</Alert> : null}
+      {formError ? <LinkErrorAlert error={formError} onLeave={onLeave} /> : null}
       <SelectField
         label="Поставщик"
         autoFocus

@@ -54,15 +54,21 @@ function removeCustomerData(queryClient: QueryClient): void {
 let signedOutOnPurpose = false;
 export const wasSignedOutOnPurpose = () => signedOutOnPurpose;
 
+/**
+ * The session ended on purpose (signed out, or ended for every browser by a link): nothing of it
+ * stays in this page, and sign-in starts afresh instead of offering the page left behind.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  signedOutOnPurpose = true;
+  setAccessToken(null);
+  endSessionData(queryClient);
+}
+
 /** «Выйти»: the session ends on the server; RequireSession takes the customer to sign-in. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiCall(authRoutes.signOut),
-    onSettled: () => {
-      signedOutOnPurpose = true;
-      setAccessToken(null);
-      endSessionData(queryClient);
-    },
+    onSettled: () => forgetSession(queryClient),
   });
 }

@@ -13,6 +13,8 @@ import { formatSeconds, useCountdown } from "../use-countdown.ts";
 interface Props {
   kind: ContactKind;
   sent: SentCode;
+  /** For a change of login: the password typed with it, sent again with «Отправить код ещё раз». */
+  currentPassword?: string;
   onResent: (sent: SentCode) => void;
   /** Back to typing the address (with the error that sends the customer there); absent when confirming the current one. */
   onBack?: (error?: string) => void;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** «Мы отправили код на …»: six digits, a new code after the countdown, errors beside the field. */
-export function ContactCodeStep({ kind, sent, onResent, onBack, onDone }: Props) {
+export function ContactCodeStep({ kind, sent, currentPassword, onResent, onBack, onDone }: Props) {
   const confirm = useConfirmContact();
   const resend = useSendContactCode();
   const [code, setCode] = useState("");
@@ -53,7 +55,7 @@ export function ContactCodeStep({ kind, sent, onResent, onBack, onDone }: Props)
 
   const sendAgain = () => {
     setResent(false);
-    resend.mutate(contactBody(kind, sent.value), {
+    resend.mutate(contactBody(kind, sent.value, currentPassword), {
       onSuccess: (answer) => {
         setCode("");
         setProblem(null);

@@ -7,15 +7,24 @@ import { formatPhone } from "../../../lib/phone.ts";
 interface Props {
   profile: Profile;
   notice: string | null;
-  /** Why the code for the current e-mail could not be sent. */
+  /** Why the code for the current e-mail or phone could not be sent. */
   confirmError: string | null;
-  confirmPending: boolean;
-  onConfirmEmail: () => void;
+  /** Which «Подтвердить» is sending its code. */
+  confirmPending: ContactKind | null;
+  onConfirm: (kind: ContactKind) => void;
   onChange: (kind: ContactKind) => void;
 }
 
-/** «Контакты»: the e-mail (confirmed or not) and the mobile phone, each changed with a code. */
-export function ContactsCard({ profile, notice, confirmError, confirmPending, onConfirmEmail, onChange }: Props) {
+function ConfirmedTag({ confirmed }: { confirmed: boolean }) {
+  return confirmed ? (
+    <span className="tag tag--success">подтверждён</span>
+  ) : (
+    <span className="tag tag--warning">не подтверждён</span>
+  );
+}
+
+/** «Контакты»: the e-mail and the mobile phone, each confirmed (or not) and changed with a code. */
+export function ContactsCard({ profile, notice, confirmError, confirmPending, onConfirm, onChange }: Props) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   // The dialog's button may be gone (a confirmed e-mail has no «Подтвердить»): land on the news instead,
   // once the dialog has closed (the page behind a modal takes no focus).
@@ -35,18 +44,22 @@ export function ContactsCard({ profile, notice, confirmError, confirmPending, on
         <div className="contacts__row">
           <dt>E-mail</dt>
           <dd>
-            <span className="contacts__value">{profile.email}</span>{" "}
-            {profile.emailConfirmed ? (
-              <span className="tag tag--success">подтверждён</span>
-            ) : (
-              <span className="tag tag--warning">не подтверждён</span>
-            )}
+            <span className="contacts__value">{profile.email}</span> <ConfirmedTag confirmed={profile.emailConfirmed} />
             {profile.emailConfirmed ? null : (
-              <p className="card__muted">Подтвердите адрес, чтобы получать на него счета.</p>
+              <p className="card__muted">
+                {/* Linking needs either contact proved: with the phone confirmed, only the bills wait for this. */}
+                {profile.phoneConfirmed
+                  ? "Подтвердите адрес, чтобы получать на него счета."
+                  : "Подтвердите адрес, чтобы получать на него счета и подключать лицевые счета."}
+              </p>
             )}
             <span className="contacts__actions">
               {profile.emailConfirmed ? null : (
-                <Button pending={confirmPending} onClick={onConfirmEmail} aria-label="Подтвердить e-mail">
+                <Button
+                  pending={confirmPending === "EMAIL"}
+                  onClick={() => onConfirm("EMAIL")}
+                  aria-label="Подтвердить e-mail"
+                >
                   Подтвердить
                 </Button>
               )}
@@ -60,7 +73,22 @@ export function ContactsCard({ profile, notice, confirmError, confirmPending, on
           <dt>Мобильный телефон</dt>
           <dd>
             <span className="contacts__value">{profile.phone ? formatPhone(profile.phone) : "не указан"}</span>
+            {profile.phone ? (
+              <>
+                {" "}
+                <ConfirmedTag confirmed={profile.phoneConfirmed} />
+              </>
+            ) : null}
             <span className="contacts__actions">
+              {profile.phone && !profile.phoneConfirmed ? (
+                <Button
+                  pending={confirmPending === "PHONE"}
+                  onClick={() => onConfirm("PHONE")}
+                  aria-label="Подтвердить телефон"
+                >
+                  Подтвердить
+                </Button>
+              ) : null}
               <Button
                 variant="secondary"
                 onClick={() => onChange("PHONE")}
@@ -73,7 +101,8 @@ export function ContactsCard({ profile, notice, confirmError, confirmPending, on
         </div>
       </dl>
       <p className="card__muted">
-        E-mail и телефон — это логины для входа: новый действует, как только вы введёте код.
+        E-mail и телефон — это логины для входа: новый действует, как только вы введёте код. Для смены нужен текущий
+        пароль, а на прежний адрес придёт уведомление со ссылкой для отмены.
       </p>
     </section>
   );

@@ -14,7 +14,7 @@ import { ContactsCard } from "./ContactsCard.tsx";
 import { PasswordCard } from "./PasswordCard.tsx";
 import { PersonalDataCard } from "./PersonalDataCard.tsx";
 
-/** Where «Подтвердить e-mail» was pressed: its error is shown there. */
+/** Where «Подтвердить» was pressed: its error is shown there. */
 type ConfirmSource = "contacts" | "bills";
 
 /** SPEC §9 «Профиль»: only the name, the contacts (with a code), the password, e-mail bills and the newsletter change. */
@@ -24,6 +24,7 @@ export function ProfilePage() {
   const [request, setRequest] = useState<ContactRequest | null>(null);
   const [contactNotice, setContactNotice] = useState<string | null>(null);
   const [confirmError, setConfirmError] = useState<{ source: ConfirmSource; message: string } | null>(null);
+  const [confirming, setConfirming] = useState<ContactKind | null>(null);
 
   if (profile.isPending) return <PageLoader />;
   if (profile.isError) {
@@ -44,16 +45,20 @@ export function ProfilePage() {
     setRequest({ kind, mode: "change" });
   };
 
-  // «Подтвердить»: the code goes to the current address at once, then the dialog asks for it.
-  const confirmEmail = (source: ConfirmSource) => {
+  // «Подтвердить»: the code goes to the current address or phone at once (no password: nothing
+  // changes), then the dialog asks for it.
+  const confirmCurrent = (kind: ContactKind, source: ConfirmSource) => {
+    const value = kind === "EMAIL" ? data.email : data.phone;
+    if (!value) return;
     setContactNotice(null);
     setConfirmError(null);
+    setConfirming(kind);
     sendCode.mutate(
-      { kind: "EMAIL", value: data.email },
+      { kind, value },
       {
         onSuccess: (sent) =>
           setRequest({
-            kind: "EMAIL",
+            kind,
             mode: "confirm",
             sent: { value: sent.value, resendAt: resendAt(sent.resendAfterSeconds) },
           }),
@@ -61,18 +66,19 @@ export function ProfilePage() {
           if (error instanceof ApiError && error.code === "TOO_MANY_REQUESTS") {
             // A code went out a moment ago: it still works, so ask for it.
             setRequest({
-              kind: "EMAIL",
+              kind,
               mode: "confirm",
               sent: {
-                value: data.email,
+                value,
                 resendAt: resendAt(error.retryAfterSeconds ?? 60),
                 note: "Код уже был отправлен недавно: введите его или запросите новый, когда истечёт время.",
               },
             });
             return;
           }
-          setConfirmError({ source, message: contactError(error, "EMAIL").message });
+          setConfirmError({ source, message: contactError(error, kind).message });
         },
+        onSettled: () => setConfirming(null),
       },
     );
   };
@@ -85,16 +91,16 @@ export function ProfilePage() {
         profile={data}
         notice={contactNotice}
         confirmError={confirmError?.source === "contacts" ? confirmError.message : null}
-        confirmPending={sendCode.isPending}
-        onConfirmEmail={() => confirmEmail("contacts")}
+        confirmPending={confirming}
+        onConfirm={(kind) => confirmCurrent(kind, "contacts")}
         onChange={change}
       />
       <PasswordCard />
       <BillDeliveryCard
         profile={data}
-        confirmPending={sendCode.isPending}
+        confirmPending={confirming === "EMAIL"}
         confirmError={confirmError?.source === "bills" ? confirmError.message : null}
-        onConfirmEmail={() => confirmEmail("bills")}
+        onConfirmEmail={() => confirmCurrent("EMAIL", "bills")}
       />
       <ContactDialog
         request={request}

@@ -1,13 +1,24 @@
-import { type AccountSummary, routes } from "@lk/contract";
+import { type AccountSummary, linkPausedMessage, routes } from "@lk/contract";
 import { SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
-import { controlQuestionText, isCorrectAnswer, matchesAccountNumberFormat, normalizeAccountNumber } from "@lk/domain";
+import {
+  controlQuestionText,
+  decideLinkAnswer,
+  formatMoscowDateTime,
+  isCorrectAnswer,
+  type LinkStanding,
+  linkStanding,
+  matchesAccountNumberFormat,
+  normalizeAccountNumber,
+} from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockAccountLink, mockDb } from "../mock-db.ts";
 import { MockError } from "../mock-error.ts";
-import { attemptStatus, recordAttempt } from "../mock-link-attempts.ts";
+import { recentAttempts, recordAttempt } from "../mock-link-attempts.ts";
+import { sendMessage } from "../mock-outbox.ts";
+import { requireUser } from "../mock-profile.ts";
 import { evidenceOf, findAccount, findAccountByNumber, findSupplier, toDetails, toSummary } from "../mock-world.ts";
 
 const opts = { authenticate };
@@ -48,8 +59,25 @@ function alreadyLinked(userId: string, accountId: string | undefined): boolean {
   return mockDb.state.accountLinks.some((l) => l.userId === userId && l.accountId === accountId);
 }
 
-function lockedError(lockedUntil: Date): MockError {
-  return new MockError("LINK_LOCKED", undefined, { attemptsLeft: 0, lockedUntil: lockedUntil.toISOString() });
+function waitError(standing: Exclude<LinkStanding, { status: "open" }>): MockError {
+  return new MockError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
+    attemptsLeft: 0,
+    lockedUntil: standing.until.toISOString(),
+  });
+}
+
+/** As in the API: only a proved e-mail or phone may link, so throw-away registrations bring no guesses. */
+function requireConfirmedContact(userId: string): void {
+  const user = requireUser(userId);
+  if (!user.emailConfirmed && !(user.phone && user.phoneConfirmed)) throw new MockError("CONTACT_NOT_CONFIRMED");
+}
+
+/** The account's wrong answers are spent: everyone linked to it hears why new links wait. */
+function tellLinkedCustomers(accountId: string, accountNumber: string, until: Date): void {
+  const linked = new Set(mockDb.state.accountLinks.filter((l) => l.accountId === accountId).map((l) => l.userId));
+  for (const user of mockDb.state.users.filter((u) => linked.has(u.id))) {
+    sendMessage(linkPausedMessage(user.email, accountNumber, formatMoscowDateTime(until)));
+  }
 }
 
 export const accountHandlers = [
@@ -76,18 +104,20 @@ export const accountHandlers = [
     ({ input: { body }, userId }) => {
       const user = userId as string;
       const { supplier, number } = checkNumber(body.supplierId, body.accountNumber);
+      requireConfirmedContact(user);
       // Telling "already yours" reveals nothing: the customer has already proved this account.
       if (alreadyLinked(user, findAccountByNumber(supplier.id, number)?.account.id)) {
         throw new MockError("ACCOUNT_ALREADY_LINKED");
       }
-      const status = attemptStatus({ userId: user, supplierId: supplier.id, accountNumber: number }, mockClock.now());
-      if (status.lockedUntil) throw lockedError(status.lockedUntil);
+      const now = mockClock.now();
+      const standing = linkStanding(recentAttempts({ supplierId: supplier.id, accountNumber: number }, now), user, now);
+      if (standing.status !== "open") throw waitError(standing);
       // The same answer whether or not the number exists: it fails later, at the control question.
       return {
         supplierId: supplier.id,
         accountNumber: number,
         questions: questionsOf(supplier),
-        attemptsLeft: status.attemptsLeft,
+        attemptsLeft: standing.attemptsLeft,
       };
     },
     opts,
@@ -101,21 +131,28 @@ export const accountHandlers = [
       if (!supplier.controlQuestions.includes(body.question)) {
         throw fieldError("question", "Выберите контрольный вопрос из списка.");
       }
+      requireConfirmedContact(user);
       const bundle = findAccountByNumber(supplier.id, number);
       if (alreadyLinked(user, bundle?.account.id)) throw new MockError("ACCOUNT_ALREADY_LINKED");
-      const key = { userId: user, supplierId: supplier.id, accountNumber: number };
-      const before = attemptStatus(key, now);
-      if (before.lockedUntil) throw lockedError(before.lockedUntil);
-
+      const key = { supplierId: supplier.id, accountNumber: number };
+      // An unknown number is a wrong answer like any other: the same counts, the same answers.
       const correct = bundle !== undefined && isCorrectAnswer(body.question, body.answer, evidenceOf(bundle, now));
-      recordAttempt(key, now, correct);
-      if (!bundle || !correct) {
-        const after = attemptStatus(key, now);
-        if (after.lockedUntil) throw lockedError(after.lockedUntil);
-        throw new MockError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${after.attemptsLeft}.`, {
-          attemptsLeft: after.attemptsLeft,
+      const decision = decideLinkAnswer(recentAttempts(key, now), user, now, correct);
+      if (decision.kind === "refused") throw waitError(decision.standing);
+      recordAttempt(key, user, now, decision.record.success);
+      const { outcome } = decision;
+      // As the API words the letter: until the account's pause ends.
+      if (decision.pausedUntil && bundle) {
+        tellLinkedCustomers(bundle.account.id, number, decision.pausedUntil);
+      }
+      if (outcome.status === "open") {
+        throw new MockError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
+          attemptsLeft: outcome.attemptsLeft,
         });
       }
+      if (outcome.status !== "linked") throw waitError(outcome);
+      // Only an existing account's answer can be right.
+      if (!bundle) throw new Error("linked an account that does not exist");
 
       const isPrimary = linksOf(user).length === 0;
       mockDb.state.accountLinks.push({

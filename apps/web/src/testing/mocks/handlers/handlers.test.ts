@@ -4,6 +4,7 @@ import {
   AuthSession,
   allRoutes,
   buildPath,
+  CONTROL_CHARACTER_MESSAGE,
   ErrorBody,
   routes,
   StartLinkResult,
@@ -11,13 +12,17 @@ import {
   User,
 } from "@lk/contract";
 import { DEMO_CUSTOMER, DEMO_LINKABLE_ACCOUNTS, DEMO_LINKED_ACCOUNTS, linkHintsOf } from "@lk/demo-data";
-import { formatAmount } from "@lk/domain";
+import { formatAmount, formatMoscowDateTime } from "@lk/domain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { registerConfirmedCustomer } from "../../confirmed-customer.ts";
+import { codeIn } from "../../outbox-text.ts";
 import { mockClock } from "../mock-clock.ts";
+import { mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
 import { handlers } from "./index.ts";
 import { setUpMockApiServer } from "./mock-api-server.ts";
+import { demoCustomer, pdf } from "./request-test-client.ts";
 
 setUpMockApiServer();
 
@@ -79,6 +84,32 @@ describe("mock API", () => {
   it("needs a token for routes that need one", async () => {
     const res = await fetch(new URL(routes.auth.me.path, window.location.origin));
     expect(res.status).toBe(401);
+  });
+
+  it("refuses a NUL or another control character anywhere in the input, naming the field, before the schemas", async () => {
+    const body = await post(routes.auth.register.path, {
+      email: "anna@example.ru",
+      fullName: "Смирнова\u0000Анна",
+      password: "x",
+    });
+    expect(body.status).toBe(400);
+    expect(ErrorBody.parse(await body.json()).error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { location: "body", fields: [{ path: "fullName", message: CONTROL_CHARACTER_MESSAGE }] },
+    });
+    expect(mockDb.state.users.some((u) => u.email === "anna@example.ru")).toBe(false);
+
+    const query = await fetch(new URL(`${routes.outbox.list.path}?to=a%07b`, window.location.origin));
+    expect(ErrorBody.parse(await query.json()).error).toMatchObject({
+      details: { location: "query", fields: [{ path: "to", message: CONTROL_CHARACTER_MESSAGE }] },
+    });
+
+    const c = await demoCustomer();
+    const multipart = await c.file({ change: { kind: "OWNER", ownerName: "Петров\u007fПётр" } }, [pdf("ownership")]);
+    expect(multipart.status).toBe(400);
+    expect(ErrorBody.parse(await multipart.json()).error.details?.fields).toEqual([
+      { path: "change.ownerName", message: CONTROL_CHARACTER_MESSAGE },
+    ]);
   });
 });
 
@@ -224,6 +255,80 @@ describe("mock API: personal accounts", () => {
     mockClock.now = () => new Date(lockedUntil + 60_000);
     const later = await call("POST", routes.accounts.confirmLink.path, token, { ...body, answer: hints.meterSerial });
     expect(later.status).toBe(201);
+  });
+
+  it("links only for a confirmed e-mail or phone: CONTACT_NOT_CONFIRMED before anything else", async () => {
+    const registered = await post(routes.auth.register.path, {
+      email: "anna@example.ru",
+      phone: "+79160004400",
+      fullName: "Смирнова Анна",
+      password: "abcd1234",
+    });
+    const token = AuthSession.parse(await registered.json()).accessToken;
+    const { hints } = linkable();
+    const number = { supplierId: hints.supplierId, accountNumber: hints.accountNumber };
+    const start = await call("POST", routes.accounts.startLink.path, token, number);
+    expect(start.status).toBe(403);
+    expect(await errorOf(start)).toMatchObject({
+      code: "CONTACT_NOT_CONFIRMED",
+      message: "Чтобы подключать лицевые счета, подтвердите в профиле адрес электронной почты или номер телефона.",
+    });
+    const confirm = await call("POST", routes.accounts.confirmLink.path, token, {
+      ...number,
+      question: "METER_SERIAL",
+      answer: hints.meterSerial,
+    });
+    expect((await errorOf(confirm)).code).toBe("CONTACT_NOT_CONFIRMED");
+    // Nothing was counted against the account.
+    expect(mockDb.state.linkAttempts).toEqual([]);
+
+    // A confirmed phone is enough.
+    await call("POST", routes.profile.sendContactCode.path, token, { kind: "PHONE", value: "+79160004400" });
+    const code = codeIn(mockDb.state.outbox.at(-1)?.text);
+    await call("POST", routes.profile.confirmContact.path, token, { kind: "PHONE", code });
+    expect((await call("POST", routes.accounts.startLink.path, token, number)).status).toBe(200);
+  });
+
+  it("pauses linking an account for everyone after 10 wrong answers from all customers, and tells its holders", async () => {
+    mockClock.now = () => new Date("2026-11-20T09:00:00.000Z");
+    const account = mockWorld().bundles[DEMO_LINKED_ACCOUNTS[0]];
+    if (!account) throw new Error("no demo account");
+    const hints = linkHintsOf(account, mockClock.now());
+    const number = { supplierId: hints.supplierId, accountNumber: hints.accountNumber };
+    const answer = (token: string, answer: string) =>
+      call("POST", routes.accounts.confirmLink.path, token, { ...number, question: "METER_SERIAL", answer });
+    const guessers = await Promise.all(
+      ["a", "b", "c", "d"].map(async (name) => (await registerConfirmedCustomer(`${name}@example.ru`)).accessToken),
+    );
+    const [a, b, c, d] = guessers as [string, string, string, string];
+    for (const token of [a, b, c]) {
+      for (let i = 0; i < 3; i++) expect((await errorOf(await answer(token, `guess-${i}`))).code).toBe("WRONG_ANSWER");
+    }
+    // Nine wrong answers so far: one is left for everyone, whatever their own count.
+    const start = await call("POST", routes.accounts.startLink.path, d, number);
+    expect(StartLinkResult.parse(await start.json()).attemptsLeft).toBe(1);
+    const tenth = await answer(d, "guess-9");
+    expect(tenth.status).toBe(429);
+    const until = new Date("2026-11-21T09:00:00.000Z");
+    expect(await errorOf(tenth)).toMatchObject({ code: "LINK_PAUSED", details: { lockedUntil: until.toISOString() } });
+
+    const newcomer = await registerConfirmedCustomer("e@example.ru");
+    const right = await answer(newcomer.accessToken, hints.meterSerial ?? "");
+    expect(right.status).toBe(429);
+    expect((await errorOf(right)).code).toBe("LINK_PAUSED");
+    expect((await errorOf(await call("POST", routes.accounts.startLink.path, newcomer.accessToken, number))).code).toBe(
+      "LINK_PAUSED",
+    );
+    // The refused right answer was not counted.
+    expect(mockDb.state.linkAttempts).toHaveLength(10);
+
+    const letters = mockDb.state.outbox.filter((m) => m.kind === "LINK_PAUSED");
+    expect(letters.map((m) => m.to)).toEqual([DEMO_CUSTOMER.email]);
+    expect(letters[0]?.text).toContain(`до ${formatMoscowDateTime(until)}`);
+    expect(formatMoscowDateTime(until)).toBe("21.11.2026 12:00 (мск)");
+
+    mockClock.now = () => new Date(until.getTime() + 1000);
+    expect((await answer(newcomer.accessToken, hints.meterSerial ?? "")).status).toBe(201);
   });
 
   it("keeps the primary account while others exist, until another becomes primary", async () => {

@@ -117,6 +117,24 @@ describe("mock API: «Оплатить»", () => {
     expect(await c.balance()).toBe(before - 50_000);
   });
 
+  it("refuses the key again with another amount or card: IDEMPOTENCY_KEY_REUSED, and takes nothing", async () => {
+    setNow(MSK(20));
+    const c = await customer();
+    const key = crypto.randomUUID();
+    expect((await c.pay(50_000, TEST_CARDS.success, key)).status).toBe(201);
+    const before = await c.balance();
+    for (const res of [await c.pay(60_000, TEST_CARDS.success, key), await c.pay(50_000, TEST_CARDS.declined, key)]) {
+      expect(res.status).toBe(422);
+      expect(await errorOf(res)).toMatchObject({
+        code: "IDEMPOTENCY_KEY_REUSED",
+        message:
+          "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",
+      });
+    }
+    expect(mockDb.state.payments).toHaveLength(1);
+    expect(await c.balance()).toBe(before);
+  });
+
   it("declines the declined card with the bank's reason, and the balance stays", async () => {
     setNow(MSK(20));
     const c = await customer();

@@ -1,6 +1,6 @@
 import { type BillDetails, type Payment, type RouteParsed, routes } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import { simulatedOutcome } from "@lk/domain";
+import { paymentFingerprint, sameRequest, simulatedOutcome } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
@@ -28,15 +28,17 @@ type PayBody = RouteParsed<typeof routes.payments.pay>["body"];
 const account = (userId: string | null, accountId: string): AccountBundle =>
   requireLink(userId as string, accountId).bundle;
 
-/** «Оплатить»: a retry with the same key returns the first payment and takes no money again. */
+/**
+ * «Оплатить»: a retry with the same key returns the first payment and takes no money again. The
+ * key with another account, amount or card is not a retry: answering the first payment would
+ * tell the customer a payment they did not make went through.
+ */
 function pay(userId: string, bundle: AccountBundle, body: PayBody): Payment {
+  const fingerprint = paymentFingerprint({ accountId: bundle.account.id, ...body });
   const existing = mockDb.state.payments.find((p) => p.userId === userId && p.idempotencyKey === body.idempotencyKey);
   if (existing) {
-    if (existing.accountId !== bundle.account.id) {
-      throw new MockError("VALIDATION_FAILED", "Этот ключ уже использован для другого платежа.", {
-        location: "body",
-        fields: [{ path: "idempotencyKey", message: "Ключ уже использован." }],
-      });
+    if (existing.accountId !== bundle.account.id || !sameRequest(existing.fingerprint, fingerprint)) {
+      throw new MockError("IDEMPOTENCY_KEY_REUSED");
     }
     return toPayment({ ...existing, paidAt: new Date(existing.paidAt) });
   }
@@ -47,6 +49,7 @@ function pay(userId: string, bundle: AccountBundle, body: PayBody): Payment {
     accountId: bundle.account.id,
     userId,
     idempotencyKey: body.idempotencyKey,
+    fingerprint,
     paidAt: now.toISOString(),
     amountKopecks: body.amountKopecks,
     status: "PROCESSING",

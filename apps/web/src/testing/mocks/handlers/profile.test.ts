@@ -1,7 +1,18 @@
-import { AuthSession, BillDelivery, buildPath, ContactCodeSent, ErrorBody, Profile, routes } from "@lk/contract";
+import {
+  AuthSession,
+  BillDelivery,
+  buildPath,
+  ContactChangeUndone,
+  ContactCodeSent,
+  ErrorBody,
+  OutboxMessage,
+  Profile,
+  routes,
+} from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { codeIn, tokenIn } from "../../outbox-text.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
@@ -35,12 +46,14 @@ async function register(email: string, phone?: string) {
   return AuthSession.parse(await res.json()).accessToken;
 }
 
-/** The code of the newest message to `to`, as a customer reads it at /dev/outbox. */
-async function codeSentTo(to: string) {
+/** The newest message to `to`, as a customer reads it at /dev/outbox. */
+async function newestTo(to: string) {
   const res = await send("GET", `${routes.outbox.list.path}?to=${encodeURIComponent(to)}`);
-  const { messages } = z.object({ messages: z.array(z.object({ text: z.string() })) }).parse(await res.json());
-  return /\b(\d{6})\b/.exec(messages[0]?.text ?? "")?.[1] ?? "";
+  return z.object({ messages: z.array(OutboxMessage) }).parse(await res.json()).messages[0];
 }
+const codeSentTo = async (to: string) => codeIn((await newestTo(to))?.text);
+
+const PASSWORD = { currentPassword: DEMO_CUSTOMER.password };
 
 const later = (seconds: number) => {
   const at = mockClock.now().getTime() + seconds * 1000;
@@ -53,7 +66,7 @@ describe("mock API: profile", () => {
     const sent = await send(
       "POST",
       routes.profile.sendContactCode.path,
-      { kind: "PHONE", value: "8 916 000-11-22" },
+      { kind: "PHONE", value: "8 916 000-11-22", ...PASSWORD },
       token,
     );
     expect(sent.status).toBe(201);
@@ -61,20 +74,25 @@ describe("mock API: profile", () => {
     const again = await send(
       "POST",
       routes.profile.sendContactCode.path,
-      { kind: "PHONE", value: "+79160001122" },
+      { kind: "PHONE", value: "+79160001122", ...PASSWORD },
       token,
     );
     expect(await errorOf(again)).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: 60 } });
 
     const code = await codeSentTo("+79160001122");
     const confirmed = await send("POST", routes.profile.confirmContact.path, { kind: "PHONE", code }, token);
-    expect(Profile.parse(await confirmed.json()).phone).toBe("+79160001122");
+    expect(Profile.parse(await confirmed.json())).toMatchObject({ phone: "+79160001122", phoneConfirmed: true });
     expect(await signIn("+7 916 000 11 22")).toBeTruthy();
   });
 
   it("counts wrong codes: 5 tries, then a new code is needed; a code lasts 10 minutes", async () => {
     const token = await signIn();
-    await send("POST", routes.profile.sendContactCode.path, { kind: "PHONE", value: "+79160001133" }, token);
+    await send(
+      "POST",
+      routes.profile.sendContactCode.path,
+      { kind: "PHONE", value: "+79160001133", ...PASSWORD },
+      token,
+    );
     const right = await codeSentTo("+79160001133");
     const wrong = right === "000000" ? "111111" : "000000";
     const answers: unknown[] = [];
@@ -89,28 +107,43 @@ describe("mock API: profile", () => {
     expect((await errorOf(worn)).code).toBe("CODE_EXPIRED");
 
     later(61);
-    await send("POST", routes.profile.sendContactCode.path, { kind: "PHONE", value: "+79160001133" }, token);
+    await send(
+      "POST",
+      routes.profile.sendContactCode.path,
+      { kind: "PHONE", value: "+79160001133", ...PASSWORD },
+      token,
+    );
     later(10 * 60 + 1);
     const code = await codeSentTo("+79160001133");
     const stale = await send("POST", routes.profile.confirmContact.path, { kind: "PHONE", code }, token);
     expect((await errorOf(stale)).code).toBe("CODE_EXPIRED");
   });
 
-  it("refuses another customer's e-mail, and keeps the old one until the new one is confirmed", async () => {
+  it("sends the code even to another customer's e-mail (saying nothing), and refuses it only at confirmation", async () => {
     const token = await register("anna@example.ru");
+    const change = (value: string) =>
+      send(
+        "POST",
+        routes.profile.sendContactCode.path,
+        { kind: "EMAIL", value, currentPassword: "Pass-word-1" },
+        token,
+      );
+    expect((await change("demo@lk.test")).status).toBe(201);
     const taken = await send(
       "POST",
-      routes.profile.sendContactCode.path,
-      { kind: "EMAIL", value: "demo@lk.test" },
+      routes.profile.confirmContact.path,
+      { kind: "EMAIL", code: await codeSentTo("demo@lk.test") },
       token,
     );
+    expect(taken.status).toBe(409);
     expect(await errorOf(taken)).toMatchObject({ code: "EMAIL_TAKEN", details: { fields: [{ path: "value" }] } });
 
-    await send("POST", routes.profile.sendContactCode.path, { kind: "EMAIL", value: "Anna.New@Example.ru" }, token);
+    later(61);
+    await change("Anna.New@Example.ru");
     const again = await send(
       "POST",
       routes.profile.sendContactCode.path,
-      { kind: "PHONE", value: "+79160001144" },
+      { kind: "PHONE", value: "+79160001144", currentPassword: "Pass-word-1" },
       token,
     );
     expect(again.status).toBe(201); // the minute is per kind
@@ -121,7 +154,49 @@ describe("mock API: profile", () => {
     expect(Profile.parse(await after.json())).toMatchObject({ email: "anna.new@example.ru", emailConfirmed: true });
   });
 
-  it("changes the password with the current one and ends the other sessions", async () => {
+  it("needs the current password to change the e-mail or phone, but not to confirm the current one", async () => {
+    const token = await register("anna@example.ru", "+79160002200");
+    const profile = Profile.parse(await (await send("GET", routes.profile.get.path, undefined, token)).json());
+    // A phone typed at registration is not proved yet.
+    expect(profile).toMatchObject({ phone: "+79160002200", phoneConfirmed: false, emailConfirmed: false });
+    const code = (body: object) => send("POST", routes.profile.sendContactCode.path, body, token);
+
+    const missing = await code({ kind: "EMAIL", value: "anna.new@example.ru" });
+    expect(missing.status).toBe(400);
+    expect(await errorOf(missing)).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { fields: [{ path: "currentPassword", message: "Введите текущий пароль." }] },
+    });
+    const wrong = await code({ kind: "EMAIL", value: "anna.new@example.ru", currentPassword: "Wrong-pass-1" });
+    expect(wrong.status).toBe(422);
+    expect(await errorOf(wrong)).toMatchObject({
+      code: "WRONG_PASSWORD",
+      details: { fields: [{ path: "currentPassword", message: "Текущий пароль введён неверно." }] },
+    });
+    expect(mockDb.state.outbox).toEqual([]);
+    const right = await code({ kind: "EMAIL", value: "anna.new@example.ru", currentPassword: "Pass-word-1" });
+    expect(right.status).toBe(201);
+
+    // The current phone, unconfirmed: a code without the password; once confirmed, no more codes.
+    expect((await code({ kind: "PHONE", value: "+7 916 000-22-00" })).status).toBe(201);
+    const sms = await send(
+      "POST",
+      routes.profile.confirmContact.path,
+      { kind: "PHONE", code: await codeSentTo("+79160002200") },
+      token,
+    );
+    expect(Profile.parse(await sms.json())).toMatchObject({ phone: "+79160002200", phoneConfirmed: true });
+    later(61);
+    const done = await code({ kind: "PHONE", value: "+79160002200" });
+    expect(await errorOf(done)).toMatchObject({
+      code: "VALIDATION_FAILED",
+      details: { fields: [{ path: "value", message: "Этот номер уже подтверждён." }] },
+    });
+    // Confirming the current number is no change: nobody is told.
+    expect(mockDb.state.outbox.filter((m) => m.kind === "CONTACT_CHANGED")).toEqual([]);
+  });
+
+  it("changes the password with the current one: every session ends, this browser goes on in a new one", async () => {
     const other = await signIn();
     const token = await signIn();
     const wrong = await send(
@@ -140,21 +215,30 @@ describe("mock API: profile", () => {
       { currentPassword: DEMO_CUSTOMER.password, newPassword: "New-pass-2026" },
       token,
     );
-    expect(changed.status).toBe(204);
-    expect((await send("GET", routes.profile.get.path, undefined, token)).status).toBe(200);
+    expect(changed.status).toBe(200);
+    const session = AuthSession.parse(await changed.json());
+    expect(session.user.email).toBe(DEMO_CUSTOMER.email);
+    expect((await send("GET", routes.profile.get.path, undefined, session.accessToken)).status).toBe(200);
+    expect((await send("GET", routes.profile.get.path, undefined, token)).status).toBe(401);
     expect((await send("GET", routes.profile.get.path, undefined, other)).status).toBe(401);
+    // This browser's refresh "cookie" is the new session's.
+    expect((await send("POST", routes.auth.refresh.path)).status).toBe(200);
     expect(await signIn(DEMO_CUSTOMER.email, "New-pass-2026")).toBeTruthy();
+    const letter = await newestTo(DEMO_CUSTOMER.email);
+    expect(letter).toMatchObject({ kind: "PASSWORD_CHANGED", subject: "Пароль изменён" });
+    expect(letter?.text).toContain(`${window.location.origin}/forgot-password`);
   });
 
-  it("resets a password by a single-use link from the mail, saying nothing about unknown addresses", async () => {
+  it("resets a password by a single-use link from the mail; an unknown address is told it has no account", async () => {
     const unknown = await send("POST", routes.auth.passwordReset.path, { email: "nobody@example.ru" });
     expect(unknown.status).toBe(204);
-    expect(mockDb.state.outbox).toEqual([]);
+    const nobody = await newestTo("nobody@example.ru");
+    expect(nobody).toMatchObject({ kind: "PASSWORD_RESET_NO_ACCOUNT", subject: "Восстановление пароля" });
+    expect(nobody?.text).toContain(`${window.location.origin}/register`);
+    expect(nobody?.text).not.toContain("token=");
+
     expect((await send("POST", routes.auth.passwordReset.path, { email: DEMO_CUSTOMER.email })).status).toBe(204);
-    const res = await send("GET", `${routes.outbox.list.path}?to=${DEMO_CUSTOMER.email}`);
-    const text = z.object({ messages: z.array(z.object({ text: z.string() })) }).parse(await res.json())
-      .messages[0]?.text;
-    const token = /\/reset-password\?token=([A-Za-z0-9_-]{32})\b/.exec(text ?? "")?.[1] ?? "";
+    const token = tokenIn((await newestTo(DEMO_CUSTOMER.email))?.text, "/reset-password");
     expect(token).toHaveLength(32);
     const body = { token, password: "Reset-pass-2026" };
     expect((await send("POST", routes.auth.passwordResetConfirm.path, body)).status).toBe(204);
@@ -162,6 +246,16 @@ describe("mock API: profile", () => {
       "RESET_TOKEN_INVALID",
     );
     expect(await signIn(DEMO_CUSTOMER.email, "Reset-pass-2026")).toBeTruthy();
+  });
+
+  it("mails an address nobody has at most three times an hour too, and its token opens nothing", async () => {
+    for (let i = 0; i < 4; i++) {
+      expect((await send("POST", routes.auth.passwordReset.path, { email: "nobody@example.ru" })).status).toBe(204);
+    }
+    expect(mockDb.state.outbox.filter((m) => m.kind === "PASSWORD_RESET_NO_ACCOUNT")).toHaveLength(3);
+    const token = mockDb.state.passwordResets.at(-1)?.token ?? "";
+    const res = await send("POST", routes.auth.passwordResetConfirm.path, { token, password: "Reset-pass-2026" });
+    expect((await errorOf(res)).code).toBe("RESET_TOKEN_INVALID");
   });
 
   it("mails at most three reset links an hour, and a used link confirms the address", async () => {
@@ -180,6 +274,75 @@ describe("mock API: profile", () => {
       password: "Reset-pass-2027",
     });
     expect((await errorOf(res)).code).toBe("RESET_TOKEN_INVALID");
+  });
+});
+
+describe("mock API: undoing a change of e-mail or phone", () => {
+  /** The demo customer's login changed to `value` by code, with the password, in the session `token`. */
+  async function changeContact(token: string, kind: "EMAIL" | "PHONE", value: string) {
+    await send("POST", routes.profile.sendContactCode.path, { kind, value, ...PASSWORD }, token);
+    const code = await codeSentTo(value);
+    const res = await send("POST", routes.profile.confirmContact.path, { kind, code }, token);
+    expect(res.status).toBe(200);
+  }
+  const undo = (token: string) => send("POST", routes.auth.undoContactChange.path, { token });
+
+  it("tells the previous e-mail with a link that puts it back once, for 7 days, and ends every session", async () => {
+    const token = await signIn();
+    await changeContact(token, "EMAIL", "thief@example.ru");
+    const letter = await newestTo(DEMO_CUSTOMER.email);
+    expect(letter).toMatchObject({
+      channel: "EMAIL",
+      kind: "CONTACT_CHANGED",
+      subject: "Адрес электронной почты изменён",
+    });
+    expect(letter?.text).toContain("адрес электронной почты изменён на thief@example.ru");
+    expect(letter?.text).toContain("Ссылка действует 7 дней");
+    const link = tokenIn(letter?.text, `${window.location.origin}/undo-contact-change`);
+    expect(link).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const res = await undo(link);
+    expect(res.status).toBe(200);
+    expect(ContactChangeUndone.parse(await res.json())).toEqual({ kind: "EMAIL", value: DEMO_CUSTOMER.email });
+    expect((await send("GET", routes.profile.get.path, undefined, token)).status).toBe(401);
+    expect((await send("POST", routes.auth.refresh.path)).status).toBe(401);
+    const back = Profile.parse(await (await send("GET", routes.profile.get.path, undefined, await signIn())).json());
+    expect(back).toMatchObject({ email: DEMO_CUSTOMER.email, emailConfirmed: true });
+
+    const again = await undo(link);
+    expect(again.status).toBe(410);
+    expect((await errorOf(again)).code).toBe("UNDO_LINK_INVALID");
+  });
+
+  it("tells a phone change to the e-mail and, by SMS, to the previous phone; the link puts the phone back", async () => {
+    const token = await signIn();
+    await changeContact(token, "PHONE", "+79160003300");
+    const mail = await newestTo(DEMO_CUSTOMER.email);
+    const sms = await newestTo(DEMO_CUSTOMER.phone);
+    expect(mail).toMatchObject({ channel: "EMAIL", kind: "CONTACT_CHANGED", subject: "Номер телефона изменён" });
+    expect(sms).toMatchObject({ channel: "SMS", kind: "CONTACT_CHANGED" });
+    const link = tokenIn(sms?.text, "/undo-contact-change");
+    expect(tokenIn(mail?.text, "/undo-contact-change")).toBe(link);
+    expect(ContactChangeUndone.parse(await (await undo(link)).json())).toEqual({
+      kind: "PHONE",
+      value: DEMO_CUSTOMER.phone,
+    });
+    const back = Profile.parse(await (await send("GET", routes.profile.get.path, undefined, await signIn())).json());
+    expect(back).toMatchObject({ phone: DEMO_CUSTOMER.phone, phoneConfirmed: true });
+  });
+
+  it("refuses an expired link, and a previous address someone else has taken since", async () => {
+    const token = await signIn();
+    await changeContact(token, "EMAIL", "new@example.ru");
+    const link = tokenIn((await newestTo(DEMO_CUSTOMER.email))?.text, "/undo-contact-change");
+    await register(DEMO_CUSTOMER.email);
+    const taken = await undo(link);
+    expect(taken.status).toBe(409);
+    expect((await errorOf(taken)).code).toBe("EMAIL_TAKEN");
+
+    later(7 * 24 * 3600 + 1);
+    expect((await errorOf(await undo(link))).code).toBe("UNDO_LINK_INVALID");
+    expect((await errorOf(await undo("x".repeat(43)))).code).toBe("UNDO_LINK_INVALID");
   });
 });
 

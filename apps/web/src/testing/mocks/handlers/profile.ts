@@ -1,12 +1,14 @@
-import { type BillDelivery, routes } from "@lk/contract";
+import { type BillDelivery, passwordChangedMessage, routes } from "@lk/contract";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
+import { recordContactChange } from "../mock-contact-undo.ts";
 import { mockDb } from "../mock-db.ts";
 import { MockError } from "../mock-error.ts";
 import { sendMessage } from "../mock-outbox.ts";
-import { confirmContact, endSessions, requireUser, sendContactCode, toProfile } from "../mock-profile.ts";
+import { confirmContact, requireUser, sendContactCode, toProfile } from "../mock-profile.ts";
+import { endSessions, openSession } from "../mock-sessions.ts";
 import { findAccount } from "../mock-world.ts";
 
 const opts = { authenticate };
@@ -47,12 +49,17 @@ export const profileHandlers = [
   ),
   mockRoute(
     routes.profile.sendContactCode,
-    ({ input: { body }, userId }) => sendContactCode(requireUser(userId), body.kind, body.value),
+    ({ input: { body }, userId }) => sendContactCode(requireUser(userId), body),
     opts,
   ),
   mockRoute(
     routes.profile.confirmContact,
-    ({ input: { body }, userId }) => confirmContact(requireUser(userId), body.kind, body.code),
+    ({ input: { body }, userId, request }) => {
+      const user = requireUser(userId);
+      const change = confirmContact(user, body.kind, body.code);
+      if (change) recordContactChange(user, change, new URL(request.url).origin);
+      return toProfile(user);
+    },
     opts,
   ),
   mockRoute(
@@ -69,21 +76,13 @@ export const profileHandlers = [
       // Links sent before the change no longer work.
       const now = mockClock.now().toISOString();
       for (const reset of mockDb.state.passwordResets) {
-        if (reset.userId === user.id && !reset.usedAt) reset.usedAt = now;
+        if (reset.email === user.email && !reset.usedAt) reset.usedAt = now;
       }
-      // This browser stays signed in; every other session ends.
-      endSessions(user.id, {
-        accessToken: request.headers.get("authorization")?.replace(/^Bearer /, ""),
-        refreshToken: mockDb.state.currentRefreshToken ?? undefined,
-      });
-      sendMessage({
-        channel: "EMAIL",
-        kind: "PASSWORD_CHANGED",
-        to: user.email,
-        subject: "Пароль изменён",
-        text: "Пароль для входа в личный кабинет изменён, все другие сеансы завершены.\nЕсли это были не вы, восстановите пароль по ссылке «Забыли пароль?» на странице входа.",
-      });
-      return undefined;
+      // Every session ends, this one too (its access token stops working); this browser goes on
+      // with a new one, as after a sign-in.
+      endSessions(user.id);
+      sendMessage(passwordChangedMessage(user.email, `${new URL(request.url).origin}/forgot-password`));
+      return openSession(user);
     },
     opts,
   ),

@@ -169,6 +169,23 @@ describe("mock API: «Передать»", () => {
     expect(mockDb.state.replacedReadingIds).toEqual([]);
   });
 
+  it("refuses the key again with other values: IDEMPOTENCY_KEY_REUSED, and stores nothing new", async () => {
+    setNow(MSK(20));
+    const { state, call, submitPath } = await customerWith(0);
+    const previous = previousOf(await state());
+    const key = crypto.randomUUID();
+    expect((await call("POST", submitPath, { idempotencyKey: key, values: { T1: plus(previous, 90) } })).status).toBe(
+      201,
+    );
+    // The same value typed another way is the same request.
+    const same = await call("POST", submitPath, { idempotencyKey: key, values: { T1: ` ${plus(previous, 90)} ` } });
+    expect(same.status).toBe(201);
+    const other = await call("POST", submitPath, { idempotencyKey: key, values: { T1: plus(previous, 95) } });
+    expect(other.status).toBe(422);
+    expect((await errorOf(other)).code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(mockDb.state.readings).toHaveLength(1);
+  });
+
   it("refuses a value below the last one, naming the zone's field, and stores nothing", async () => {
     setNow(MSK(20));
     const { state, submit } = await customerWith(0);

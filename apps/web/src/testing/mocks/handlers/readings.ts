@@ -6,7 +6,17 @@ import {
   type SubmitReadingResult,
 } from "@lk/contract";
 import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
-import { checkReading, DEFAULT_WINDOW, dayStart, formatMilli, meterRefusal, monthOf, readingWindow } from "@lk/domain";
+import {
+  checkReading,
+  DEFAULT_WINDOW,
+  dayStart,
+  formatMilli,
+  meterRefusal,
+  monthOf,
+  readingFingerprint,
+  readingWindow,
+  sameRequest,
+} from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
@@ -106,17 +116,16 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
   const { window, windowStart } = windowAt(now);
   const { previous, thisWindow } = meterState(bundle, meter, windowStart);
   const previousValues = previous ? previous.values : null;
+  const fingerprint = readingFingerprint({ meterId: meter.id, values: body.values });
   const existing = mockDb.state.readings.find(
     (r) => r.submittedById === userId && r.idempotencyKey === body.idempotencyKey,
   );
   let saved: MockReading;
   let replaced = false;
   if (existing) {
-    if (existing.meterId !== meter.id) {
-      throw new MockError("VALIDATION_FAILED", "Этот ключ уже использован для другого счётчика.", {
-        location: "body",
-        fields: [{ path: "idempotencyKey", message: "Ключ уже использован." }],
-      });
+    // The key again with another meter or other values is not a retry of the first «Передать».
+    if (existing.meterId !== meter.id || !sameRequest(existing.fingerprint ?? null, fingerprint)) {
+      throw new MockError("IDEMPOTENCY_KEY_REUSED");
     }
     saved = existing;
   } else {
@@ -151,6 +160,7 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
       status: "ACTIVE",
       submittedById: userId,
       idempotencyKey: body.idempotencyKey,
+      fingerprint,
       contactPhone: body.contactPhone ?? null,
     };
     mockDb.state.readings.push(saved);

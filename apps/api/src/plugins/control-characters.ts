@@ -1,0 +1,15 @@
+import { controlCharacterRefusal } from "@lk/contract";
+import type { FastifyInstance } from "fastify";
+import { DomainError } from "../lib/domain-error.ts";
+
+/**
+ * Before any route's schema: a NUL (PostgreSQL refuses it in text and the request would end in a
+ * 500) or another control character anywhere in the input is a 400 naming the field. One hook, so
+ * no route can forget it; the mock API asks the same contract function.
+ */
+export function refuseControlCharacters(app: FastifyInstance): void {
+  app.addHook("preValidation", async (request) => {
+    const refusal = controlCharacterRefusal(request);
+    if (refusal) throw new DomainError("VALIDATION_FAILED", undefined, refusal);
+  });
+}

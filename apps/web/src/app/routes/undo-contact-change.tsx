@@ -1,0 +1,1 @@
+export { UndoContactChangePage as Component } from "../../features/auth/components/UndoContactChangePage.tsx";
