@@ -27,6 +27,14 @@ const errorOf = (res: { json(): unknown }) => ErrorBody.parse(res.json()).error;
 const MOS = "mosenergosbyt";
 const rubles = (kopecks: number) =>
   `${Math.trunc(Math.abs(kopecks) / 100)},${String(Math.abs(kopecks) % 100).padStart(2, "0")}`;
+const signIn = (login: string, password: string, remoteAddress?: string) =>
+  t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { login, password }, remoteAddress });
+const refresh = (cookie: string) =>
+  t.app.inject({ method: "POST", url: "/api/auth/refresh", cookies: { lk_refresh: cookie } });
+const undo = (token: string) =>
+  t.app.inject({ method: "POST", url: "/api/auth/contact-change/undo", payload: { token } });
+/** A customer's refresh cookie from a sign-in of their own (a second browser). */
+const cookieOf = async (c: Customer) => refreshCookieFrom(await signIn(c.email, "Secret-123")) as string;
 const answer = (c: Customer, accountNumber: string, text: string) =>
   as(t.app, c)("POST", "/api/accounts/link/confirm", {
     supplierId: MOS,
@@ -147,11 +155,7 @@ describe("4. a stolen access token does not carry the account away", () => {
 
   it("the previous address is told, with a link that puts it back and ends every session", async () => {
     const victim = await registerCustomer(t.app);
-    const other = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      payload: { login: victim.email, password: "Secret-123" },
-    });
+    const otherBrowser = await cookieOf(victim);
     const call = as(t.app, victim);
     await call("POST", "/api/profile/contact-codes", {
       kind: "EMAIL",
@@ -167,31 +171,21 @@ describe("4. a stolen access token does not carry the account away", () => {
     const token = notice?.text.match(/\/undo-contact-change\?token=([\w-]+)/)?.[1] as string;
     expect(token).toHaveLength(43);
 
-    const undo = await t.app.inject({ method: "POST", url: "/api/auth/contact-change/undo", payload: { token } });
-    expect(undo.statusCode).toBe(200);
-    expect(undo.json()).toEqual({ kind: "EMAIL", value: victim.email });
+    const undone = await undo(token);
+    expect(undone.statusCode).toBe(200);
+    expect(undone.json()).toEqual({ kind: "EMAIL", value: victim.email });
     const row = await t.db.user.findUniqueOrThrow({ where: { id: victim.id } });
     expect(row.email).toBe(victim.email);
     expect(row.emailConfirmedAt).not.toBeNull();
     // Every session is over: the token in hand and any refresh cookie.
     expect((await call("GET", "/api/profile")).statusCode).toBe(401);
-    const refresh = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/refresh",
-      cookies: { lk_refresh: refreshCookieFrom(other) as string },
-    });
-    expect(refresh.statusCode).toBe(401);
+    expect((await refresh(otherBrowser)).statusCode).toBe(401);
     // Once only.
-    const again = await t.app.inject({ method: "POST", url: "/api/auth/contact-change/undo", payload: { token } });
+    const again = await undo(token);
     expect(again.statusCode).toBe(410);
     expect(errorOf(again).code).toBe("UNDO_LINK_INVALID");
     // The owner signs in with the address they had.
-    const signIn = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      payload: { login: victim.email, password: "Secret-123" },
-    });
-    expect(signIn.statusCode).toBe(200);
+    expect((await signIn(victim.email, "Secret-123")).statusCode).toBe(200);
   });
 
   it("a phone change is told to the e-mail and to the previous phone; the thief's own undo links die with the owner's", async () => {
@@ -215,33 +209,16 @@ describe("4. a stolen access token does not carry the account away", () => {
     await change("EMAIL", "thief2@example.ru");
     const thiefToken = (await lastMessageTo(t, "thief@example.ru"))?.text.match(/token=([\w-]+)/)?.[1] as string;
 
-    const undo = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/contact-change/undo",
-      payload: { token: ownerToken },
-    });
-    expect(undo.json()).toEqual({ kind: "PHONE", value: "+79160002222" });
+    expect((await undo(ownerToken)).json()).toEqual({ kind: "PHONE", value: "+79160002222" });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: victim.id } })).phone).toBe("+79160002222");
-    const stale = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/contact-change/undo",
-      payload: { token: thiefToken },
-    });
-    expect(errorOf(stale).code).toBe("UNDO_LINK_INVALID");
+    expect(errorOf(await undo(thiefToken)).code).toBe("UNDO_LINK_INVALID");
   });
 });
 
 describe("5. a replayed refresh cookie does not fork the session", () => {
   it("within the grace the replay gets the same successor, and no second chain is made", async () => {
     const c = await registerCustomer(t.app);
-    const signIn = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      payload: { login: c.email, password: "Secret-123" },
-    });
-    const stolen = refreshCookieFrom(signIn) as string;
-    const refresh = (cookie: string) =>
-      t.app.inject({ method: "POST", url: "/api/auth/refresh", cookies: { lk_refresh: cookie } });
+    const stolen = await cookieOf(c);
     const owner = await refresh(stolen);
     clock.advance(5_000);
     const replay = await refresh(stolen);
@@ -262,17 +239,8 @@ describe("5. a replayed refresh cookie does not fork the session", () => {
 
   it("parallel refreshes with one cookie all get the same successor", async () => {
     const c = await registerCustomer(t.app);
-    const signIn = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      payload: { login: c.email, password: "Secret-123" },
-    });
-    const cookie = refreshCookieFrom(signIn) as string;
-    const answers = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        t.app.inject({ method: "POST", url: "/api/auth/refresh", cookies: { lk_refresh: cookie } }),
-      ),
-    );
+    const cookie = await cookieOf(c);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => refresh(cookie)));
     expect(answers.map((a) => a.statusCode)).toEqual(Array(6).fill(200));
     expect(new Set(answers.map((a) => refreshCookieFrom(a))).size).toBe(1);
     const family = await t.db.refreshSession.findUniqueOrThrow({ where: { tokenHash: hashRefreshToken(cookie) } });
@@ -281,29 +249,15 @@ describe("5. a replayed refresh cookie does not fork the session", () => {
 
   it("after the grace a replay ends the whole family", async () => {
     const c = await registerCustomer(t.app);
-    const signIn = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/sign-in",
-      payload: { login: c.email, password: "Secret-123" },
-    });
-    const stolen = refreshCookieFrom(signIn) as string;
-    const owner = await t.app.inject({ method: "POST", url: "/api/auth/refresh", cookies: { lk_refresh: stolen } });
+    const stolen = await cookieOf(c);
+    const owner = await refresh(stolen);
     clock.advance(11_000);
-    const replay = await t.app.inject({ method: "POST", url: "/api/auth/refresh", cookies: { lk_refresh: stolen } });
-    expect(replay.statusCode).toBe(401);
-    const next = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/refresh",
-      cookies: { lk_refresh: refreshCookieFrom(owner) as string },
-    });
-    expect(next.statusCode).toBe(401);
+    expect((await refresh(stolen)).statusCode).toBe(401);
+    expect((await refresh(refreshCookieFrom(owner) as string)).statusCode).toBe(401);
   });
 });
 
 describe("6. the sign-in delays cannot be held over a customer or raced", () => {
-  const signIn = (login: string, password: string, remoteAddress: string) =>
-    t.app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { login, password }, remoteAddress });
-
   it("guessers from many addresses do not keep the customer out at home; a reset lets them in anywhere", async () => {
     const victim = await registerCustomer(t.app);
     expect((await signIn(victim.email, "Secret-123", "192.168.7.7")).statusCode).toBe(200);

@@ -20,6 +20,22 @@ const numbers = async (skip: number, take: number) =>
   (await t.db.personalAccount.findMany({ orderBy: { number: "asc" }, skip, take, select: { number: true } })).map(
     (a) => a.number,
   );
+type Form = ReturnType<typeof multipartPayload>;
+
+/** «Изменить» with documents, as the web client sends it: the JSON, then the files. */
+const requestForm = (request: object, files: { field: string; fileName: string; bytes: Uint8Array }[]) =>
+  multipartPayload({ request: JSON.stringify(request) }, files);
+
+function fileRequest(customer: { token: string }, accountId: string, form: Form, remoteAddress?: string) {
+  return t.app.inject({
+    method: "POST",
+    url: `/api/accounts/${accountId}/requests`,
+    headers: { ...form.headers, authorization: `Bearer ${customer.token}` },
+    payload: form.payload,
+    remoteAddress,
+  });
+}
+
 const card = { number: "4111 1111 1111 1111", expiry: "12/29", cvc: "123" };
 
 describe("a NUL (or another control character) in any string is a 400, never a 500", () => {
@@ -65,21 +81,13 @@ describe("a NUL (or another control character) in any string is a 400, never a 5
   it("a request's comment inside the multipart form, leaving no row and no file", async () => {
     const c = await confirmedCustomer(t);
     const account = await linkByNumber(t, c, "7700000021");
-    const form = multipartPayload(
-      {
-        request: JSON.stringify({
-          change: { kind: "RESIDENTS", residents: account.residents + 1 },
-          comment: "a\u0000",
-        }),
-      },
-      [{ field: "register", fileName: "scan.pdf", bytes: PDF }],
+    const res = await fileRequest(
+      c,
+      account.id,
+      requestForm({ change: { kind: "RESIDENTS", residents: account.residents + 1 }, comment: "a\u0000" }, [
+        { field: "register", fileName: "scan.pdf", bytes: PDF },
+      ]),
     );
-    const res = await t.app.inject({
-      method: "POST",
-      url: `/api/accounts/${account.id}/requests`,
-      headers: { ...form.headers, authorization: `Bearer ${c.token}` },
-      payload: form.payload,
-    });
     expect(res.statusCode).toBe(400);
     expect(errorOf(res).details?.fields?.[0]?.path).toBe("comment");
     expect(await t.db.serviceRequest.count({ where: { userId: c.id } })).toBe(0);
@@ -138,17 +146,10 @@ describe("uploads", () => {
     const statuses: number[] = [];
     for (const [i, number] of (await numbers(20, 4)).entries()) {
       const account = await linkByNumber(t, c, number, i === 0);
-      const form = multipartPayload(
-        { request: JSON.stringify({ change: { kind: "RESIDENTS", residents: account.residents + 1 } }) },
-        [{ field: "register", fileName: "scan.pdf", bytes: PDF }],
-      );
-      const res = await t.app.inject({
-        method: "POST",
-        url: `/api/accounts/${account.id}/requests`,
-        headers: { ...form.headers, authorization: `Bearer ${c.token}` },
-        payload: form.payload,
-        remoteAddress: `10.20.0.${i}`,
-      });
+      const form = requestForm({ change: { kind: "RESIDENTS", residents: account.residents + 1 } }, [
+        { field: "register", fileName: "scan.pdf", bytes: PDF },
+      ]);
+      const res = await fileRequest(c, account.id, form, `10.20.0.${i}`);
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([201, 201, 201, 429]);
@@ -156,19 +157,21 @@ describe("uploads", () => {
 
   it("six customers uploading 5 × 4 MB at once do not hold the files in memory", async () => {
     const big = Buffer.concat([PDF, Buffer.alloc(4 * 1024 * 1024 - PDF.length, 0x20)]);
-    const uploads = [];
+    const files = ["passport", "ownership", "other", "other", "other"].map((field, k) => ({
+      field,
+      fileName: `scan-${k}.pdf`,
+      bytes: big,
+    }));
+    // The forms are built before memory is measured: only what the server holds counts.
+    const uploaders = [];
     for (const number of await numbers(30, 6)) {
       const c = await confirmedCustomer(t);
       const account = await linkByNumber(t, c, number);
-      const form = multipartPayload(
-        { request: JSON.stringify({ change: { kind: "OWNER", ownerName: "Новиков Пётр Ильич" } }) },
-        ["passport", "ownership", "other", "other", "other"].map((field, k) => ({
-          field,
-          fileName: `scan-${k}.pdf`,
-          bytes: big,
-        })),
-      );
-      uploads.push({ c, account, form });
+      uploaders.push({
+        c,
+        account,
+        form: requestForm({ change: { kind: "OWNER", ownerName: "Новиков Пётр Ильич" } }, files),
+      });
     }
     global.gc?.();
     const before = process.memoryUsage().arrayBuffers;
@@ -177,16 +180,7 @@ describe("uploads", () => {
       peak = Math.max(peak, process.memoryUsage().arrayBuffers);
     }, 5);
     try {
-      const answers = await Promise.all(
-        uploads.map(({ c, account, form }) =>
-          t.app.inject({
-            method: "POST",
-            url: `/api/accounts/${account.id}/requests`,
-            headers: { ...form.headers, authorization: `Bearer ${c.token}` },
-            payload: form.payload,
-          }),
-        ),
-      );
+      const answers = await Promise.all(uploaders.map(({ c, account, form }) => fileRequest(c, account.id, form)));
       expect(answers.map((a) => a.statusCode).filter((s) => s >= 500)).toEqual([]);
     } finally {
       clearInterval(sampler);
