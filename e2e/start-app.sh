@@ -14,6 +14,8 @@ export PORT="${E2E_APP_PORT}"
 export HOST=127.0.0.1
 export WEB_DIST="$here/../apps/web/dist"
 export AUTO_MIGRATE=true SEED_DEMO=true LOG_LEVEL=warn
+# Stopped by Playwright at the end: no need to drain for a balancer.
+export SHUTDOWN_DRAIN_MS=0
 # The journeys need known dates: the reading window is open on the 20th and closed on the 27th.
 export CLOCK_FIXED_AT="${E2E_CLOCK:?set E2E_CLOCK}"
 # Journeys sign in often from one address; the limits themselves are tested in the API suite.

@@ -16,12 +16,13 @@ import { profileRoutes } from "./features/profile/routes.ts";
 import { readingRoutes } from "./features/readings/routes.ts";
 import { requestRoutes } from "./features/requests/routes.ts";
 import { type DocumentStorage, LocalFolderStorage } from "./features/requests/storage.ts";
-import { systemRoutes } from "./features/system/routes.ts";
+import { type Lifecycle, systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { authentication } from "./plugins/authentication.ts";
 import { refuseControlCharacters } from "./plugins/control-characters.ts";
 import { docs } from "./plugins/docs.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
+import { loadShedding } from "./plugins/load-shedding.ts";
 import { security } from "./plugins/security.ts";
 import { web } from "./plugins/web.ts";
 
@@ -35,6 +36,8 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** Where request documents are kept; a local folder (UPLOAD_DIR) by default. */
   storage?: DocumentStorage;
+  /** Set `draining` when the instance is about to stop: readiness answers 503 from then on. */
+  lifecycle?: Lifecycle;
 }
 
 const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..", "..");
@@ -47,6 +50,7 @@ export async function buildApp({
   logStream,
   gateway = new SimulatedGateway(() => clock.now().getTime()),
   storage = new LocalFolderStorage(config.UPLOAD_DIR ?? path.join(REPO_ROOT, ".data", "uploads")),
+  lifecycle = { draining: false },
 }: AppDeps) {
   const app = Fastify({
     logger: {
@@ -79,6 +83,7 @@ export async function buildApp({
   await app.register(multipart);
 
   await app.register(security, { config });
+  await app.register(loadShedding, { config });
   await app.register(authentication, { config, isSessionActive: (sid) => isSessionActive({ db, clock }, sid) });
   await app.register(docs);
 
@@ -99,7 +104,7 @@ export async function buildApp({
     publicUrl,
   };
   await app.register(async (api) => {
-    systemRoutes(api, db);
+    systemRoutes(api, db, lifecycle);
     authRoutes(api, authDeps, config);
     accountRoutes(api, { db, clock }, config.RATE_LIMIT_ANSWERS_PER_MINUTE);
     readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);

@@ -54,6 +54,13 @@ const EnvSchema = z.object({
   UPLOAD_DIR: z.string().optional(),
   /** The address customers open, for links in e-mails (password reset). Default: the listening address. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * Shed load with 503 (and Retry-After) once the event loop lags this much, before latency
+   * explodes for everyone (@fastify/under-pressure). 0 turns it off.
+   */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  /** On SIGTERM: how long readiness answers 503 before the instance stops taking requests. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -1,5 +1,6 @@
 // Starts the API (and the built SPA when WEB_DIST is set). `buildApp` in app.ts is what tests use.
 import fs from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   createDatabaseClient,
   DEMO_CUSTOMER,
@@ -10,6 +11,7 @@ import {
   seedDemo,
   workingDemoLogins,
 } from "@lk/db";
+import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { dispatchOutbox, OutboxOnlyTransport } from "./features/outbox/outbox.ts";
@@ -36,7 +38,8 @@ async function main() {
       );
     }
   }
-  const app = await buildApp({ config, db, clock });
+  const lifecycle = { draining: false };
+  const app = await buildApp({ config, db, clock, lifecycle });
   // The outbox dispatcher: hands waiting mail and SMS to the transport. SMTP plugs in as a
   // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.
   const transport = new OutboxOnlyTransport();
@@ -47,19 +50,19 @@ async function main() {
   }, 2000);
   dispatcher.unref();
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, "shutting down");
+  // SIGTERM/SIGINT: readiness turns 503 at once so the balancer stops sending requests; after
+  // SHUTDOWN_DRAIN_MS the server stops accepting, finishes what it has (Fastify answers 503 to
+  // anything new meanwhile), then the jobs and the database go. A second signal ends it at once.
+  closeWithGrace({ delay: config.SHUTDOWN_DRAIN_MS + 15_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, "stopping after an uncaught error");
+    app.log.info({ signal }, "draining");
+    lifecycle.draining = true;
     clearInterval(dispatcher);
+    if (config.SHUTDOWN_DRAIN_MS > 0 && !err) await sleep(config.SHUTDOWN_DRAIN_MS);
     await app.close();
     await db.$disconnect();
     await handle.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  });
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const address = app.server.address();

@@ -17,6 +17,7 @@ export const errorMessages = {
   URI_TOO_LONG: "Адрес запроса слишком длинный.",
   UNSUPPORTED_MEDIA_TYPE: "Неподдерживаемый формат запроса.",
   INTERNAL_ERROR: "Что-то пошло не так. Повторите попытку позже.",
+  SERVICE_UNAVAILABLE: "Сервис временно недоступен. Повторите через несколько секунд: ничего не потеряно.",
   ACCOUNT_ALREADY_LINKED: "Этот лицевой счёт уже подключён к вашей учётной записи.",
   WRONG_ANSWER: "Ответ неверный. Проверьте данные по квитанции и попробуйте ещё раз.",
   LINK_LOCKED: "Превышено число попыток подключения этого лицевого счёта.",
@@ -65,7 +66,7 @@ export const ErrorBody = z.object({
         /** Where the request came from: `body`, `query` or `params`. */
         location: z.enum(["body", "query", "params", "headers"]).optional(),
         fields: z.array(FieldError).optional(),
-        /** For TOO_MANY_REQUESTS: seconds until the next attempt is allowed. */
+        /** For TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE: seconds until the next attempt is worth it. */
         retryAfterSeconds: z.number().int().nonnegative().optional(),
         /** For WRONG_ANSWER and linking: answers left before the lock. */
         attemptsLeft: z.number().int().nonnegative().optional(),
@@ -93,6 +94,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
   ACCOUNT_ALREADY_LINKED: 409,
   WRONG_ANSWER: 422,
   LINK_LOCKED: 429,

@@ -1,6 +1,7 @@
 import { type ErrorBody, errorBody, errorStatus, toFieldErrors } from "@lk/contract";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "../lib/database-errors.ts";
 import { DomainError } from "../lib/domain-error.ts";
 
 const LOCATIONS = { body: "body", querystring: "query", params: "params", headers: "headers" } as const;
@@ -9,7 +10,8 @@ const LOCATIONS = { body: "body", querystring: "query", params: "params", header
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const [status, body] = toErrorResponse(error);
-    if (status >= 500) request.log.error({ err: error }, "request failed");
+    if (status === 503) request.log.warn({ err: error }, "database unavailable");
+    else if (status >= 500) request.log.error({ err: error }, "request failed");
     else request.log.info({ code: body.error.code }, "request refused");
     if (body.error.details?.retryAfterSeconds !== undefined) {
       reply.header("retry-after", String(body.error.details.retryAfterSeconds));
@@ -22,7 +24,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/** Seconds a client should wait before retrying when the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 function toErrorResponse(error: FastifyError): [number, ErrorBody] {
+  if (isDatabaseUnavailable(error)) {
+    return [503, errorBody("SERVICE_UNAVAILABLE", undefined, { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS })];
+  }
   if (error instanceof DomainError) {
     return [errorStatus[error.code], errorBody(error.code, error.customMessage, error.details)];
   }

@@ -41,6 +41,8 @@ export async function createTestApp(
   return {
     app,
     db,
+    /** The test database's connection string (to build another instance over it). */
+    url,
     clock,
     config,
     uploadDir,
