@@ -82,7 +82,7 @@ export async function buildApp({
   // Multipart only where a route says so (see lib/multipart.ts for the limits).
   await app.register(multipart);
 
-  await app.register(security, { config });
+  await app.register(security, { config, db });
   await app.register(loadShedding, { config });
   await app.register(authentication, { config, isSessionActive: (sid) => isSessionActive({ db, clock }, sid) });
   await app.register(docs);

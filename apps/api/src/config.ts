@@ -36,6 +36,11 @@ const EnvSchema = z.object({
   /** Demos and end-to-end runs: the app's clock stands still at this instant (ISO 8601 with offset). */
   CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Where the per-route rate limits count: PostgreSQL (shared by every instance) or this process's
+   * memory (a single instance only).
+   */
+  RATE_LIMIT_STORE: z.enum(["postgres", "memory"]).default("postgres"),
   /** Requests per minute per address on sign-in and registration. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Control-question answers per minute per address (on top of the per-account lock). */

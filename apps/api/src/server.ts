@@ -74,6 +74,9 @@ async function main() {
       `  Личный кабинет запущен: ${url}${config.WEB_DIST ? "" : " (только API)"}`,
       `  API и документация:     ${url}/api/docs`,
       `  База данных:            ${handle.description}`,
+      config.RATE_LIMIT_STORE === "memory"
+        ? "  Ограничения частоты:    в памяти процесса — только для одного экземпляра"
+        : "  Ограничения частоты:    в PostgreSQL, общие для всех экземпляров",
       ...(config.CLOCK_FIXED_AT ? [`  Часы остановлены на:    ${config.CLOCK_FIXED_AT}`] : []),
       ...(config.seedDemo
         ? [

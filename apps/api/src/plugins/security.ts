@@ -1,12 +1,14 @@
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
+import type { Database } from "@lk/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.ts";
 import { DomainError } from "../lib/domain-error.ts";
+import { postgresRateLimitStore } from "./rate-limit-store.ts";
 
 /** Security headers for the API and the SPA, and the per-route rate limits. */
-export const security = fp<{ config: Config }>(async (app: FastifyInstance, { config }) => {
+export const security = fp<{ config: Config; db: Database }>(async (app: FastifyInstance, { config, db }) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -31,9 +33,11 @@ export const security = fp<{ config: Config }>(async (app: FastifyInstance, { co
     crossOriginEmbedderPolicy: false,
   });
 
-  // In-memory counters: one instance. Several instances behind a balancer: give it a shared store.
+  // Counters in PostgreSQL, shared by every instance behind the balancer; in this process's memory
+  // only when asked for (RATE_LIMIT_STORE=memory: one instance, said at start).
   await app.register(rateLimit, {
     global: false,
+    ...(config.RATE_LIMIT_STORE === "postgres" ? { store: postgresRateLimitStore(db) } : {}),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new DomainError("TOO_MANY_REQUESTS", `Слишком много попыток. Повторите через ${seconds} с.`, {
