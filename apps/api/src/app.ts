@@ -10,7 +10,7 @@ import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
 import { consumptionRoutes } from "./features/consumption/routes.ts";
 import { outboxRoutes } from "./features/outbox/routes.ts";
-import { type PaymentGateway, SimulatedGateway } from "./features/payments/gateway.ts";
+import { DatabaseLedger, type PaymentGateway, SimulatedGateway } from "./features/payments/gateway.ts";
 import { paymentRoutes } from "./features/payments/routes.ts";
 import { profileRoutes } from "./features/profile/routes.ts";
 import { readingRoutes } from "./features/readings/routes.ts";
@@ -48,7 +48,7 @@ export async function buildApp({
   db,
   clock = systemClock,
   logStream,
-  gateway = new SimulatedGateway(() => clock.now().getTime()),
+  gateway = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(db)),
   storage = new LocalFolderStorage(config.UPLOAD_DIR ?? path.join(REPO_ROOT, ".data", "uploads")),
   lifecycle = { draining: false },
 }: AppDeps) {

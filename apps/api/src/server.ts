@@ -15,7 +15,10 @@ import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { dispatchOutbox, OutboxOnlyTransport } from "./features/outbox/outbox.ts";
+import { DatabaseLedger, SimulatedGateway } from "./features/payments/gateway.ts";
+import { reconcilePayments } from "./features/payments/reconcile.ts";
 import { fixedClock, systemClock } from "./lib/clock.ts";
+import { withJobLock } from "./lib/job-lock.ts";
 
 async function main() {
   const config = loadConfig(process.env, (file) => fs.readFileSync(file, "utf8"));
@@ -39,7 +42,9 @@ async function main() {
     }
   }
   const lifecycle = { draining: false };
-  const app = await buildApp({ config, db, clock, lifecycle });
+  // The acquirer's side lives in the database, so a payment pending at a restart settles later.
+  const gateway = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(db));
+  const app = await buildApp({ config, db, clock, lifecycle, gateway });
   // The outbox dispatcher: hands waiting mail and SMS to the transport. SMTP plugs in as a
   // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.
   const transport = new OutboxOnlyTransport();
@@ -49,6 +54,13 @@ async function main() {
     );
   }, 2000);
   dispatcher.unref();
+  // Payments left «в обработке» are asked about; one instance at a time.
+  const reconciler = setInterval(() => {
+    withJobLock(db, "reconcile-payments", () => reconcilePayments({ db, clock, gateway }))
+      .then((run) => run.ran && run.result > 0 && app.log.info({ settled: run.result }, "payments reconciled"))
+      .catch((error) => app.log.warn({ err: error }, "payment reconciliation failed"));
+  }, 15_000);
+  reconciler.unref();
 
   // SIGTERM/SIGINT: readiness turns 503 at once so the balancer stops sending requests; after
   // SHUTDOWN_DRAIN_MS the server stops accepting, finishes what it has (Fastify answers 503 to
@@ -58,6 +70,7 @@ async function main() {
     app.log.info({ signal }, "draining");
     lifecycle.draining = true;
     clearInterval(dispatcher);
+    clearInterval(reconciler);
     if (config.SHUTDOWN_DRAIN_MS > 0 && !err) await sleep(config.SHUTDOWN_DRAIN_MS);
     await app.close();
     await db.$disconnect();

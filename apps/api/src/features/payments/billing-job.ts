@@ -25,14 +25,10 @@ export interface BillingReport {
   issued: number;
   charged: number;
   notCharged: number;
+  /** Autopayment charges a previous run wrote but did not finish (it stopped), finished now. */
+  resumed: number;
 }
 
-/**
- * The month's bills (by default the month before the clock's): kWh per zone from the readings that
- * close the month (the previous bill's kWh when there is none — an estimate), × the tariff in force,
- * added to the balance. Then autopayment: applications come into force, and each active one pays
- * the new bill up to its maximum; a bill above it is not charged and the service says so.
- */
 function billMessage(
   account: { number: string; billEmail: string | null; supplier: { name: string } },
   bill: { id: string; totalKopecks: number; dueDate: Date },
@@ -57,14 +53,22 @@ function billMessage(
   };
 }
 
-export async function issueBills(
-  { db, clock, gateway }: BillingJobDeps,
-  options: { period?: string } = {},
-): Promise<BillingReport> {
+/**
+ * The month's bills (by default the month before the clock's): kWh per zone from the readings that
+ * close the month (the previous bill's kWh when there is none — an estimate), × the tariff in force,
+ * added to the balance. With the bill, in its transaction, autopayment: applications come into
+ * force, and an active one writes its charge of the new bill (up to its maximum; a bill above it is
+ * not charged and the service says so). The gateway is asked after the commit, with the payment's
+ * id as the order id; a run that stops in between leaves the charge written, and the next run
+ * finishes it first (the acquirer charges an order once). Run it under `withJobLock`.
+ */
+export async function issueBills(deps: BillingJobDeps, options: { period?: string } = {}): Promise<BillingReport> {
+  const { db, clock } = deps;
   const now = clock.now();
   const period = options.period ?? monthOf(monthStart(monthOf(now), undefined, -1));
   const periodDate = new Date(`${period}-01T00:00:00Z`);
-  const report: BillingReport = { period, issued: 0, charged: 0, notCharged: 0 };
+  const report: BillingReport = { period, issued: 0, charged: 0, notCharged: 0, resumed: 0 };
+  report.resumed = await finishAutopayCharges(deps);
   const accounts = await db.personalAccount.findMany({
     where: { bills: { none: { period: periodDate } } },
     select: {
@@ -131,7 +135,7 @@ export async function issueBills(
       };
     });
     const charges = lines.reduce((s, l) => s + l.amountKopecks, 0);
-    const bill = await db.$transaction(async (tx) => {
+    const intent = await db.$transaction(async (tx) => {
       const current = await tx.personalAccount.update({
         where: { id: account.id },
         data: { balanceKopecks: { increment: charges } },
@@ -153,48 +157,74 @@ export async function issueBills(
       if (account.billDelivery === "EMAIL" && account.billEmail) {
         await enqueue(tx, billMessage(account, created, period));
       }
-      return created;
+      await tx.autoPayment.updateMany({
+        where: { accountId: account.id, status: "APPLIED" },
+        data: { status: "ACTIVE", activatedAt: now },
+      });
+      const autopay = await tx.autoPayment.findFirst({ where: { accountId: account.id, status: "ACTIVE" } });
+      if (!autopay) return null;
+      const decision = autopayDecision(created.totalKopecks, autopay.maxAmountKopecks, monthTitle(period));
+      if ("skip" in decision) {
+        await tx.autoPayment.update({ where: { id: autopay.id }, data: { lastNotice: decision.skip } });
+        return "skipped" as const;
+      }
+      return tx.payment.create({
+        data: {
+          accountId: account.id,
+          paidAt: now,
+          amountKopecks: decision.charge,
+          status: "PROCESSING",
+          channel: "AUTOPAY",
+          autoPaymentId: autopay.id,
+          autopayBillId: created.id,
+        },
+      });
     });
     report.issued += 1;
-
-    await db.autoPayment.updateMany({
-      where: { accountId: account.id, status: "APPLIED" },
-      data: { status: "ACTIVE", activatedAt: now },
-    });
-    const autopay = await db.autoPayment.findFirst({ where: { accountId: account.id, status: "ACTIVE" } });
-    if (!autopay) continue;
-    const decision = autopayDecision(bill.totalKopecks, autopay.maxAmountKopecks, monthTitle(period));
-    if ("skip" in decision) {
-      await db.autoPayment.update({ where: { id: autopay.id }, data: { lastNotice: decision.skip } });
-      report.notCharged += 1;
-      continue;
+    if (intent === "skipped") report.notCharged += 1;
+    else if (intent) {
+      await chargeAutopay(deps, intent);
+      report.charged += 1;
     }
-    const payment = await db.payment.create({
-      data: {
-        accountId: account.id,
-        paidAt: now,
-        amountKopecks: decision.charge,
-        status: "PROCESSING",
-        channel: "AUTOPAY",
-      },
-    });
-    const result = await gateway.chargeToken({
-      token: autopay.cardToken,
-      amountKopecks: decision.charge,
-      orderId: payment.id,
-    });
-    await db.payment.update({ where: { id: payment.id }, data: { gatewayRef: result.gatewayRef } });
-    await settlePayment(db, payment.id, result);
-    await db.autoPayment.update({
-      where: { id: autopay.id },
-      data: {
-        lastNotice:
-          result.status === "DECLINED"
-            ? `Списание по счёту за ${monthTitle(period)} отклонено банком: ${result.reason} Оплатите счёт самостоятельно.`
-            : null,
-      },
-    });
-    report.charged += 1;
   }
   return report;
+}
+
+type AutopayCharge = { id: string; amountKopecks: number; autoPaymentId: string | null; autopayBillId: string | null };
+
+/** Asks the gateway for an autopayment charge written with its bill, and applies the answer. */
+async function chargeAutopay({ db, gateway }: BillingJobDeps, payment: AutopayCharge): Promise<void> {
+  if (!payment.autoPaymentId) return;
+  const autopay = await db.autoPayment.findUniqueOrThrow({ where: { id: payment.autoPaymentId } });
+  const bill = payment.autopayBillId ? await db.bill.findUnique({ where: { id: payment.autopayBillId } }) : null;
+  const result = await gateway.chargeToken({
+    token: autopay.cardToken,
+    amountKopecks: payment.amountKopecks,
+    orderId: payment.id,
+  });
+  await db.payment.update({ where: { id: payment.id }, data: { gatewayRef: result.gatewayRef } });
+  await settlePayment(db, payment.id, result);
+  const month = bill ? monthTitle(monthOf(bill.period, "UTC")) : "";
+  await db.autoPayment.update({
+    where: { id: autopay.id },
+    data: {
+      lastNotice:
+        result.status === "DECLINED"
+          ? `Списание по счёту за ${month} отклонено банком: ${result.reason} Оплатите счёт самостоятельно.`
+          : null,
+    },
+  });
+}
+
+/**
+ * Autopayment charges written with their bills whose gateway answer was never recorded (the run
+ * stopped between the two): asked again with the same order id, so the money is taken once.
+ */
+export async function finishAutopayCharges(deps: BillingJobDeps): Promise<number> {
+  const waiting = await deps.db.payment.findMany({
+    where: { channel: "AUTOPAY", status: "PROCESSING", gatewayRef: null, autoPaymentId: { not: null } },
+    select: { id: true, amountKopecks: true, autoPaymentId: true, autopayBillId: true },
+  });
+  for (const payment of waiting) await chargeAutopay(deps, payment);
+  return waiting.length;
 }
