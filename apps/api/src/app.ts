@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import multipart from "@fastify/multipart";
 import { errorBody } from "@lk/contract";
@@ -23,6 +24,8 @@ import { refuseControlCharacters } from "./plugins/control-characters.ts";
 import { docs } from "./plugins/docs.ts";
 import { registerErrorHandling } from "./plugins/errors.ts";
 import { loadShedding } from "./plugins/load-shedding.ts";
+import { metrics } from "./plugins/metrics.ts";
+import { answerRequestIds, OneLineLogController } from "./plugins/request-log.ts";
 import { security } from "./plugins/security.ts";
 import { web } from "./plugins/web.ts";
 
@@ -53,6 +56,14 @@ export async function buildApp({
   lifecycle = { draining: false },
 }: AppDeps) {
   const app = Fastify({
+    // One line per request, written when it ends (plugins/request-log.ts), not two.
+    logController: new OneLineLogController(config.SLOW_REQUEST_MS),
+    // The balancer's X-Request-Id when it sends a sane one, else our own; answered back.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+    },
     logger: {
       level: config.LOG_LEVEL,
       // Tokens and cookies never reach the logs; bodies (passwords) are not logged at all.
@@ -79,9 +90,11 @@ export async function buildApp({
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);
   refuseControlCharacters(app);
+  answerRequestIds(app);
   // Multipart only where a route says so (see lib/multipart.ts for the limits).
   await app.register(multipart);
 
+  await app.register(metrics, { config, db });
   await app.register(security, { config, db });
   await app.register(loadShedding, { config });
   await app.register(authentication, { config, isSessionActive: (sid) => isSessionActive({ db, clock }, sid) });

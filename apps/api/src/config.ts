@@ -66,6 +66,13 @@ const EnvSchema = z.object({
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).default(1000),
   /** On SIGTERM: how long readiness answers 503 before the instance stops taking requests. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /**
+   * Bearer token for GET /metrics (Prometheus). Unset: /metrics only with the embedded development
+   * database; in a deployment it answers 404 until a token is set.
+   */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  /** A request slower than this is logged at warn with its timing, whatever LOG_LEVEL. */
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

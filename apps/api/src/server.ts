@@ -49,16 +49,27 @@ async function main() {
   // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.
   const transport = new OutboxOnlyTransport();
   const dispatcher = setInterval(() => {
-    dispatchOutbox(db, transport, () => clock.now(), app.log).catch((error) =>
-      app.log.error({ err: error }, "outbox dispatch failed"),
+    dispatchOutbox(db, transport, () => clock.now(), app.log).then(
+      () => app.appMetrics.jobRun("outbox-dispatch", "ok"),
+      (error) => {
+        app.appMetrics.jobRun("outbox-dispatch", "failed");
+        app.log.error({ err: error }, "outbox dispatch failed");
+      },
     );
   }, 2000);
   dispatcher.unref();
   // Payments left «в обработке» are asked about; one instance at a time.
   const reconciler = setInterval(() => {
-    withJobLock(db, "reconcile-payments", () => reconcilePayments({ db, clock, gateway }))
-      .then((run) => run.ran && run.result > 0 && app.log.info({ settled: run.result }, "payments reconciled"))
-      .catch((error) => app.log.warn({ err: error }, "payment reconciliation failed"));
+    withJobLock(db, "reconcile-payments", () => reconcilePayments({ db, clock, gateway })).then(
+      (run) => {
+        app.appMetrics.jobRun("reconcile-payments", run.ran ? "ok" : "skipped");
+        if (run.ran && run.result > 0) app.log.info({ settled: run.result }, "payments reconciled");
+      },
+      (error) => {
+        app.appMetrics.jobRun("reconcile-payments", "failed");
+        app.log.warn({ err: error }, "payment reconciliation failed");
+      },
+    );
   }, 15_000);
   reconciler.unref();
 

@@ -38,6 +38,7 @@ export const security = fp<{ config: Config; db: Database }>(async (app: Fastify
   await app.register(rateLimit, {
     global: false,
     ...(config.RATE_LIMIT_STORE === "postgres" ? { store: postgresRateLimitStore(db) } : {}),
+    onExceeded: (request) => request.server.appMetrics?.rateLimited(request.routeOptions.url ?? ""),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       return new DomainError("TOO_MANY_REQUESTS", `Слишком много попыток. Повторите через ${seconds} с.`, {
