@@ -1,12 +1,10 @@
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handlers } from "../testing/mocks/handlers/index.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setUpMockApiServer } from "../testing/mocks/handlers/mock-api-server.ts";
 import { mockDb } from "../testing/mocks/mock-db.ts";
 import { mockWorld } from "../testing/mocks/mock-world.ts";
-import { seedMockDb } from "../testing/mocks/seed.ts";
 import { codeIn } from "../testing/outbox-text.ts";
 import { App } from "./App.tsx";
 
@@ -18,15 +16,10 @@ HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
   this.removeAttribute("open");
 };
 
-const server = setupServer(...handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
-  window.localStorage.clear();
-  mockDb.reset();
-  seedMockDb();
-});
+// Stored settings (the mock's date) go first; then the mock API with a freshly seeded state.
+beforeEach(() => window.localStorage.clear());
+setUpMockApiServer();
 afterEach(cleanup);
-afterAll(() => server.close());
 
 const ANNA = { email: "anna@example.ru", password: "Pass-word-2026" };
 

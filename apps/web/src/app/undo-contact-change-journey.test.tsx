@@ -2,23 +2,16 @@ import { AuthSession, routes, UNDO_TAKEN_MESSAGE } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { handlers } from "../testing/mocks/handlers/index.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setUpMockApiServer } from "../testing/mocks/handlers/mock-api-server.ts";
 import { mockDb } from "../testing/mocks/mock-db.ts";
-import { seedMockDb } from "../testing/mocks/seed.ts";
 import { codeIn, tokenIn } from "../testing/outbox-text.ts";
 import { App } from "./App.tsx";
 
-const server = setupServer(...handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
-  window.localStorage.clear();
-  mockDb.reset();
-  seedMockDb();
-});
+// Stored settings (the mock's date) go first; then the mock API with a freshly seeded state.
+beforeEach(() => window.localStorage.clear());
+setUpMockApiServer();
 afterEach(cleanup);
-afterAll(() => server.close());
 
 const post = async (path: string, body: unknown, token?: string) =>
   fetch(new URL(path, window.location.origin), {
