@@ -1,8 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "../generated/client.ts";
+import { type Prisma, PrismaClient } from "../generated/client.ts";
 
 export type Database = PrismaClient;
+/** The client, or a transaction on it: what a function that only reads and writes rows needs. */
+export type DatabaseOrTx = PrismaClient | Prisma.TransactionClient;
 
 /** How busy a client's connection pool is, for the operator's metrics. */
 export interface PoolStats {

@@ -1,6 +1,6 @@
 export { DEMO_CUSTOMER, DEMO_OPERATOR } from "@lk/demo-data";
 export * from "../generated/client.ts";
-export { createDatabaseClient, type Database, type PoolStats, poolStats } from "./client.ts";
+export { createDatabaseClient, type Database, type DatabaseOrTx, type PoolStats, poolStats } from "./client.ts";
 export { describeDemoLinking } from "./demo-hints.ts";
 export { type DatabaseHandle, openDatabase } from "./local.ts";
 export { migrateDeploy } from "./migrate.ts";

@@ -1,5 +1,5 @@
 import { type AccountSummary, type ConfirmLinkBody, linkPausedMessage, type StartLinkResult } from "@lk/contract";
-import type { Database, Prisma } from "@lk/db";
+import type { Database, DatabaseOrTx as Db } from "@lk/db";
 import {
   type AccountEvidence,
   controlQuestionText,
@@ -19,9 +19,6 @@ import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { enqueue } from "../outbox/outbox.ts";
 import { toSummary } from "./mappers.ts";
-
-/** The client or a transaction on it: what the reads below need. */
-type Db = Database | Prisma.TransactionClient;
 
 export interface LinkingDeps {
   db: Database;

@@ -1,4 +1,5 @@
 import { routes } from "@lk/contract";
+import contentDisposition from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { type ConsumptionDeps, consumptionCsvFile, consumptionYear } from "./service.ts";
@@ -10,7 +11,7 @@ export function consumptionRoutes(app: FastifyInstance, deps: ConsumptionDeps): 
   registerRoute(app, routes.consumption.csv, async ({ request, reply, params, query }) => {
     const file = await consumptionCsvFile(deps, request.user.sub, params.accountId, query.year);
     // Sent as is: text for a spreadsheet, not JSON.
-    reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file.filename}"`);
+    reply.type("text/csv; charset=utf-8").header("content-disposition", contentDisposition(file.filename));
     reply.serializer((payload: unknown) => String(payload));
     return file.csv;
   });

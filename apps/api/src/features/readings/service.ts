@@ -1,5 +1,5 @@
 import type { MeterReadingState, ReadingHistoryItem, ReadingsState, SubmitReadingResult } from "@lk/contract";
-import type { Database, Prisma } from "@lk/db";
+import type { Database, DatabaseOrTx, Prisma } from "@lk/db";
 import {
   checkReading,
   dayStart,
@@ -82,7 +82,7 @@ async function ratesFor(
   return tariffs.map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
 }
 
-async function meterState(db: Database, meter: MeterRow, windowStart: Date) {
+async function meterState(db: DatabaseOrTx, meter: MeterRow, windowStart: Date) {
   const [previous, thisWindow] = await Promise.all([
     db.reading.findFirst({
       where: { meterId: meter.id, status: "ACTIVE", takenAt: { lt: windowStart } },
@@ -171,7 +171,7 @@ export async function submitReading(
     const existing = await tx.reading.findUnique({
       where: { submittedById_idempotencyKey: { submittedById: userId, idempotencyKey: input.idempotencyKey } },
     });
-    const { previous, thisWindow } = await meterState(tx as unknown as Database, meter, windowStart);
+    const { previous, thisWindow } = await meterState(tx, meter, windowStart);
     const previousValues = previous ? valuesOf(previous, meter.zones) : null;
     if (existing) {
       // The same submission again returns what it did; the key with other values is refused.

@@ -1,4 +1,5 @@
 import { routes } from "@lk/contract";
+import contentDisposition from "content-disposition";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
@@ -8,15 +9,11 @@ import { createRequest, getRequest, listRequests, type RequestDeps, readDocument
 
 type RequestBody = Parameters<typeof createRequest>[3];
 
-/** Sends a stored document: its checked type, our name for it in ASCII and the real one encoded. */
+/** Sends a stored document: its checked type, its name in ASCII and, encoded, as the customer gave it. */
 function sendDocument(reply: FastifyReply, document: { contentType: string; fileName: string; bytes: Buffer }) {
-  const ascii = document.fileName.replace(/[^\w.\- ()]/g, "_");
   reply
     .type(document.contentType)
-    .header(
-      "content-disposition",
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
-    )
+    .header("content-disposition", contentDisposition(document.fileName))
     .header("cache-control", "private, no-store");
   return document.bytes;
 }
