@@ -23,6 +23,27 @@ function ConfirmedTag({ confirmed }: { confirmed: boolean }) {
   );
 }
 
+/** «Подтвердить» for the current e-mail or phone: a code goes to it, no password needed. */
+function ConfirmButton({
+  kind,
+  pending,
+  onConfirm,
+}: {
+  kind: ContactKind;
+  pending: ContactKind | null;
+  onConfirm: (kind: ContactKind) => void;
+}) {
+  return (
+    <Button
+      pending={pending === kind}
+      onClick={() => onConfirm(kind)}
+      aria-label={kind === "EMAIL" ? "Подтвердить e-mail" : "Подтвердить телефон"}
+    >
+      Подтвердить
+    </Button>
+  );
+}
+
 /** «Контакты»: the e-mail and the mobile phone, each confirmed (or not) and changed with a code. */
 export function ContactsCard({ profile, notice, confirmError, confirmPending, onConfirm, onChange }: Props) {
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -55,13 +76,7 @@ export function ContactsCard({ profile, notice, confirmError, confirmPending, on
             )}
             <span className="contacts__actions">
               {profile.emailConfirmed ? null : (
-                <Button
-                  pending={confirmPending === "EMAIL"}
-                  onClick={() => onConfirm("EMAIL")}
-                  aria-label="Подтвердить e-mail"
-                >
-                  Подтвердить
-                </Button>
+                <ConfirmButton kind="EMAIL" pending={confirmPending} onConfirm={onConfirm} />
               )}
               <Button variant="secondary" onClick={() => onChange("EMAIL")} aria-label="Изменить e-mail">
                 Изменить
@@ -81,13 +96,7 @@ export function ContactsCard({ profile, notice, confirmError, confirmPending, on
             ) : null}
             <span className="contacts__actions">
               {profile.phone && !profile.phoneConfirmed ? (
-                <Button
-                  pending={confirmPending === "PHONE"}
-                  onClick={() => onConfirm("PHONE")}
-                  aria-label="Подтвердить телефон"
-                >
-                  Подтвердить
-                </Button>
+                <ConfirmButton kind="PHONE" pending={confirmPending} onConfirm={onConfirm} />
               ) : null}
               <Button
                 variant="secondary"
