@@ -129,6 +129,26 @@ export function contactChangedMessage(
   };
 }
 
+/**
+ * Who hears of a login change, each with the undo link: the previous e-mail for an e-mail change;
+ * for a phone change the e-mail and, by SMS, the previous phone (when there was one).
+ */
+export function contactChangedNotices(
+  change: { kind: "EMAIL" | "PHONE"; previous: string | null; current: string },
+  customerEmail: string,
+  undoLink: string,
+  validDays: number,
+): Notice[] {
+  const to: { channel: "EMAIL" | "SMS"; address: string }[] =
+    change.kind === "EMAIL"
+      ? [{ channel: "EMAIL", address: change.previous ?? customerEmail }]
+      : [
+          { channel: "EMAIL", address: customerEmail },
+          ...(change.previous ? [{ channel: "SMS" as const, address: change.previous }] : []),
+        ];
+  return to.map((recipient) => contactChangedMessage(change, recipient, undoLink, validDays));
+}
+
 /** To every customer linked to an account whose linking paused after too many wrong answers. */
 export function linkPausedMessage(to: string, accountNumber: string, untilText: string): Notice {
   return {

@@ -1,7 +1,7 @@
 import {
   type ContactChangeUndone,
   type ContactKind,
-  contactChangedMessage,
+  contactChangedNotices,
   UNDO_TAKEN_MESSAGE,
   UNDO_VALID_DAYS,
 } from "@lk/contract";
@@ -41,14 +41,7 @@ export async function recordContactChange(
     },
   });
   const link = new URL(`/undo-contact-change?token=${token}`, deps.publicUrl()).toString();
-  const recipients =
-    change.kind === "EMAIL"
-      ? [{ channel: "EMAIL" as const, address: change.previous ?? user.email }]
-      : [
-          { channel: "EMAIL" as const, address: user.email },
-          ...(change.previous ? [{ channel: "SMS" as const, address: change.previous }] : []),
-        ];
-  for (const to of recipients) await enqueue(tx, contactChangedMessage(change, to, link, UNDO_VALID_DAYS));
+  for (const notice of contactChangedNotices(change, user.email, link, UNDO_VALID_DAYS)) await enqueue(tx, notice);
 }
 
 /**

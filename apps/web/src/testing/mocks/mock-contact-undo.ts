@@ -1,4 +1,4 @@
-import { type ContactChangeUndone, contactChangedMessage, UNDO_TAKEN_MESSAGE, UNDO_VALID_DAYS } from "@lk/contract";
+import { type ContactChangeUndone, contactChangedNotices, UNDO_TAKEN_MESSAGE, UNDO_VALID_DAYS } from "@lk/contract";
 import { mockClock } from "./mock-clock.ts";
 import { type MockUser, mockDb } from "./mock-db.ts";
 import { MockError } from "./mock-error.ts";
@@ -8,11 +8,7 @@ import { endSessions, setSessionHint } from "./mock-sessions.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/**
- * A login changed: the previous address hears of it with a link that puts it back. An e-mail change
- * is told to the previous e-mail; a phone change to the customer's e-mail and, by SMS, to the
- * previous phone (if there was one), with the same link.
- */
+/** A login changed: the previous address hears of it (the contract's rule) with a link that puts it back. */
 export function recordContactChange(user: MockUser, change: ContactChange, origin: string): void {
   const now = mockClock.now();
   const token = randomUrlSafe(43);
@@ -28,17 +24,7 @@ export function recordContactChange(user: MockUser, change: ContactChange, origi
     usedAt: null,
   });
   const link = `${origin}/undo-contact-change?token=${token}`;
-  const told = { kind: change.kind, previous: change.previous, current: change.current };
-  if (change.kind === "EMAIL") {
-    if (change.previous) {
-      sendMessage(contactChangedMessage(told, { channel: "EMAIL", address: change.previous }, link, UNDO_VALID_DAYS));
-    }
-  } else {
-    sendMessage(contactChangedMessage(told, { channel: "EMAIL", address: user.email }, link, UNDO_VALID_DAYS));
-    if (change.previous) {
-      sendMessage(contactChangedMessage(told, { channel: "SMS", address: change.previous }, link, UNDO_VALID_DAYS));
-    }
-  }
+  for (const notice of contactChangedNotices(change, user.email, link, UNDO_VALID_DAYS)) sendMessage(notice);
   mockDb.save();
 }
 
