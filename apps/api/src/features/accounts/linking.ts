@@ -172,10 +172,8 @@ export async function confirmLink(
     if (await tx.accountLink.findUnique({ where: { userId_accountId: { userId, accountId } } })) {
       return { kind: "already" as const };
     }
+    // The evidence is read either way (the domain decides whether the answer counts at all).
     const attempts = await recentAttempts(tx, supplier.id, accountNumber, now);
-    const standing = linkStanding(attempts, userId, now);
-    if (standing.status !== "open") return { kind: "wait" as const, standing };
-
     const evidence = await evidenceOf(tx, accountId, now);
     const decision = decideLinkAnswer(
       attempts,

@@ -1,6 +1,7 @@
-import { createHash, randomInt, randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { type ContactKind, contactCodeMessage, type Profile } from "@lk/contract";
 import { Prisma } from "@lk/db";
+import { digest } from "../../lib/digest.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { verifyCurrentPassword } from "../auth/service.ts";
 import { enqueue } from "../outbox/outbox.ts";
@@ -12,7 +13,7 @@ export const RESEND_AFTER_MS = 60 * 1000;
 export const CODES_PER_HOUR = 5;
 export const CODE_ATTEMPTS = 5;
 
-const hashCode = (codeId: string, code: string) => createHash("sha256").update(`${codeId}:${code}`).digest("hex");
+const hashCode = (codeId: string, code: string) => digest(`${codeId}:${code}`);
 
 function taken(kind: ContactKind): DomainError {
   return kind === "EMAIL"
