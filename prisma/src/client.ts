@@ -14,9 +14,29 @@ export interface PoolStats {
   /** Queries waiting for a free connection. */
   waiting: number;
   max: number;
+  /** Statements sent since the client was made (Prisma's and the named ones alike). */
+  statements: number;
 }
 
 const pools = new WeakMap<Database, pg.Pool>();
+const sent = new WeakMap<pg.Pool, { statements: number }>();
+
+/**
+ * Counts every statement a pool's connections send (each goes through `Client.query`): the
+ * operator's `lk_db_statements_total`, and how tests and the benchmark hold a request to its
+ * budget of round trips.
+ */
+function countStatements(pool: pg.Pool) {
+  const counter = { statements: 0 };
+  sent.set(pool, counter);
+  pool.on("connect", (connection) => {
+    const query = connection.query.bind(connection) as (...args: unknown[]) => unknown;
+    (connection as { query: unknown }).query = (...args: unknown[]) => {
+      counter.statements += 1;
+      return query(...args);
+    };
+  });
+}
 
 /**
  * A Prisma client over node-postgres (no Rust engine). Sessions run in UTC: the adapter sends
@@ -26,14 +46,28 @@ const pools = new WeakMap<Database, pg.Pool>();
  */
 export function createDatabaseClient(url: string, options: { poolSize?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: "-c TimeZone=UTC" });
+  countStatements(pool);
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;
 }
 
+/** The node-postgres pool under a client made by `createDatabaseClient` (named statements run on it). */
+export function poolOf(db: Database): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("This database client was not made by createDatabaseClient");
+  return pool;
+}
+
 export function poolStats(db: Database): PoolStats | null {
   const pool = pools.get(db);
   return pool
-    ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }
+    ? {
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max: pool.options.max ?? 10,
+        statements: sent.get(pool)?.statements ?? 0,
+      }
     : null;
 }

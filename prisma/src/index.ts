@@ -6,4 +6,5 @@ export { type DatabaseHandle, openDatabase } from "./local.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { hashPassword, verifyPassword } from "./passwords.ts";
 export { seedDemo, workingDemoLogins } from "./seed.ts";
+export { type Sql, type Statement, sqlOf, statement, transaction } from "./statements.ts";
 export { seedWorld } from "./world-seed.ts";

@@ -38,6 +38,19 @@ export const ZONE_LABEL: Record<Zone, string> = { T1: "Т1", T2: "Т2", T3: "Т3
 /** How big a jump is "implausible": this many times the usual monthly use. */
 export const LARGE_JUMP_FACTOR = 3;
 
+/** How many of the latest bills make the "usual" monthly use. */
+export const USUAL_USE_BILLS = 12;
+
+/**
+ * The usual monthly use of one meter, thousandths of a kWh: what the latest `USUAL_USE_BILLS`
+ * bills charged in all, per bill and per meter of the account. Null without bills (a new account):
+ * then no jump is called implausible.
+ */
+export function usualMonthlyMilli(latestBills: { totalMilli: number; bills: number }, meters: number): number | null {
+  if (latestBills.bills === 0) return null;
+  return Math.round(latestBills.totalMilli / latestBills.bills / Math.max(1, meters));
+}
+
 const kwh = (milli: number) => new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 }).format(milli / 1000);
 const ruDate = (iso: string) => iso.split("-").reverse().join(".");
 

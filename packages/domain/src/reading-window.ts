@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { MOSCOW } from "./supplier-time.ts";
+import { dayStart, MOSCOW, monthOf } from "./supplier-time.ts";
 
 export interface WindowRule {
   /** First and last day of the month (inclusive) when readings are accepted. */
@@ -41,4 +41,13 @@ export function readingWindow(now: Date, rule: WindowRule = DEFAULT_WINDOW): Rea
   }
   const [y, m] = day < rule.startDay ? [year, month] : month === 11 ? [year + 1, 0] : [year, month + 1];
   return { open: false, from: iso(y, m, rule.startDay), to: iso(y, m, rule.endDay), daysLeft: null };
+}
+
+/**
+ * This month's window opening, as an instant (the start of `startDay` in the supplier's zone):
+ * readings taken before it are the "previous" reading a new one is checked against; a customer's
+ * reading taken after it is this window's, which a second one replaces.
+ */
+export function windowOpening(now: Date, rule: WindowRule = DEFAULT_WINDOW): Date {
+  return dayStart(`${monthOf(now, rule.timeZone)}-${String(rule.startDay).padStart(2, "0")}`, rule.timeZone);
 }

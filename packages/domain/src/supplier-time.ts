@@ -61,3 +61,10 @@ export const MONTH_NAMES = [
 export function monthTitle(period: string): string {
   return `${MONTH_NAMES[Number(period.slice(5, 7)) - 1] ?? period.slice(5, 7)} ${period.slice(0, 4)}`;
 }
+
+/** Whole calendar months from one instant to another, by the supplier's calendar (Jan 31 → Feb 1 is 1). */
+export function monthsBetween(from: Date, to: Date, timeZone = MOSCOW): number {
+  const [fy, fm] = monthOf(from, timeZone).split("-").map(Number) as [number, number];
+  const [ty, tm] = monthOf(to, timeZone).split("-").map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm);
+}

@@ -74,6 +74,17 @@ export const metrics = fp<{ config: Config; db: Database }>(async (app: FastifyI
       this.set({ state: "max" }, stats.max);
     },
   });
+  new client.Counter({
+    name: "lk_db_statements_total",
+    help: "SQL statements this instance sent to the database",
+    registers: [register],
+    collect() {
+      const stats = poolStats(db);
+      if (!stats) return;
+      this.reset();
+      this.inc(stats.statements);
+    },
+  });
   // The outbox is read once per scrape, for both gauges.
   let outbox: Promise<{ pending: number; age: number }> | null = null;
   const readOutbox = () => {

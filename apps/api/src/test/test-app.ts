@@ -100,6 +100,12 @@ export function as(app: TestApp["app"], customer: Customer) {
     });
 }
 
+/** Ends a customer's session as signing out does (their access token stays unexpired). */
+export async function endSession(t: Pick<TestApp, "app" | "db">, customer: Customer) {
+  const sid = t.app.jwt.decode<{ sid: string }>(customer.token)?.sid;
+  await t.db.refreshSession.updateMany({ where: { familyId: sid }, data: { revokedAt: new Date() } });
+}
+
 /** Links an account of the test world (by number) to a customer directly in the database. */
 export async function linkByNumber(t: TestApp, customer: Customer, number: string, isPrimary = true) {
   const account = await t.db.personalAccount.findFirstOrThrow({ where: { number } });

@@ -1,7 +1,8 @@
 import type { AccountDetails } from "@lk/contract";
-import type { Database } from "@lk/db";
+import { type Database, sqlOf, statement } from "@lk/db";
 import { shortAddressOf } from "@lk/domain";
 import { DomainError } from "../../lib/domain-error.ts";
+import { requireActiveSession, sessionActiveSql, type Viewer } from "../auth/session-check.ts";
 
 /** Instants as the contract writes them: UTC with milliseconds. */
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -13,14 +14,16 @@ type Row = Omit<AccountDetails, "shortAddress" | "supplier"> & {
 };
 
 /**
- * The account page in one query: the link (the authorization), the account, its supplier, the
- * last bill, the last accepted payment and the meters with their last readings, assembled as JSON
- * by PostgreSQL. It is the most-read page; one round trip instead of seven (the Prisma version
- * cost ~20 ms of CPU per page here, see README "Performance").
+ * The account page in one query: the session (is it still open), the link (the authorization),
+ * the account, its supplier, the last bill, the last accepted payment and the meters with their
+ * last readings, assembled as JSON by PostgreSQL. It is the most-read page: one round trip, and a
+ * prepared statement, so PostgreSQL plans it once per connection (planning was three quarters of
+ * its cost, docs/performance.md). Exported for the benchmark's minimal server, which runs the
+ * same SQL. Parameters: $1 user, $2 account, $3 session family, $4 now.
  */
-export async function readAccountPage(db: Database, userId: string, accountId: string): Promise<AccountDetails> {
-  const rows = await db.$queryRawUnsafe<Row[]>(
-    `SELECT
+export const ACCOUNT_PAGE_SQL = `SELECT ${sessionActiveSql("$3", "$4")} AS "sessionActive", page.*
+  FROM (SELECT 1) AS one LEFT JOIN LATERAL (
+    SELECT
        a.id, a.number, a.address, l."isPrimary", a."balanceKopecks",
        s.id AS "supplierId", s.name AS "supplierName", s."shortName" AS "supplierShortName",
        a."ownerName", a.residents, a.rooms, a."totalArea"::text AS "totalArea", a."livingArea"::text AS "livingArea",
@@ -55,13 +58,19 @@ export async function readAccountPage(db: Database, userId: string, accountId: s
      FROM "AccountLink" l
      JOIN "PersonalAccount" a ON a.id = l."accountId"
      JOIN "Supplier" s ON s.id = a."supplierId"
-     WHERE l."userId" = $1::uuid AND l."accountId" = $2::uuid`,
-    userId,
-    accountId,
-  );
-  const row = rows[0];
-  if (!row) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
-  const { supplierId, supplierName, supplierShortName, ...account } = row;
+     WHERE l."userId" = $1::uuid AND l."accountId" = $2::uuid) AS page ON true`;
+
+const accountPage = statement<
+  [userId: string, accountId: string, sessionId: string, now: Date],
+  { sessionActive: boolean } & (Row | { [K in keyof Row]: null })
+>("accounts.page", ACCOUNT_PAGE_SQL);
+
+export async function readAccountPage(db: Database, viewer: Viewer, accountId: string): Promise<AccountDetails> {
+  const [found] = await sqlOf(db).query(accountPage, [viewer.userId, accountId, viewer.sessionId, viewer.now]);
+  requireActiveSession(found?.sessionActive);
+  const { sessionActive: _, ...row } = found as NonNullable<typeof found>;
+  if (row.id === null) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
+  const { supplierId, supplierName, supplierShortName, ...account } = row as Row;
   return {
     ...account,
     shortAddress: shortAddressOf(account.address),

@@ -1,6 +1,7 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
+import { viewerOf } from "../auth/session-check.ts";
 import { readAccountPage } from "./account-page.ts";
 import { confirmLink, type LinkingDeps, startLink } from "./linking.ts";
 import { listAccounts, listSuppliers, makePrimary, unlinkAccount } from "./service.ts";
@@ -19,8 +20,11 @@ export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPe
     // Besides the per-account lock: one address cannot sweep many numbers quickly.
     { rateLimit: { max: answersPerMinute, timeWindow: "1 minute" } },
   );
-  registerRoute(app, routes.accounts.get, async ({ request, params }) =>
-    readAccountPage(db, request.user.sub, params.accountId),
+  registerRoute(
+    app,
+    routes.accounts.get,
+    async ({ request, params }) => readAccountPage(db, viewerOf(request, deps.clock), params.accountId),
+    { sessionCheckedInQuery: true },
   );
   registerRoute(app, routes.accounts.unlink, async ({ request, params }) => {
     await unlinkAccount(db, request.user.sub, params.accountId);

@@ -5,6 +5,7 @@ import { SIGN_IN_POLICY, type SignInPolicy } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { hashRefreshToken, newRefreshToken, successorOf } from "./refresh-tokens.ts";
+import { sessionIsActive } from "./session-check.ts";
 import { settleAttempt, takeAttempt } from "./sign-in-attempts.ts";
 
 export interface AuthDeps {
@@ -213,13 +214,8 @@ async function revokeFamily(deps: Pick<AuthDeps, "db" | "clock">, familyId: stri
 }
 
 export async function isSessionActive(deps: Pick<AuthDeps, "db" | "clock">, familyId: string): Promise<boolean> {
-  // On every authenticated request: one raw indexed lookup (Prisma's query building costs more
-  // CPU than the query itself here).
-  const rows = await deps.db.$queryRaw<unknown[]>`
-    SELECT 1 FROM "RefreshSession"
-    WHERE "familyId" = ${familyId}::uuid AND "revokedAt" IS NULL AND "expiresAt" > ${deps.clock.now()}
-    LIMIT 1`;
-  return rows.length > 0;
+  // On every authenticated request: one prepared statement (features/auth/session-check.ts).
+  return sessionIsActive(deps.db, familyId, deps.clock.now());
 }
 
 export async function currentUser(deps: Pick<AuthDeps, "db">, userId: string): Promise<User> {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ConsumptionYear } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import { as, createTestApp, endSession, registerCustomer, type TestApp } from "../../test/test-app.ts";
 
 const clock = fixedClock(new Date("2026-11-20T12:00:00+03:00"));
 let t: TestApp;
@@ -15,7 +15,7 @@ async function customerWith(number: string) {
   const c = await registerCustomer(t.app);
   const account = await t.db.personalAccount.findFirstOrThrow({ where: { number } });
   await t.db.accountLink.create({ data: { userId: c.id, accountId: account.id, isPrimary: true } });
-  return { account, call: as(t.app, c) };
+  return { c, account, call: as(t.app, c) };
 }
 
 describe("consumption by month", () => {
@@ -121,5 +121,21 @@ describe("consumption by month", () => {
     const res = await call("GET", `/api/accounts/${account.id}/consumption?year=abc`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toMatchObject({ location: "query", fields: [{ path: "year" }] });
+  });
+});
+
+describe("the session", () => {
+  it("is checked in the chart's own query: after sign-out the chart and its CSV are 401", async () => {
+    const { c, account, call } = await customerWith("7700000002");
+    expect((await call("GET", `/api/accounts/${account.id}/consumption?year=2026`)).statusCode).toBe(200);
+    await endSession(t, c);
+    for (const url of [
+      `/api/accounts/${account.id}/consumption?year=2026`,
+      `/api/accounts/${account.id}/consumption.csv?year=2026`,
+    ]) {
+      const res = await call("GET", url);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe("UNAUTHORIZED");
+    }
   });
 });

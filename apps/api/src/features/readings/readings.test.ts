@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { ReadingsState, SubmitReadingResult } from "@lk/contract";
+import { poolStats } from "@lk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import { as, createTestApp, endSession, registerCustomer, type TestApp } from "../../test/test-app.ts";
 
 // The process runs in America/Los_Angeles (vitest.config.ts); the window follows Moscow regardless.
 const MSK = (local: string) => new Date(`${local}+03:00`);
@@ -214,5 +215,52 @@ describe("the history of readings", () => {
     const res = await call("GET", `/api/accounts/${account.id}/readings?from=2026-09-01&to=2026-08-01`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toMatchObject({ location: "query", fields: [{ path: "to" }] });
+  });
+});
+
+describe("the cost of a submission", () => {
+  const statementsDuring = async (work: () => Promise<unknown>) => {
+    const before = poolStats(t.db)?.statements ?? 0;
+    await work();
+    return (poolStats(t.db)?.statements ?? 0) - before;
+  };
+
+  it("takes at most six statements, the rate limit's counter included, and five to answer a retry", async () => {
+    const { c, account, meter, call } = await customerWith("7700000000");
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const previous = (await state(call, account.id)).meters[0]?.previous?.values[0]?.value ?? "0";
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const body = { idempotencyKey: randomUUID(), values: { T1: plus(previous, 50) } };
+    let first: { statusCode: number } | undefined;
+    expect(await statementsDuring(async () => (first = await call("POST", url, body)))).toBeLessThanOrEqual(6);
+    expect(first?.statusCode).toBe(201);
+    // A second reading in the window replaces the first in the same statement as its insert.
+    const second = { idempotencyKey: randomUUID(), values: { T1: plus(previous, 60) } };
+    expect(await statementsDuring(() => call("POST", url, second))).toBeLessThanOrEqual(6);
+    const mine = await t.db.reading.findMany({ where: { submittedById: c.id }, orderBy: { createdAt: "asc" } });
+    expect(mine.map((r) => [Number(r.t1), r.status])).toEqual([
+      [Number(plus(previous, 50)), "REPLACED"],
+      [Number(plus(previous, 60)), "ACTIVE"],
+    ]);
+    expect(await statementsDuring(() => call("POST", url, body))).toBeLessThanOrEqual(5);
+  });
+
+  it("the readings page reads in three statements, the session check included", async () => {
+    const { account, call } = await customerWith("7700000000");
+    expect(await statementsDuring(() => state(call, account.id))).toBeLessThanOrEqual(3);
+  });
+
+  it("checks the session in its own query: after sign-out the page and «Передать» are 401 and nothing is stored", async () => {
+    const { c, account, meter, call } = await customerWith("7700000000");
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const previous = (await state(call, account.id)).meters[0]?.previous?.values[0]?.value ?? "0";
+    await endSession(t, c);
+    expect((await call("GET", `/api/accounts/${account.id}/readings/state`)).statusCode).toBe(401);
+    const res = await call("POST", `/api/accounts/${account.id}/meters/${meter.id}/readings`, {
+      idempotencyKey: randomUUID(),
+      values: { T1: plus(previous, 10) },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(await t.db.reading.count({ where: { submittedById: c.id } })).toBe(0);
   });
 });

@@ -1,140 +1,106 @@
+import { randomUUID } from "node:crypto";
 import type { MeterReadingState, ReadingHistoryItem, ReadingsState, SubmitReadingResult } from "@lk/contract";
-import type { Database, DatabaseOrTx, Prisma } from "@lk/db";
+import { type Database, sqlOf, transaction } from "@lk/db";
 import {
   checkReading,
   dayStart,
   formatMilli,
   meterRefusal,
-  monthOf,
+  monthsBetween,
   readingFingerprint,
   readingWindow,
   sameRequest,
+  usualMonthlyMilli,
   type WindowRule,
+  windowOpening,
   type Zone,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
+import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
+import {
+  insertReading,
+  type MeterFacts,
+  meterReadings,
+  type ReadingFacts,
+  stateContext,
+  submitContext,
+} from "./queries.ts";
 
 export interface ReadingsDeps {
   db: Database;
   clock: Clock;
 }
 
-type ReadingRow = Prisma.ReadingGetPayload<object>;
-type MeterRow = Prisma.MeterGetPayload<object>;
+type Facts = { t1: number | null; t2: number | null; t3: number | null; takenAt: Date; source: string };
 
-const toMilli = (d: Prisma.Decimal | null) => (d === null ? undefined : Math.round(Number(d) * 1000));
-const valuesOf = (r: ReadingRow, zones: Zone[]) => {
+const valuesOf = (r: Facts, zones: Zone[]) => {
   const columns = { T1: r.t1, T2: r.t2, T3: r.t3 };
-  return Object.fromEntries(zones.map((z) => [z, toMilli(columns[z])])) as Partial<Record<Zone, number>>;
+  return Object.fromEntries(zones.map((z) => [z, columns[z] ?? undefined])) as Partial<Record<Zone, number>>;
 };
-const snapshot = (r: ReadingRow, meter: MeterRow) => ({
+const snapshot = (r: Facts, meter: MeterFacts) => ({
   takenAt: r.takenAt.toISOString(),
-  source: r.source,
+  source: r.source as SubmitReadingResult["reading"]["source"],
   values: meter.zones.map((zone) => ({
     zone,
     value: formatMilli(valuesOf(r, meter.zones)[zone] ?? 0, meter.decimalPlaces),
   })),
 });
 
-async function accountContext(db: Database, userId: string, accountId: string, now: Date) {
-  await requireLinkedAccount(db, userId, accountId);
-  const account = await db.personalAccount.findUniqueOrThrow({ where: { id: accountId }, include: { supplier: true } });
-  const rule: WindowRule = {
-    startDay: account.supplier.readingWindowStartDay,
-    endDay: account.supplier.readingWindowEndDay,
-    timeZone: account.supplier.timeZone,
-  };
-  const window = readingWindow(now, rule);
-  // This month's window opening in the supplier's zone: readings before it are "previous".
-  const windowStart = dayStart(
-    `${monthOf(now, rule.timeZone)}-${String(rule.startDay).padStart(2, "0")}`,
-    rule.timeZone,
-  );
-  return { account, rule, window, windowStart };
+/** The UTC calendar day tariffs are looked up by (`validFrom`/`validTo` are dates). */
+const tariffDay = (now: Date) => now.toISOString().slice(0, 10);
+
+/** The session is open and the account linked, or the request ends here (401, then 404). */
+function requireAccount<
+  T extends { sessionActive: boolean; accountId: string | null; startDay: number; endDay: number; timeZone: string },
+>(facts: T | undefined) {
+  requireActiveSession(facts?.sessionActive);
+  if (!facts?.accountId) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
+  const rule: WindowRule = { startDay: facts.startDay, endDay: facts.endDay, timeZone: facts.timeZone };
+  return { ...facts, rule } as T & { rule: WindowRule };
 }
 
-/** Usual monthly use over the last 12 bills, per meter, in thousandths of a kWh. */
-async function averageMonthlyMilli(db: Database, accountId: string, meters: number): Promise<number | null> {
-  const bills = await db.bill.findMany({
-    where: { accountId },
-    orderBy: { period: "desc" },
-    take: 12,
-    select: { lines: { select: { kwh: true } } },
+const pick = (rows: ReadingFacts[], kind: ReadingFacts["kind"], meterId?: string) =>
+  rows.find((r) => r.kind === kind && (meterId === undefined || r.meterId === meterId)) ?? null;
+
+/**
+ * The readings page. Two prepared statements: the session, link, account, meters, usual use and
+ * rates; then each meter's previous reading and this window's (they need the window's opening,
+ * which the domain computes from the supplier's rule).
+ */
+export async function readingsState({ db }: ReadingsDeps, viewer: Viewer, accountId: string): Promise<ReadingsState> {
+  const now = viewer.now;
+  const sql = sqlOf(db);
+  const [found] = await sql.query(stateContext, [viewer.userId, accountId, viewer.sessionId, now, tariffDay(now)]);
+  const facts = requireAccount(found);
+  const window = readingWindow(now, facts.rule);
+  const meters = facts.meters;
+  const readings = meters.length
+    ? await sql.query(meterReadings, [meters.map((m) => m.id), windowOpening(now, facts.rule), viewer.userId, null])
+    : [];
+  const average = usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount);
+  const states: MeterReadingState[] = meters.map((meter) => {
+    const previous = pick(readings, "previous", meter.id);
+    const thisWindow = pick(readings, "thisWindow", meter.id);
+    const refusal = meterRefusal(meter, window);
+    return {
+      meterId: meter.id,
+      serialNumber: meter.serialNumber,
+      model: meter.model,
+      zones: meter.zones,
+      digitCapacity: meter.digitCapacity,
+      decimalPlaces: meter.decimalPlaces,
+      previous: previous ? snapshot(previous, meter) : null,
+      submittedThisWindow: thisWindow ? { id: thisWindow.id, ...snapshot(thisWindow, meter) } : null,
+      accepts: refusal === null,
+      refusal,
+      averageMonthlyKwh: average === null ? null : formatMilli(average, 1),
+      rates: facts.rates.filter((r) => meter.zones.includes(r.zone)),
+    };
   });
-  if (!bills.length) return null;
-  const total = bills.reduce((sum, b) => sum + b.lines.reduce((s, l) => s + Number(l.kwh), 0), 0);
-  return Math.round((total * 1000) / bills.length / Math.max(1, meters));
-}
-
-async function ratesFor(
-  db: Database,
-  supplierId: string,
-  plan: Prisma.PersonalAccountGetPayload<object>["tariffPlan"],
-  now: Date,
-) {
-  const day = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-  const tariffs = await db.tariff.findMany({
-    where: { supplierId, plan, validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] },
-  });
-  return tariffs.map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
-}
-
-async function meterState(db: DatabaseOrTx, meter: MeterRow, windowStart: Date) {
-  const [previous, thisWindow] = await Promise.all([
-    db.reading.findFirst({
-      where: { meterId: meter.id, status: "ACTIVE", takenAt: { lt: windowStart } },
-      orderBy: { takenAt: "desc" },
-    }),
-    db.reading.findFirst({
-      where: { meterId: meter.id, status: "ACTIVE", source: "CUSTOMER", takenAt: { gte: windowStart } },
-      orderBy: { takenAt: "desc" },
-    }),
-  ]);
-  return { previous, thisWindow };
-}
-
-export async function readingsState(
-  { db, clock }: ReadingsDeps,
-  userId: string,
-  accountId: string,
-): Promise<ReadingsState> {
-  const now = clock.now();
-  const { account, window, windowStart } = await accountContext(db, userId, accountId, now);
-  const meters = await db.meter.findMany({ where: { accountId }, orderBy: { serialNumber: "asc" } });
-  const [average, rates] = await Promise.all([
-    averageMonthlyMilli(db, accountId, meters.length),
-    ratesFor(db, account.supplierId, account.tariffPlan, now),
-  ]);
-  const states: MeterReadingState[] = await Promise.all(
-    meters.map(async (meter) => {
-      const { previous, thisWindow } = await meterState(db, meter, windowStart);
-      const refusal = meterRefusal(meter, window);
-      return {
-        meterId: meter.id,
-        serialNumber: meter.serialNumber,
-        model: meter.model,
-        zones: meter.zones,
-        digitCapacity: meter.digitCapacity,
-        decimalPlaces: meter.decimalPlaces,
-        previous: previous ? snapshot(previous, meter) : null,
-        submittedThisWindow: thisWindow ? { id: thisWindow.id, ...snapshot(thisWindow, meter) } : null,
-        accepts: refusal === null,
-        refusal,
-        averageMonthlyKwh: average === null ? null : formatMilli(average, 1),
-        rates: rates.filter((r) => meter.zones.includes(r.zone)),
-      };
-    }),
-  );
   return { now: now.toISOString(), window, meters: states };
-}
-
-function monthsBetween(from: Date, to: Date, timeZone: string): number {
-  const [fy, fm] = monthOf(from, timeZone).split("-").map(Number) as [number, number];
-  const [ty, tm] = monthOf(to, timeZone).split("-").map(Number) as [number, number];
-  return (ty - fy) * 12 + (tm - fm);
 }
 
 export interface SubmitInput {
@@ -146,47 +112,60 @@ export interface SubmitInput {
 }
 
 /**
- * «Передать». Submissions for one meter are serialised; a retry with the same key returns what the
- * first one did; a second reading in the same window replaces the first (both stay in history).
+ * «Передать». Submissions for one meter are serialised (its row is locked); a retry with the same
+ * key returns what the first one did; a second reading in the same window replaces the first (both
+ * stay in history). Five statements: BEGIN, the context (locking the meter), the meter's readings,
+ * the insert with the replacement, COMMIT; the rules are the domain's (`checkReading`).
  */
 export async function submitReading(
-  { db, clock }: ReadingsDeps,
-  userId: string,
+  { db }: ReadingsDeps,
+  viewer: Viewer,
   accountId: string,
   meterId: string,
   input: SubmitInput,
 ): Promise<SubmitReadingResult> {
-  const now = clock.now();
-  const { account, window, windowStart } = await accountContext(db, userId, accountId, now);
-  const meter = await db.meter.findFirst({ where: { id: meterId, accountId } });
-  if (!meter) throw new DomainError("NOT_FOUND", "Счётчик не найден.");
-  const [average, rates] = await Promise.all([
-    averageMonthlyMilli(db, accountId, await db.meter.count({ where: { accountId } })),
-    ratesFor(db, account.supplierId, account.tariffPlan, now),
-  ]);
-
-  const requestHash = digest(readingFingerprint({ meterId: meter.id, values: input.values }));
-  const result = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${meter.id}))`;
-    const existing = await tx.reading.findUnique({
-      where: { submittedById_idempotencyKey: { submittedById: userId, idempotencyKey: input.idempotencyKey } },
-    });
-    const { previous, thisWindow } = await meterState(tx, meter, windowStart);
+  const now = viewer.now;
+  const requestHash = digest(readingFingerprint({ meterId, values: input.values }));
+  const result = await transaction(db, async (sql) => {
+    const [found] = await sql.query(submitContext, [
+      viewer.userId,
+      accountId,
+      viewer.sessionId,
+      now,
+      tariffDay(now),
+      meterId,
+    ]);
+    const facts = requireAccount(found);
+    const meter = facts.meter;
+    if (!meter) throw new DomainError("NOT_FOUND", "Счётчик не найден.");
+    const readings = await sql.query(meterReadings, [
+      [meter.id],
+      windowOpening(now, facts.rule),
+      viewer.userId,
+      input.idempotencyKey,
+    ]);
+    const previous = pick(readings, "previous");
+    const thisWindow = pick(readings, "thisWindow");
     const previousValues = previous ? valuesOf(previous, meter.zones) : null;
-    if (existing) {
+    const answerTo = (existing: ReadingFacts) => {
       // The same submission again returns what it did; the key with other values is refused.
       if (existing.meterId !== meter.id || !sameRequest(existing.requestHash, requestHash)) {
         throw new DomainError("IDEMPOTENCY_KEY_REUSED");
       }
-      return { reading: existing, previousValues, replaced: false };
-    }
+      return { facts, meter, reading: existing, previousValues, replaced: false };
+    };
+    const existing = pick(readings, "existing");
+    if (existing) return answerTo(existing);
 
     const check = checkReading({
       meter,
-      window,
+      window: readingWindow(now, facts.rule),
       previous: previousValues,
-      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now, account.supplier.timeZone) : 1,
-      averageMonthlyMilli: average,
+      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now, facts.rule.timeZone) : 1,
+      averageMonthlyMilli: usualMonthlyMilli(
+        { totalMilli: facts.usualMilli, bills: facts.usualBills },
+        facts.meterCount,
+      ),
       values: input.values,
       confirmRollover: input.confirmRollover,
       confirmLargeJump: input.confirmLargeJump,
@@ -199,33 +178,47 @@ export async function submitReading(
         warnings: check.warnings,
       });
     }
-    if (thisWindow) await tx.reading.update({ where: { id: thisWindow.id }, data: { status: "REPLACED" } });
     const milli = (z: Zone) => (check.values[z] === undefined ? null : formatMilli(check.values[z] ?? 0, 3));
-    const reading = await tx.reading.create({
-      data: {
-        meterId: meter.id,
-        takenAt: now,
-        source: "CUSTOMER",
-        t1: milli("T1") ?? "0",
-        t2: milli("T2"),
-        t3: milli("T3"),
-        submittedById: userId,
-        idempotencyKey: input.idempotencyKey,
-        requestHash,
-        contactPhone: input.contactPhone ?? null,
-        createdAt: now,
-      },
-    });
-    return { reading, previousValues, replaced: thisWindow !== null };
+    const id = randomUUID();
+    const [written] = await sql.query(insertReading, [
+      id,
+      meter.id,
+      now,
+      milli("T1") ?? "0",
+      milli("T2"),
+      milli("T3"),
+      viewer.userId,
+      input.idempotencyKey,
+      requestHash,
+      input.contactPhone ?? null,
+      thisWindow?.id ?? null,
+    ]);
+    if (!written?.inserted) {
+      // The key was taken meanwhile by a request for another meter (this one's are serialised).
+      const [raced] = await sql.query(meterReadings, [[], now, viewer.userId, input.idempotencyKey]);
+      if (raced) return answerTo(raced);
+      throw new Error("A reading was neither written nor found by its key");
+    }
+    const values = { ...check.values };
+    const reading: Facts & { id: string } = {
+      id,
+      takenAt: now,
+      source: "CUSTOMER",
+      t1: values.T1 ?? 0,
+      t2: values.T2 ?? null,
+      t3: values.T3 ?? null,
+    };
+    return { facts, meter, reading, previousValues, replaced: written.replaced > 0 };
   });
 
+  const { meter, facts } = result;
   const values = valuesOf(result.reading, meter.zones);
   const capacity = 10 ** meter.digitCapacity * 1000;
   const consumption = meter.zones.map((zone) => {
     const before = result.previousValues?.[zone];
     const after = values[zone] ?? 0;
     const used = before === undefined ? 0 : after >= before ? after - before : capacity - before + after;
-    const rateKopecks = rates.find((r) => r.zone === zone)?.rateKopecks ?? 0;
+    const rateKopecks = facts.rates.find((r) => r.zone === zone)?.rateKopecks ?? 0;
     return { zone, kwh: formatMilli(used, 3), rateKopecks, costKopecks: Math.round((used * rateKopecks) / 1000) };
   });
   return {
@@ -259,11 +252,12 @@ export async function readingHistory(
     orderBy: [{ takenAt: "desc" }, { createdAt: "desc" }],
     include: { meter: true },
   });
+  const milli = (d: { toString(): string } | null) => (d === null ? null : Math.round(Number(d) * 1000));
   return rows.map((r) => ({
     id: r.id,
     meterId: r.meterId,
     serialNumber: r.meter.serialNumber,
     status: r.status,
-    ...snapshot(r, r.meter),
+    ...snapshot({ takenAt: r.takenAt, source: r.source, t1: milli(r.t1), t2: milli(r.t2), t3: milli(r.t3) }, r.meter),
   }));
 }

@@ -12,10 +12,13 @@ import {
   dayStart,
   formatMilli,
   meterRefusal,
-  monthOf,
+  monthsBetween,
   readingFingerprint,
   readingWindow,
   sameRequest,
+  USUAL_USE_BILLS,
+  usualMonthlyMilli,
+  windowOpening,
 } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
@@ -41,16 +44,14 @@ const snapshot = (r: MeterReadingRow, meter: Meter) => ({
 function windowAt(now: Date) {
   const window = readingWindow(now, rule);
   // This month's window opening in the supplier's zone: readings before it are "previous".
-  const windowStart = dayStart(`${monthOf(now, rule.timeZone)}-${String(rule.startDay).padStart(2, "0")}`);
-  return { window, windowStart };
+  return { window, windowStart: windowOpening(now, rule) };
 }
 
 /** Usual monthly use over the last 12 bills, per meter, in thousandths of a kWh. */
 function averageMonthlyMilli(bundle: AccountBundle): number | null {
-  const bills = [...bundle.bills].sort((a, b) => (a.period < b.period ? 1 : -1)).slice(0, 12);
-  if (!bills.length) return null;
-  const total = bills.reduce((sum, b) => sum + b.lines.reduce((s, l) => s + l.kwhMilli, 0), 0);
-  return Math.round(total / bills.length / Math.max(1, bundle.meters.length));
+  const bills = [...bundle.bills].sort((a, b) => (a.period < b.period ? 1 : -1)).slice(0, USUAL_USE_BILLS);
+  const totalMilli = bills.reduce((sum, b) => sum + b.lines.reduce((s, l) => s + l.kwhMilli, 0), 0);
+  return usualMonthlyMilli({ totalMilli, bills: bills.length }, bundle.meters.length);
 }
 
 /** Today's rate of each zone of the account's plan (the API takes the UTC calendar day too). */
@@ -76,12 +77,6 @@ function meterState(bundle: AccountBundle, meter: Meter, windowStart: Date) {
     previous: active.find((r) => r.takenAt < windowStart) ?? null,
     thisWindow: active.find((r) => r.source === "CUSTOMER" && r.takenAt >= windowStart) ?? null,
   };
-}
-
-function monthsBetween(from: Date, to: Date): number {
-  const [fy, fm] = monthOf(from, rule.timeZone).split("-").map(Number) as [number, number];
-  const [ty, tm] = monthOf(to, rule.timeZone).split("-").map(Number) as [number, number];
-  return (ty - fy) * 12 + (tm - fm);
 }
 
 const sortedMeters = (bundle: AccountBundle) =>
@@ -133,7 +128,7 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
       meter,
       window,
       previous: previousValues,
-      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now) : 1,
+      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now, rule.timeZone) : 1,
       averageMonthlyMilli: averageMonthlyMilli(bundle),
       values: body.values,
       confirmRollover: body.confirmRollover,
