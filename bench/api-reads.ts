@@ -48,11 +48,27 @@ if (values.large) {
   });
 }
 
-const bare = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bare-server.ts")], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const [line] = (await once(bare.stdout, "data")) as [Buffer];
-const bareUrl = `http://127.0.0.1:${/listening (\d+)/.exec(line.toString())?.[1]}`;
+/** A server of bench/ in its own process; resolves with its address once it listens. */
+async function startServer(file: string, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, file)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [line] = (await once(child.stdout, "data")) as [Buffer];
+  return { child, url: `http://127.0.0.1:${/listening (\d+)/.exec(line.toString())?.[1]}` };
+}
+const bare = await startServer("bare-server.ts");
+const bareUrl = bare.url;
+// The limit beside the app, on each world: Fastify + JWT + pg with the app's own SQL, prepared.
+const minimal = await Promise.all(
+  worlds.map(({ bench }) =>
+    startServer("minimal-server.ts", {
+      BENCH_DATABASE_URL: bench.databaseUrl,
+      BENCH_JWT_SECRET: bench.jwtSecret,
+      BENCH_NOW: now.toISOString(),
+    }),
+  ),
+);
 
 interface Measured {
   rps: number;
@@ -61,11 +77,15 @@ interface Measured {
   non2xx: number;
 }
 
-async function measure(bench: Bench | null, pathOf: (c: BenchCustomer) => string): Promise<Measured> {
+async function measure(
+  bench: Bench | null,
+  pathOf: (c: BenchCustomer) => string,
+  url = bench?.baseUrl ?? bareUrl,
+): Promise<Measured> {
   let next = 0;
   const run = async (duration: number) =>
     autocannon({
-      url: bench?.baseUrl ?? bareUrl,
+      url,
       connections,
       duration,
       requests: [
@@ -106,14 +126,21 @@ const endpoints: { name: string; pathOf: (c: BenchCustomer) => string }[] = [
 ];
 const bareRuns: Measured[] = [];
 const runs = worlds.map(() => endpoints.map((): Measured[] => []));
+const minimalRuns = worlds.map((): Measured[] => []);
+const accountPage = endpoints[0] as (typeof endpoints)[number];
 for (let round = 0; round < rounds; round++) {
   bareRuns.push(await measure(null, () => "/hello"));
   for (const [e, endpoint] of endpoints.entries()) {
-    for (const [w, world] of worlds.entries()) runs[w]?.[e]?.push(await measure(world.bench, endpoint.pathOf));
+    for (const [w, world] of worlds.entries()) {
+      runs[w]?.[e]?.push(await measure(world.bench, endpoint.pathOf));
+      // The account page's limit right after the app's own turn, so both meet the same machine.
+      if (e === 0) minimalRuns[w]?.push(await measure(world.bench, accountPage.pathOf, minimal[w]?.url));
+    }
   }
 }
 const bareResult = summarise(bareRuns);
 const results = worlds.map((_, w) => endpoints.map((_, e) => summarise(runs[w]?.[e] ?? [])));
+const minimalResults = minimalRuns.map(summarise);
 const peakRss = (bench: Bench) => {
   const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${bench.pid}/status`, "utf8"))?.[1];
   return kb ? `${Math.round(Number(kb) / 1024)} MB` : "?";
@@ -181,6 +208,8 @@ for (const [w, { bench }] of worlds.entries()) {
   out.push(
     `world: ${counts?.accounts} accounts, ${counts?.readings} readings, ${counts?.bills} bills; app peak RSS ${peakRss(bench)}`,
     ...endpoints.map((endpoint, e) => row(endpoint.name, results[w]?.[e] as Measured)),
+    row("the limit: Fastify + JWT + pg, the same SQL, prepared", minimalResults[w] as Measured),
+    `  account page at ${(((results[w]?.[0]?.rps ?? 0) / (minimalResults[w]?.rps ?? 1)) * 100).toFixed(0)} % of the limit's throughput (the issue asks for at least 80 %)`,
     "  EXPLAIN ANALYZE of the queries behind these pages:",
     ...plans.lines.map((l) => `  ${l}`),
   );
@@ -195,7 +224,8 @@ if (worlds.length === 2) {
   }
 }
 console.log(out.join("\n"));
-bare.kill("SIGTERM");
+bare.child.kill("SIGTERM");
+for (const server of minimal) server.child.kill("SIGTERM");
 for (const { bench } of worlds) await bench.stop();
-const non2xx = [bareResult, ...results.flat()].some((r) => r.non2xx > 0);
+const non2xx = [bareResult, ...results.flat(), ...minimalResults].some((r) => r.non2xx > 0);
 if (non2xx || seqScans > 0 || overRatio) process.exit(1);

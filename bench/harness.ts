@@ -135,6 +135,9 @@ export async function startBenchApp(options: { accounts: number; customers: numb
   }
   return {
     db,
+    /** For a second server on the same world (bench/minimal-server.ts): its database and token key. */
+    databaseUrl: url,
+    jwtSecret: secret,
     /** The app's process, e.g. for its resident memory. */
     get pid() {
       return child.pid;

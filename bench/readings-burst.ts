@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { startBenchApp } from "./harness.ts";
+import { scrapeCounter } from "./metrics-token.ts";
 
 const { values } = parseArgs({
   // `pnpm bench:x -- --accounts 100000` passes the "--" through: drop it, or every option after
@@ -25,6 +26,7 @@ const now = new Date("2026-11-20T09:00:00Z");
 const bench = await startBenchApp({ accounts: Number(values.accounts), customers: 1000, now });
 console.log(`customers: ${bench.customers.length} with a meter each; app at ${bench.baseUrl}`);
 
+const statementsBefore = await scrapeCounter(bench.baseUrl, "lk_db_statements_total");
 const acknowledged: string[] = [];
 let next = 0;
 const result = await autocannon({
@@ -54,6 +56,8 @@ const result = await autocannon({
   ],
 });
 
+// Sent by the app during the burst (its own pool only: the checks below use another client).
+const statements = (await scrapeCounter(bench.baseUrl, "lk_db_statements_total")) - statementsBefore;
 const stored = new Set<string>();
 for (let i = 0; i < acknowledged.length; i += 5000) {
   const rows = await bench.db.reading.findMany({
@@ -72,6 +76,7 @@ console.log(
     `  requests/s   ${result.requests.average.toFixed(0)} (total ${result.requests.total})`,
     `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
     `  answers      ${acknowledged.length} acknowledged (201), ${non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+    `  statements   ${(statements / Math.max(1, result.requests.total)).toFixed(2)} per submission (${statements} in all, the rate limit's counter included)`,
     `  durability   ${stored.size} of ${acknowledged.length} acknowledged submissions found in the database`,
     `  memory       app peak RSS ${peakRss ? Math.round(Number(peakRss) / 1024) : "?"} MB`,
   ].join("\n"),

@@ -4,12 +4,16 @@ import { createDatabaseClient } from "@lk/db";
 import { buildApp } from "../apps/api/src/app.ts";
 import { loadConfig } from "../apps/api/src/config.ts";
 import { fixedClock } from "../apps/api/src/lib/clock.ts";
+import { BENCH_METRICS_TOKEN } from "./metrics-token.ts";
 
 const db = createDatabaseClient(String(process.env.BENCH_DATABASE_URL), { poolSize: 20 });
 const config = loadConfig({
   NODE_ENV: "production",
   JWT_SECRET: process.env.BENCH_JWT_SECRET,
-  LOG_LEVEL: "warn",
+  // As shipped: the default level (info, one line a request) unless a run asks for another.
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+  // /metrics for the benchmark's own counting (statements per submission).
+  METRICS_TOKEN: BENCH_METRICS_TOKEN,
   RATE_LIMIT_READINGS_PER_MINUTE: "100000000",
   RATE_LIMIT_PAYMENTS_PER_MINUTE: "100000000",
 });

@@ -1,15 +1,39 @@
-import helmet from "@fastify/helmet";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import rateLimit from "@fastify/rate-limit";
 import type { Database } from "@lk/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.ts";
+import helmet, { type HelmetOptions } from "helmet";
 import { DomainError } from "../lib/domain-error.ts";
 import { postgresRateLimitStore } from "./rate-limit-store.ts";
 
+/**
+ * The headers helmet sets for these options, computed once: they depend on the configuration
+ * only (no per-request nonces), and @fastify/helmet rebuilt the CSP string on every request.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  let done = false;
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+    done = true;
+  });
+  if (!done) throw new Error("helmet did not finish synchronously");
+  return headers;
+}
+
 /** Security headers for the API and the SPA, and the per-route rate limits. */
 export const security = fp<{ config: Config; db: Database }>(async (app: FastifyInstance, { config, db }) => {
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -31,6 +55,9 @@ export const security = fp<{ config: Config; db: Database }>(async (app: Fastify
     strictTransportSecurity: config.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onRequest", async (_request, reply) => {
+    reply.headers(headers);
   });
 
   // Counters in PostgreSQL, shared by every instance behind the balancer; in this process's memory
