@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { type BenchCustomer, startBenchApp } from "./harness.ts";
+import { type BenchCustomer, listeningPort, startBenchApp } from "./harness.ts";
 
 const { values } = parseArgs({
   // `pnpm bench:x -- --accounts 100000` passes the "--" through: drop it, or every option after
@@ -54,8 +54,7 @@ async function startServer(file: string, env: Record<string, string> = {}) {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const [line] = (await once(child.stdout, "data")) as [Buffer];
-  return { child, url: `http://127.0.0.1:${/listening (\d+)/.exec(line.toString())?.[1]}` };
+  return { child, url: `http://127.0.0.1:${await listeningPort(child.stdout)}` };
 }
 const bare = await startServer("bare-server.ts");
 const bareUrl = bare.url;

@@ -6,11 +6,28 @@ import { once } from "node:events";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import { createDatabaseClient, migrateDeploy, seedWorld } from "@lk/db";
 import { freePort, startEmbeddedPostgres } from "@lk/db/embedded";
 import { buildApp } from "../apps/api/src/app.ts";
 import { loadConfig } from "../apps/api/src/config.ts";
 import { fixedClock } from "../apps/api/src/lib/clock.ts";
+
+/**
+ * The port a server of bench/ prints as `listening <port>`. Its log lines (the app logs at info
+ * as shipped) come on the same stdout, before and after: they are read and dropped.
+ */
+export function listeningPort(stdout: NodeJS.ReadableStream): Promise<number> {
+  // Lines are read for the life of the server (a pipe nobody reads would block its writes).
+  const lines = readline.createInterface({ input: stdout });
+  return new Promise((resolve, reject) => {
+    lines.on("line", (line) => {
+      const port = /^listening (\d+)$/.exec(line)?.[1];
+      if (port) resolve(Number(port));
+    });
+    lines.on("close", () => reject(new Error("The server stopped before it listened")));
+  });
+}
 
 export interface BenchCustomer {
   token: string;
@@ -94,8 +111,7 @@ export async function startBenchApp(options: { accounts: number; customers: numb
         stdio: ["ignore", "pipe", "inherit"],
       },
     );
-    const [line] = (await once(child.stdout, "data")) as [Buffer];
-    port = Number(/listening (\d+)/.exec(line.toString())?.[1]);
+    port = await listeningPort(child.stdout);
     return child;
   };
   let child = await startChild();

@@ -1,5 +1,5 @@
 import type { FastifyRateLimitStore } from "@fastify/rate-limit";
-import type { Database } from "@lk/db";
+import { type Database, sqlOf, statement } from "@lk/db";
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -11,6 +11,18 @@ type RouteParams = Parameters<FastifyRateLimitStore["child"]>[0] & {
   routeInfo?: { method?: string | string[]; url?: string };
 };
 
+/** One hit on a counter ($1 key, $2 window in ms): its hits in this window and the ms left of it. */
+const hit = statement<[key: string, windowMs: number], { hits: number; ttl: number }>(
+  "rate-limit.hit",
+  `INSERT INTO "RateLimitCounter" (key, hits, "resetAt")
+   VALUES ($1, 1, now() + $2::float8 * interval '1 millisecond')
+   ON CONFLICT (key) DO UPDATE SET
+     hits = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN 1 ELSE "RateLimitCounter".hits + 1 END,
+     "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN EXCLUDED."resetAt"
+                 ELSE "RateLimitCounter"."resetAt" END
+   RETURNING hits, (extract(epoch FROM "resetAt" - now()) * 1000)::float8 AS ttl`,
+);
+
 // Now and then an increment also clears counters whose window ended long ago.
 const SWEEP_EVERY = 500;
 
@@ -21,6 +33,7 @@ const SWEEP_EVERY = 500;
  */
 export function postgresRateLimitStore(db: Database) {
   let increments = 0;
+  const sql = sqlOf(db);
   return class PostgresRateLimitStore implements FastifyRateLimitStore {
     private readonly prefix: string;
 
@@ -36,14 +49,8 @@ export function postgresRateLimitStore(db: Database) {
           () => undefined,
         );
       }
-      db.$queryRaw<{ hits: number; ttl: number }[]>`
-        INSERT INTO "RateLimitCounter" (key, hits, "resetAt")
-        VALUES (${this.prefix + key}, 1, now() + ${timeWindow} * interval '1 millisecond')
-        ON CONFLICT (key) DO UPDATE SET
-          hits = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN 1 ELSE "RateLimitCounter".hits + 1 END,
-          "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN EXCLUDED."resetAt"
-                      ELSE "RateLimitCounter"."resetAt" END
-        RETURNING hits, (extract(epoch FROM "resetAt" - now()) * 1000)::float8 AS ttl`.then(
+      // A prepared statement: this runs before every limited request.
+      sql.query(hit, [this.prefix + key, timeWindow]).then(
         ([row]) => callback(null, { current: row?.hits ?? 1, ttl: Math.max(0, Math.round(row?.ttl ?? timeWindow)) }),
         (error: Error) => callback(error),
       );

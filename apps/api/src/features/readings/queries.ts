@@ -21,7 +21,43 @@ interface AccountFacts {
   rates: { zone: Zone; rateKopecks: number }[];
 }
 
+/** A reading as the statements return it: values in thousandths, the instant as ISO text. */
+export interface ReadingFacts {
+  id: string;
+  meterId: string;
+  takenAt: string;
+  source: string;
+  t1: number | null;
+  t2: number | null;
+  t3: number | null;
+  requestHash: string | null;
+}
+
+/**
+ * How many of a meter's latest active readings come with it: enough to hold this window's and the
+ * one before it in practice (a customer's, at most an inspector's besides). When all of them are
+ * from this window the service asks `meterReadings` instead.
+ */
+export const RECENT_READINGS = 4;
+
+/** Instants as the contract writes them: UTC with milliseconds. */
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const readingJson = (r: string) => `json_build_object('id', ${r}.id, 'meterId', ${r}."meterId",
+  'takenAt', to_char(${r}."takenAt" AT TIME ZONE 'UTC', ${ISO}), 'source', ${r}.source,
+  't1', round(${r}.t1 * 1000), 't2', round(${r}.t2 * 1000), 't3', round(${r}.t3 * 1000),
+  'requestHash', ${r}."requestHash")`;
+/** The meter `m` as JSON, with its latest active readings, newest first. */
+const METER_JSON = `json_build_object(
+  'id', m.id, 'serialNumber', m."serialNumber", 'model', m.model, 'zones', m.zones,
+  'digitCapacity', m."digitCapacity", 'decimalPlaces', m."decimalPlaces",
+  'automated', m.automated, 'faulty', m.faulty,
+  'recent', (SELECT coalesce(json_agg(${readingJson("r")} ORDER BY r."takenAt" DESC), '[]'::json)
+               FROM (SELECT * FROM "Reading" WHERE "meterId" = m.id AND status = 'ACTIVE'
+                     ORDER BY "takenAt" DESC LIMIT ${RECENT_READINGS}) AS r))`;
+
 export interface MeterFacts {
+  /** The latest active readings (at most RECENT_READINGS), newest first. */
+  recent: ReadingFacts[];
   id: string;
   serialNumber: string;
   model: string;
@@ -54,7 +90,7 @@ const linkedAccount = (join = "") => `FROM "AccountLink" l
   ${join}
   WHERE l."userId" = $1::uuid AND l."accountId" = $2::uuid`;
 
-/** The readings page: the session, the link, the account's facts and its meters. */
+/** The readings page in one statement: the session, the link, the account's facts, its meters and their latest readings. */
 export const stateContext = statement<
   [userId: string, accountId: string, sessionId: string, now: Date, day: string],
   AccountFacts & { meters: MeterFacts[] }
@@ -63,78 +99,66 @@ export const stateContext = statement<
   `SELECT ${sessionActiveSql("$3", "$4")} AS "sessionActive", c.*
      FROM (SELECT 1) AS one LEFT JOIN LATERAL (
        SELECT ${ACCOUNT_FACTS},
-              (SELECT coalesce(json_agg(json_build_object(
-                        'id', m.id, 'serialNumber', m."serialNumber", 'model', m.model, 'zones', m.zones,
-                        'digitCapacity', m."digitCapacity", 'decimalPlaces', m."decimalPlaces",
-                        'automated', m.automated, 'faulty', m.faulty) ORDER BY m."serialNumber"), '[]'::json)
+              (SELECT coalesce(json_agg(${METER_JSON} ORDER BY m."serialNumber"), '[]'::json)
                  FROM "Meter" m WHERE m."accountId" = a.id) AS meters
        ${linkedAccount()}) AS c ON true`,
 );
 
 /**
- * A submission's context, with the meter's row locked (FOR UPDATE) until the transaction ends:
- * submissions for one meter are serialised, and whatever is read after this statement sees what
- * the one before committed. $6 the meter.
+ * A submission's context, with the meter's row locked (FOR UPDATE) until the transaction ends, so
+ * submissions for one meter are serialised; and the reading this customer sent with this key
+ * ($7), if any. When this statement waited for the lock, what it read of the meter's readings may
+ * predate the submission that held it: the insert below decides the replacement and the key with
+ * what is committed by then. $6 the meter.
  */
 export const submitContext = statement<
-  [userId: string, accountId: string, sessionId: string, now: Date, day: string, meterId: string],
-  AccountFacts & { meter: MeterFacts | null }
+  [userId: string, accountId: string, sessionId: string, now: Date, day: string, meterId: string, key: string],
+  AccountFacts & { meter: MeterFacts | null; existing: ReadingFacts | null }
 >(
   "readings.submit-context",
   `SELECT ${sessionActiveSql("$3", "$4")} AS "sessionActive", c.*
      FROM (SELECT 1) AS one LEFT JOIN LATERAL (
        SELECT ${ACCOUNT_FACTS},
-              CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object(
-                'id', m.id, 'serialNumber', m."serialNumber", 'model', m.model, 'zones', m.zones,
-                'digitCapacity', m."digitCapacity", 'decimalPlaces', m."decimalPlaces",
-                'automated', m.automated, 'faulty', m.faulty) END AS meter
+              CASE WHEN m.id IS NULL THEN NULL ELSE ${METER_JSON} END AS meter,
+              (SELECT ${readingJson("e")} FROM "Reading" e
+                WHERE e."submittedById" = $1::uuid AND e."idempotencyKey" = $7::uuid) AS existing
        ${linkedAccount(
          `LEFT JOIN LATERAL (SELECT * FROM "Meter" WHERE id = $6::uuid AND "accountId" = a.id FOR UPDATE) AS m ON true`,
        )}) AS c ON true`,
 );
 
-export interface ReadingFacts {
-  kind: "previous" | "thisWindow" | "existing";
-  id: string;
-  meterId: string;
-  takenAt: Date;
-  source: string;
-  t1: number | null;
-  t2: number | null;
-  t3: number | null;
-  requestHash: string | null;
-}
-
-const READING_COLUMNS = `id, "meterId", "takenAt", source::text AS source,
-  round(t1 * 1000)::float8 AS t1, round(t2 * 1000)::float8 AS t2, round(t3 * 1000)::float8 AS t3, "requestHash"`;
-
 /**
- * Per meter: the last active reading before the window opened ("previous"), and the customer's
- * active one since ("thisWindow"); and the reading a customer sent with an idempotency key
- * ("existing", none when $4 is null). $1 meters, $2 the window's opening, $3 user, $4 key.
+ * The exact question when a meter's latest readings do not reach back before the window: per
+ * meter, the last active reading before the window opened ("previous") and the customer's active
+ * one since ("thisWindow"). $1 meters, $2 the window's opening.
  */
 export const meterReadings = statement<
-  [meterIds: string[], windowOpening: Date, userId: string, idempotencyKey: string | null],
-  ReadingFacts
+  [meterIds: string[], windowOpening: Date],
+  { kind: "previous" | "thisWindow"; reading: ReadingFacts }
 >(
   "readings.meter-readings",
-  `SELECT 'previous' AS kind, r.* FROM unnest($1::uuid[]) AS meter(id) CROSS JOIN LATERAL (
-     SELECT ${READING_COLUMNS} FROM "Reading"
+  `SELECT 'previous' AS kind, ${readingJson("r")} AS reading FROM unnest($1::uuid[]) AS meter(id) CROSS JOIN LATERAL (
+     SELECT * FROM "Reading"
       WHERE "meterId" = meter.id AND status = 'ACTIVE' AND "takenAt" < $2::timestamptz
       ORDER BY "takenAt" DESC LIMIT 1) AS r
    UNION ALL
-   SELECT 'thisWindow', r.* FROM unnest($1::uuid[]) AS meter(id) CROSS JOIN LATERAL (
-     SELECT ${READING_COLUMNS} FROM "Reading"
+   SELECT 'thisWindow', ${readingJson("r")} FROM unnest($1::uuid[]) AS meter(id) CROSS JOIN LATERAL (
+     SELECT * FROM "Reading"
       WHERE "meterId" = meter.id AND status = 'ACTIVE' AND source = 'CUSTOMER' AND "takenAt" >= $2::timestamptz
-      ORDER BY "takenAt" DESC LIMIT 1) AS r
-   UNION ALL
-   SELECT 'existing', ${READING_COLUMNS} FROM "Reading"
-    WHERE "submittedById" = $3::uuid AND "idempotencyKey" = $4::uuid`,
+      ORDER BY "takenAt" DESC LIMIT 1) AS r`,
+);
+
+/** A reading with an idempotency key, when the insert found the key taken. $1 user, $2 key. */
+export const readingByKey = statement<[userId: string, key: string], { reading: ReadingFacts }>(
+  "readings.by-key",
+  `SELECT ${readingJson("r")} AS reading FROM "Reading" r WHERE r."submittedById" = $1::uuid AND r."idempotencyKey" = $2::uuid`,
 );
 
 /**
- * The new reading, and this window's previous one marked replaced, in one statement. A key the
- * customer used already (a retry that raced the first) inserts nothing and replaces nothing.
+ * The new reading, and the customer's earlier one in this window ($11 its opening) marked
+ * replaced, in one statement that runs with the meter locked, so it sees every submission
+ * committed before. A key the customer used already (a retry that raced the first) inserts
+ * nothing and replaces nothing.
  */
 export const insertReading = statement<
   [
@@ -148,7 +172,7 @@ export const insertReading = statement<
     idempotencyKey: string,
     requestHash: string,
     contactPhone: string | null,
-    replaces: string | null,
+    windowOpening: Date,
   ],
   { inserted: number; replaced: number }
 >(
@@ -162,7 +186,8 @@ export const insertReading = statement<
      RETURNING id
    ), replaced AS (
      UPDATE "Reading" SET status = 'REPLACED'
-      WHERE id = $11::uuid AND status = 'ACTIVE' AND EXISTS (SELECT 1 FROM inserted)
+      WHERE "meterId" = $2::uuid AND status = 'ACTIVE' AND source = 'CUSTOMER' AND "takenAt" >= $11::timestamptz
+        AND id <> $1::uuid AND EXISTS (SELECT 1 FROM inserted)
       RETURNING id
    )
    SELECT (SELECT count(*) FROM inserted)::int AS inserted, (SELECT count(*) FROM replaced)::int AS replaced`,

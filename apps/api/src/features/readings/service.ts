@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MeterReadingState, ReadingHistoryItem, ReadingsState, SubmitReadingResult } from "@lk/contract";
-import { type Database, sqlOf, transaction } from "@lk/db";
+import { type Database, type Sql, sqlOf, transaction } from "@lk/db";
 import {
   checkReading,
   dayStart,
@@ -24,7 +24,9 @@ import {
   insertReading,
   type MeterFacts,
   meterReadings,
+  RECENT_READINGS,
   type ReadingFacts,
+  readingByKey,
   stateContext,
   submitContext,
 } from "./queries.ts";
@@ -34,14 +36,17 @@ export interface ReadingsDeps {
   clock: Clock;
 }
 
-type Facts = { t1: number | null; t2: number | null; t3: number | null; takenAt: Date; source: string };
+type Values = Pick<ReadingFacts, "t1" | "t2" | "t3">;
 
-const valuesOf = (r: Facts, zones: Zone[]) => {
+const valuesOf = (r: Values, zones: Zone[]) => {
   const columns = { T1: r.t1, T2: r.t2, T3: r.t3 };
   return Object.fromEntries(zones.map((z) => [z, columns[z] ?? undefined])) as Partial<Record<Zone, number>>;
 };
-const snapshot = (r: Facts, meter: MeterFacts) => ({
-  takenAt: r.takenAt.toISOString(),
+const snapshot = (
+  r: Values & { takenAt: string; source: string },
+  meter: Pick<MeterFacts, "zones" | "decimalPlaces">,
+) => ({
+  takenAt: r.takenAt,
   source: r.source as SubmitReadingResult["reading"]["source"],
   values: meter.zones.map((zone) => ({
     zone,
@@ -62,13 +67,41 @@ function requireAccount<
   return { ...facts, rule } as T & { rule: WindowRule };
 }
 
-const pick = (rows: ReadingFacts[], kind: ReadingFacts["kind"], meterId?: string) =>
-  rows.find((r) => r.kind === kind && (meterId === undefined || r.meterId === meterId)) ?? null;
+interface MeterReadings {
+  /** The last active reading before the window opened: what a new one is checked against. */
+  previous: ReadingFacts | null;
+  /** The customer's active reading in this window, which a new one replaces. */
+  thisWindow: ReadingFacts | null;
+}
 
 /**
- * The readings page. Two prepared statements: the session, link, account, meters, usual use and
- * rates; then each meter's previous reading and this window's (they need the window's opening,
- * which the domain computes from the supplier's rule).
+ * Previous and this window's reading from a meter's latest ones (newest first), or null when they
+ * are all from this window and the one before it is further back than they reach.
+ */
+function fromRecent(recent: ReadingFacts[], opening: Date): MeterReadings | null {
+  const since = recent.filter((r) => Date.parse(r.takenAt) >= opening.getTime());
+  const previous = recent.find((r) => Date.parse(r.takenAt) < opening.getTime()) ?? null;
+  if (!previous && recent.length === RECENT_READINGS) return null;
+  return { previous, thisWindow: since.find((r) => r.source === "CUSTOMER") ?? null };
+}
+
+/** Each meter's previous and this window's reading: from its latest ones, asking again only if they do not reach. */
+async function readingsOf(sql: Sql, meters: MeterFacts[], opening: Date): Promise<Map<string, MeterReadings>> {
+  const found = new Map(meters.map((m) => [m.id, fromRecent(m.recent, opening)]));
+  const unknown = meters.filter((m) => found.get(m.id) === null).map((m) => m.id);
+  if (unknown.length) {
+    const rows = await sql.query(meterReadings, [unknown, opening]);
+    for (const id of unknown) {
+      const of = (kind: string) => rows.find((r) => r.kind === kind && r.reading.meterId === id)?.reading ?? null;
+      found.set(id, { previous: of("previous"), thisWindow: of("thisWindow") });
+    }
+  }
+  return found as Map<string, MeterReadings>;
+}
+
+/**
+ * The readings page: one prepared statement (the session, link, account, meters with their latest
+ * readings, usual use and rates) unless a meter's latest readings are all from this window.
  */
 export async function readingsState({ db }: ReadingsDeps, viewer: Viewer, accountId: string): Promise<ReadingsState> {
   const now = viewer.now;
@@ -76,14 +109,10 @@ export async function readingsState({ db }: ReadingsDeps, viewer: Viewer, accoun
   const [found] = await sql.query(stateContext, [viewer.userId, accountId, viewer.sessionId, now, tariffDay(now)]);
   const facts = requireAccount(found);
   const window = readingWindow(now, facts.rule);
-  const meters = facts.meters;
-  const readings = meters.length
-    ? await sql.query(meterReadings, [meters.map((m) => m.id), windowOpening(now, facts.rule), viewer.userId, null])
-    : [];
+  const readings = await readingsOf(sql, facts.meters, windowOpening(now, facts.rule));
   const average = usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount);
-  const states: MeterReadingState[] = meters.map((meter) => {
-    const previous = pick(readings, "previous", meter.id);
-    const thisWindow = pick(readings, "thisWindow", meter.id);
+  const states: MeterReadingState[] = facts.meters.map((meter) => {
+    const { previous, thisWindow } = readings.get(meter.id) ?? { previous: null, thisWindow: null };
     const refusal = meterRefusal(meter, window);
     return {
       meterId: meter.id,
@@ -114,8 +143,9 @@ export interface SubmitInput {
 /**
  * «Передать». Submissions for one meter are serialised (its row is locked); a retry with the same
  * key returns what the first one did; a second reading in the same window replaces the first (both
- * stay in history). Five statements: BEGIN, the context (locking the meter), the meter's readings,
- * the insert with the replacement, COMMIT; the rules are the domain's (`checkReading`).
+ * stay in history). Four statements: BEGIN, the context (locking the meter, with its latest
+ * readings and the key's reading), the insert with the replacement, COMMIT. The rules are the
+ * domain's (`checkReading`).
  */
 export async function submitReading(
   { db }: ReadingsDeps,
@@ -134,18 +164,13 @@ export async function submitReading(
       now,
       tariffDay(now),
       meterId,
+      input.idempotencyKey,
     ]);
     const facts = requireAccount(found);
     const meter = facts.meter;
     if (!meter) throw new DomainError("NOT_FOUND", "Счётчик не найден.");
-    const readings = await sql.query(meterReadings, [
-      [meter.id],
-      windowOpening(now, facts.rule),
-      viewer.userId,
-      input.idempotencyKey,
-    ]);
-    const previous = pick(readings, "previous");
-    const thisWindow = pick(readings, "thisWindow");
+    const opening = windowOpening(now, facts.rule);
+    const { previous } = (await readingsOf(sql, [meter], opening)).get(meter.id) as MeterReadings;
     const previousValues = previous ? valuesOf(previous, meter.zones) : null;
     const answerTo = (existing: ReadingFacts) => {
       // The same submission again returns what it did; the key with other values is refused.
@@ -154,14 +179,13 @@ export async function submitReading(
       }
       return { facts, meter, reading: existing, previousValues, replaced: false };
     };
-    const existing = pick(readings, "existing");
-    if (existing) return answerTo(existing);
+    if (facts.existing) return answerTo(facts.existing);
 
     const check = checkReading({
       meter,
       window: readingWindow(now, facts.rule),
       previous: previousValues,
-      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now, facts.rule.timeZone) : 1,
+      monthsSincePrevious: previous ? monthsBetween(new Date(previous.takenAt), now, facts.rule.timeZone) : 1,
       averageMonthlyMilli: usualMonthlyMilli(
         { totalMilli: facts.usualMilli, bills: facts.usualBills },
         facts.meterCount,
@@ -191,22 +215,24 @@ export async function submitReading(
       input.idempotencyKey,
       requestHash,
       input.contactPhone ?? null,
-      thisWindow?.id ?? null,
+      opening,
     ]);
     if (!written?.inserted) {
-      // The key was taken meanwhile by a request for another meter (this one's are serialised).
-      const [raced] = await sql.query(meterReadings, [[], now, viewer.userId, input.idempotencyKey]);
-      if (raced) return answerTo(raced);
+      // The key was taken meanwhile: by this submission's twin (it waited for the lock) or by a
+      // request for another meter. One more statement, only then.
+      const [raced] = await sql.query(readingByKey, [viewer.userId, input.idempotencyKey]);
+      if (raced) return answerTo(raced.reading);
       throw new Error("A reading was neither written nor found by its key");
     }
-    const values = { ...check.values };
-    const reading: Facts & { id: string } = {
+    const reading = {
       id,
-      takenAt: now,
+      meterId: meter.id,
+      takenAt: now.toISOString(),
       source: "CUSTOMER",
-      t1: values.T1 ?? 0,
-      t2: values.T2 ?? null,
-      t3: values.T3 ?? null,
+      t1: check.values.T1 ?? 0,
+      t2: check.values.T2 ?? null,
+      t3: check.values.T3 ?? null,
+      requestHash,
     };
     return { facts, meter, reading, previousValues, replaced: written.replaced > 0 };
   });
@@ -258,6 +284,9 @@ export async function readingHistory(
     meterId: r.meterId,
     serialNumber: r.meter.serialNumber,
     status: r.status,
-    ...snapshot({ takenAt: r.takenAt, source: r.source, t1: milli(r.t1), t2: milli(r.t2), t3: milli(r.t3) }, r.meter),
+    ...snapshot(
+      { takenAt: r.takenAt.toISOString(), source: r.source, t1: milli(r.t1), t2: milli(r.t2), t3: milli(r.t3) },
+      r.meter,
+    ),
   }));
 }
