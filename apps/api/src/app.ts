@@ -4,7 +4,7 @@ import multipart from "@fastify/multipart";
 import { errorBody } from "@lk/contract";
 import type { Database } from "@lk/db";
 import Fastify, { type FastifyReply } from "fastify";
-import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
@@ -19,6 +19,7 @@ import { requestRoutes } from "./features/requests/routes.ts";
 import { type DocumentStorage, LocalFolderStorage } from "./features/requests/storage.ts";
 import { type Lifecycle, systemRoutes } from "./features/system/routes.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
+import { contractSerializerCompiler } from "./lib/response-serializer.ts";
 import { authentication } from "./plugins/authentication.ts";
 import { refuseControlCharacters } from "./plugins/control-characters.ts";
 import { docs } from "./plugins/docs.ts";
@@ -85,7 +86,7 @@ export async function buildApp({
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler({ checkAgainstContract: config.NODE_ENV !== "production" }));
   // The API speaks JSON only (uploads add multipart where they need it).
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);

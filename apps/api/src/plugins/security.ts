@@ -3,8 +3,8 @@ import rateLimit from "@fastify/rate-limit";
 import type { Database } from "@lk/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import type { Config } from "../config.ts";
 import helmet, { type HelmetOptions } from "helmet";
+import type { Config } from "../config.ts";
 import { DomainError } from "../lib/domain-error.ts";
 import { postgresRateLimitStore } from "./rate-limit-store.ts";
 
