@@ -27,6 +27,8 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     seconds: { type: "string", default: "10" },
     connections: { type: "string", default: "20" },
+    // Which pages to measure: account, consumption (both by default).
+    pages: { type: "string", default: "account,consumption" },
   },
 });
 const seconds = Number(values.seconds);
@@ -74,13 +76,47 @@ interface Measured {
   p50: number;
   p99: number;
   non2xx: number;
+  /** CPU ms per request of the server under test and of PostgreSQL (all its processes). */
+  serverCpu: number;
+  databaseCpu: number;
+}
+
+/** CPU time (ms) a process has used, from /proc (utime + stime, in clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined, withEndedChildren = false): number {
+  if (!pid) return 0;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    const children = withEndedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (Number(fields[11]) + Number(fields[12]) + children) * 10;
+  } catch {
+    return 0;
+  }
+}
+/**
+ * CPU time (ms) of every PostgreSQL process on the machine (the benchmark's are the busy ones),
+ * with what the postmaster's ended children used (a closed connection's backend is gone).
+ */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === "postgres") total += cpuMs(Number(entry), true);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 async function measure(
   bench: Bench | null,
   pathOf: (c: BenchCustomer) => string,
-  url = bench?.baseUrl ?? bareUrl,
+  server: { url: string; pid: number | undefined } = bench
+    ? { url: bench.baseUrl, pid: bench.pid }
+    : { url: bareUrl, pid: bare.child.pid },
 ): Promise<Measured> {
+  const url = server.url;
   let next = 0;
   const run = async (duration: number) =>
     autocannon({
@@ -99,8 +135,17 @@ async function measure(
       ],
     });
   await run(2); // warm-up: JIT, connection pools, caches
+  const [server0, database0] = [cpuMs(server.pid), postgresCpuMs()];
   const result = await run(seconds);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+  const requests = Math.max(1, result.requests.total);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    serverCpu: (cpuMs(server.pid) - server0) / requests,
+    databaseCpu: (postgresCpuMs() - database0) / requests,
+  };
 }
 
 const median = (xs: number[]) => {
@@ -114,6 +159,8 @@ const summarise = (runs: Measured[]): Measured => ({
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
   non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+  serverCpu: median(runs.map((r) => r.serverCpu)),
+  databaseCpu: median(runs.map((r) => r.databaseCpu)),
 });
 
 const endpoints: { name: string; pathOf: (c: BenchCustomer) => string }[] = [
@@ -123,17 +170,26 @@ const endpoints: { name: string; pathOf: (c: BenchCustomer) => string }[] = [
     pathOf: (c) => `/api/accounts/${c.accountId}/consumption?year=2026`,
   },
 ];
+const pages = new Set(values.pages.split(","));
+for (const [i, endpoint] of [...endpoints.entries()].reverse()) {
+  if (!pages.has(endpoint.name.startsWith("account") ? "account" : "consumption")) endpoints.splice(i, 1);
+}
 const bareRuns: Measured[] = [];
 const runs = worlds.map(() => endpoints.map((): Measured[] => []));
 const minimalRuns = worlds.map((): Measured[] => []);
-const accountPage = endpoints[0] as (typeof endpoints)[number];
+const accountIndex = endpoints.findIndex((endpoint) => endpoint.name.startsWith("account"));
 for (let round = 0; round < rounds; round++) {
   bareRuns.push(await measure(null, () => "/hello"));
   for (const [e, endpoint] of endpoints.entries()) {
     for (const [w, world] of worlds.entries()) {
       runs[w]?.[e]?.push(await measure(world.bench, endpoint.pathOf));
       // The account page's limit right after the app's own turn, so both meet the same machine.
-      if (e === 0) minimalRuns[w]?.push(await measure(world.bench, accountPage.pathOf, minimal[w]?.url));
+      if (e === accountIndex) {
+        const limit = minimal[w];
+        minimalRuns[w]?.push(
+          await measure(world.bench, endpoint.pathOf, { url: limit?.url ?? "", pid: limit?.child.pid }),
+        );
+      }
     }
   }
 }
@@ -191,7 +247,7 @@ async function explain(bench: Bench): Promise<{ lines: string[]; seqScans: numbe
 }
 
 const row = (name: string, r: Measured) =>
-  `  ${name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  ${(bareResult.rps / r.rps).toFixed(1).padStart(5)}× slower than bare${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ""}`;
+  `  ${name.padEnd(50)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms  ${(bareResult.rps / r.rps).toFixed(1).padStart(5)}× slower than bare  CPU ms/request: server ${r.serverCpu.toFixed(2)}, PostgreSQL ${r.databaseCpu.toFixed(2)}${r.non2xx ? `  (${r.non2xx} non-2xx!)` : ""}`;
 const out: string[] = [
   "",
   `API reads, ${connections} connections, ${seconds} s each after a 2 s warm-up${rounds > 1 ? `; median of ${rounds} rounds, worlds in turn` : ""}`,
@@ -207,8 +263,12 @@ for (const [w, { bench }] of worlds.entries()) {
   out.push(
     `world: ${counts?.accounts} accounts, ${counts?.readings} readings, ${counts?.bills} bills; app peak RSS ${peakRss(bench)}`,
     ...endpoints.map((endpoint, e) => row(endpoint.name, results[w]?.[e] as Measured)),
-    row("the limit: Fastify + JWT + pg, the same SQL, prepared", minimalResults[w] as Measured),
-    `  account page at ${(((results[w]?.[0]?.rps ?? 0) / (minimalResults[w]?.rps ?? 1)) * 100).toFixed(0)} % of the limit's throughput (the issue asks for at least 80 %)`,
+    ...(accountIndex < 0
+      ? []
+      : [
+          row("the limit: Fastify + JWT + pg, the same SQL, prepared", minimalResults[w] as Measured),
+          `  account page at ${(((results[w]?.[accountIndex]?.rps ?? 0) / (minimalResults[w]?.rps ?? 1)) * 100).toFixed(0)} % of the limit's throughput (the issue asks for at least 80 %)`,
+        ]),
     "  EXPLAIN ANALYZE of the queries behind these pages:",
     ...plans.lines.map((l) => `  ${l}`),
   );
@@ -226,5 +286,5 @@ console.log(out.join("\n"));
 bare.child.kill("SIGTERM");
 for (const server of minimal) server.child.kill("SIGTERM");
 for (const { bench } of worlds) await bench.stop();
-const non2xx = [bareResult, ...results.flat(), ...minimalResults].some((r) => r.non2xx > 0);
+const non2xx = [bareResult, ...results.flat(), ...(accountIndex < 0 ? [] : minimalResults)].some((r) => r.non2xx > 0);
 if (non2xx || seqScans > 0 || overRatio) process.exit(1);

@@ -49,7 +49,9 @@ for (const [i, sample] of profile.samples.entries()) {
 }
 const busy = [...micros].filter(([owner]) => owner !== "(idle)");
 const total = busy.reduce((sum, [, us]) => sum + us, 0);
-console.log(`busy CPU ${(total / 1000).toFixed(0)} ms over ${requests} requests: ${(total / 1000 / requests).toFixed(3)} ms each`);
+console.log(
+  `busy CPU ${(total / 1000).toFixed(0)} ms over ${requests} requests: ${(total / 1000 / requests).toFixed(3)} ms each`,
+);
 for (const [owner, us] of busy.sort((a, b) => b[1] - a[1]).slice(0, 25)) {
   console.log(`  ${owner.padEnd(40)} ${(us / 1000 / requests).toFixed(3)} ms  ${((us / total) * 100).toFixed(1)} %`);
 }

@@ -14,11 +14,36 @@ type RouteSchema = Parameters<SerializerCompiler>[0];
  * so every test) each response is also checked by zod first, so a handler that strays from the
  * contract fails the tests as before.
  */
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * `anyOf: [X, {type: "null"}]` (zod's `.nullable()`) as `X` with `nullable: true`, which
+ * fast-json-stringify writes directly; for an `anyOf` it must test each value against the branches
+ * with a JSON Schema validator first.
+ */
+function nullableInPlace(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableInPlace);
+  if (!node || typeof node !== "object") return node;
+  const entries = Object.entries(node as JsonSchema).map(([key, value]) => [key, nullableInPlace(value)] as const);
+  const schema = Object.fromEntries(entries) as JsonSchema;
+  const branches = schema.anyOf;
+  if (Array.isArray(branches) && branches.length === 2) {
+    const [a, b] = branches as JsonSchema[];
+    const isNull = (s: JsonSchema | undefined) => s?.type === "null" && Object.keys(s).length === 1;
+    const other = isNull(b) ? a : isNull(a) ? b : undefined;
+    if (other && typeof other.type === "string" && other.type !== "null") {
+      const { anyOf: _, ...rest } = schema;
+      return { ...rest, ...other, nullable: true };
+    }
+  }
+  return schema;
+}
+
 /** The compiled writer for a zod schema, or null when JSON Schema cannot express it. */
 export function compileResponse(schema: ZodType): ((data: unknown) => string) | null {
   try {
     const json = z.toJSONSchema(schema, { io: "output", target: "draft-7", unrepresentable: "throw" });
-    return fastJson(json as Parameters<typeof fastJson>[0]) as (data: unknown) => string;
+    return fastJson(nullableInPlace(json) as Parameters<typeof fastJson>[0]) as (data: unknown) => string;
   } catch {
     return null;
   }

@@ -8,8 +8,9 @@ import { DomainError } from "../lib/domain-error.ts";
  * no route can forget it; the mock API asks the same contract function.
  */
 export function refuseControlCharacters(app: FastifyInstance): void {
-  app.addHook("preValidation", async (request) => {
+  // A callback hook, not an async one: it runs on every request, and a promise per hook costs.
+  app.addHook("preValidation", (request, _reply, done) => {
     const refusal = controlCharacterRefusal(request);
-    if (refusal) throw new DomainError("VALIDATION_FAILED", undefined, refusal);
+    done(refusal ? new DomainError("VALIDATION_FAILED", undefined, refusal) : undefined);
   });
 }

@@ -23,7 +23,8 @@ export class OneLineLogController extends LogController {
 
 /** Every answer carries its id (X-Request-Id), so a customer's report or the balancer's log finds the line. */
 export function answerRequestIds(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
 }

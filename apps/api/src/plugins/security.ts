@@ -56,8 +56,9 @@ export const security = fp<{ config: Config; db: Database }>(async (app: Fastify
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook("onRequest", async (_request, reply) => {
+  app.addHook("onRequest", (_request, reply, done) => {
     reply.headers(headers);
+    done();
   });
 
   // Counters in PostgreSQL, shared by every instance behind the balancer; in this process's memory
