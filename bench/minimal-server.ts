@@ -30,8 +30,9 @@ app.get<{ Params: { accountId: string } }>("/api/accounts/:accountId", async (re
   });
   const row = rows[0];
   if (!row?.sessionActive) return reply.status(401).send({ error: { code: "UNAUTHORIZED" } });
-  if (row.id === null) return reply.status(404).send({ error: { code: "NOT_FOUND" } });
-  return row;
+  if (row.body === null) return reply.status(404).send({ error: { code: "NOT_FOUND" } });
+  // The page as PostgreSQL wrote it (the app adds only the short address).
+  return reply.type("application/json; charset=utf-8").send(row.body);
 });
 await app.listen({ host: "127.0.0.1", port: 0 });
 const address = app.server.address();

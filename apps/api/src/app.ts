@@ -86,7 +86,8 @@ export async function buildApp({
     ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key } } : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(contractSerializerCompiler({ checkAgainstContract: config.NODE_ENV !== "production" }));
+  app.decorate("checkResponsesAgainstContract", config.NODE_ENV !== "production");
+  app.setSerializerCompiler(contractSerializerCompiler({ checkAgainstContract: app.checkResponsesAgainstContract }));
   // The API speaks JSON only (uploads add multipart where they need it).
   app.removeContentTypeParser("text/plain");
   registerErrorHandling(app);

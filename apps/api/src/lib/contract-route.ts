@@ -20,6 +20,19 @@ export interface RouteOptions {
    * hottest routes. Each such route has a test that a signed-out session gets 401.
    */
   sessionCheckedInQuery?: true;
+  /**
+   * The handler returns the response body as JSON text already (PostgreSQL wrote it in the
+   * contract's shape): it is sent as it is. Outside production it is still checked against the
+   * contract's schema, so the tests hold the SQL to the contract like any handler.
+   */
+  prewrittenJson?: true;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Check every response against the contract before it leaves (all but production). */
+    checkResponsesAgainstContract: boolean;
+  }
 }
 
 function rateLimitConfig(limit: RouteOptions["rateLimit"]) {
@@ -75,7 +88,14 @@ export function registerRoute<R extends Route>(
         reply,
       } as unknown as HandlerContext<R>);
       reply.status(route.status);
-      return route.status === 204 ? reply.send() : result;
+      if (route.status === 204) return reply.send();
+      if (options.prewrittenJson) {
+        const text = result as unknown as string;
+        if (app.checkResponsesAgainstContract) route.response.parse(JSON.parse(text));
+        reply.type("application/json; charset=utf-8").serializer((payload: unknown) => payload as string);
+        return text;
+      }
+      return result;
     },
   });
 }

@@ -1,8 +1,8 @@
-import { routes } from "@lk/contract";
+import { type AccountDetails, routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { viewerOf } from "../auth/session-check.ts";
-import { readAccountPage } from "./account-page.ts";
+import { accountPageJson } from "./account-page.ts";
 import { confirmLink, type LinkingDeps, startLink } from "./linking.ts";
 import { listAccounts, listSuppliers, makePrimary, unlinkAccount } from "./service.ts";
 
@@ -23,8 +23,10 @@ export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPe
   registerRoute(
     app,
     routes.accounts.get,
-    async ({ request, params }) => readAccountPage(db, viewerOf(request, deps.clock), params.accountId),
-    { sessionCheckedInQuery: true },
+    // The contract's JSON as PostgreSQL wrote it (account-page.ts), typed as the page it is.
+    async ({ request, params }) =>
+      (await accountPageJson(db, viewerOf(request, deps.clock), params.accountId)) as unknown as AccountDetails,
+    { sessionCheckedInQuery: true, prewrittenJson: true },
   );
   registerRoute(app, routes.accounts.unlink, async ({ request, params }) => {
     await unlinkAccount(db, request.user.sub, params.accountId);
