@@ -10,8 +10,8 @@ const db = createDatabaseClient(String(process.env.BENCH_DATABASE_URL), { poolSi
 const config = loadConfig({
   NODE_ENV: "production",
   JWT_SECRET: process.env.BENCH_JWT_SECRET,
-  // As shipped: the default level (info, one line a request) unless a run asks for another.
-  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+  // As shipped (the default level) unless a run asks for another, e.g. BENCH_LOG_LEVEL=info.
+  ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
   // /metrics for the benchmark's own counting (statements per submission).
   METRICS_TOKEN: BENCH_METRICS_TOKEN,
   RATE_LIMIT_READINGS_PER_MINUTE: "100000000",

@@ -35,7 +35,11 @@ const EnvSchema = z.object({
   SEED_DEMO: bool,
   /** Demos and end-to-end runs: the app's clock stands still at this instant (ISO 8601 with offset). */
   CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * warn by default: errors, slow requests (SLOW_REQUEST_MS), reconciled payments and shutdowns;
+   * info adds one line per request and per refused request (it costs CPU on every request).
+   */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   /**
    * Where the per-route rate limits count: PostgreSQL (shared by every instance) or this process's
    * memory (a single instance only).

@@ -63,7 +63,7 @@ async function main() {
     withJobLock(db, "reconcile-payments", () => reconcilePayments({ db, clock, gateway })).then(
       (run) => {
         app.appMetrics.jobRun("reconcile-payments", run.ran ? "ok" : "skipped");
-        if (run.ran && run.result > 0) app.log.info({ settled: run.result }, "payments reconciled");
+        if (run.ran && run.result > 0) app.log.warn({ settled: run.result }, "payments reconciled");
       },
       (error) => {
         app.appMetrics.jobRun("reconcile-payments", "failed");
@@ -78,7 +78,7 @@ async function main() {
   // anything new meanwhile), then the jobs and the database go. A second signal ends it at once.
   closeWithGrace({ delay: config.SHUTDOWN_DRAIN_MS + 15_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "stopping after an uncaught error");
-    app.log.info({ signal }, "draining");
+    app.log.warn({ signal }, "draining");
     lifecycle.draining = true;
     clearInterval(dispatcher);
     clearInterval(reconciler);
