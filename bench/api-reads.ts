@@ -1,13 +1,13 @@
-// API read benchmark (issue #8): the account page (GET /api/accounts/:id) and the consumption
+// API read benchmark (issues #8, #18): the account page (GET /api/accounts/:id) and the consumption
 // chart (GET /api/accounts/:id/consumption) for signed-in customers, beside a bare Fastify
-// hello-world measured in the same run, each with autocannon on 127.0.0.1. Prints requests/s,
+// hello-world and, for the account page, the limit (bench/minimal-server.ts: Fastify + JWT + pg
+// running the app's own SQL, prepared) measured in the same run, each with autocannon on 127.0.0.1. Prints requests/s,
 // p50/p99 and the ratio to the bare server, the app's peak memory, and EXPLAIN of the queries
 // behind these pages (each must use an index on the big tables). With --large, a second world is
 // measured in the same run, in turns with the first, and the p50 ratio between them is printed
 // (over 1.5× fails). BENCH_WORLD_DIR keeps seeded worlds for the next run (harness.ts).
 //   pnpm bench:api [-- --accounts 2000 --large 100000 --rounds 3 --seconds 10 --connections 20]
 import { spawn } from "node:child_process";
-import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -224,10 +224,14 @@ async function planning(bench: Bench): Promise<string[]> {
     }
     return `planning ${median(planningMs).toFixed(3)} ms, execution ${median(executionMs).toFixed(3)} ms`;
   };
-  const unnamed = await times(() => client.query(`EXPLAIN (ANALYZE, SUMMARY) ${ACCOUNT_PAGE_SQL}`, params));
+  // EXPLAIN takes no bind parameters: the values go in as literals (ids and an instant of our own).
+  const literals = params.map((p) => `'${p instanceof Date ? p.toISOString() : p}'`);
+  const inlined = ACCOUNT_PAGE_SQL.replace(/\$(\d)/g, (_, n: string) => literals[Number(n) - 1] ?? "NULL");
+  const unnamed = await times(() => client.query(`EXPLAIN (ANALYZE, SUMMARY) ${inlined}`));
   await client.query(`PREPARE page(uuid, uuid, uuid, timestamptz) AS ${ACCOUNT_PAGE_SQL}`);
-  for (let i = 0; i < 6; i++) await client.query("EXECUTE page($1, $2, $3, $4)", params);
-  const prepared = await times(() => client.query("EXPLAIN (ANALYZE, SUMMARY) EXECUTE page($1, $2, $3, $4)", params));
+  const execute = `EXECUTE page(${literals.join(", ")})`;
+  for (let i = 0; i < 6; i++) await client.query(execute);
+  const prepared = await times(() => client.query(`EXPLAIN (ANALYZE, SUMMARY) ${execute}`));
   await client.end();
   return [`    unnamed (every request planned)   ${unnamed}`, `    prepared (planned once a connection) ${prepared}`];
 }

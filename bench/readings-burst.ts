@@ -28,6 +28,9 @@ console.log(`customers: ${bench.customers.length} with a meter each; app at ${be
 
 const statementsBefore = await scrapeCounter(bench.baseUrl, "lk_db_statements_total");
 const acknowledged: string[] = [];
+// Answers other than 201 by status and code (a value the random walk made 3× the usual use asks
+// for confirmation, 409 NEEDS_CONFIRMATION, as it would for a customer).
+const refusals = new Map<string, number>();
 let next = 0;
 const result = await autocannon({
   url: bench.baseUrl,
@@ -51,6 +54,11 @@ const result = await autocannon({
       },
       onResponse: (status, body) => {
         if (status === 201) acknowledged.push(JSON.parse(body).reading.id);
+        else
+          refusals.set(
+            `${status} ${JSON.parse(body).error?.code}`,
+            (refusals.get(`${status} ${JSON.parse(body).error?.code}`) ?? 0) + 1,
+          );
       },
     },
   ],
@@ -75,7 +83,7 @@ console.log(
     `reading submissions, ${values.connections} connections, ${values.seconds} s, ${values.accounts} accounts in the world`,
     `  requests/s   ${result.requests.average.toFixed(0)} (total ${result.requests.total})`,
     `  latency      p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
-    `  answers      ${acknowledged.length} acknowledged (201), ${non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+    `  answers      ${acknowledged.length} acknowledged (201), ${non2xx} other${refusals.size ? ` (${[...refusals].map(([k, n]) => `${k} ×${n}`).join(", ")})` : ""}, ${result.errors} errors, ${result.timeouts} timeouts`,
     `  statements   ${(statements / Math.max(1, result.requests.total)).toFixed(2)} per submission (${statements} in all, the rate limit's counter included)`,
     `  durability   ${stored.size} of ${acknowledged.length} acknowledged submissions found in the database`,
     `  memory       app peak RSS ${peakRss ? Math.round(Number(peakRss) / 1024) : "?"} MB`,
