@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Payment } from "@lk/contract";
+import { poolStats } from "@lk/db";
 import { TEST_CARDS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import { as, createTestApp, endSession, registerCustomer, type TestApp } from "../../test/test-app.ts";
 import { SimulatedGateway } from "./gateway.ts";
 import { refundPayment, settlePayment } from "./settle.ts";
 
@@ -162,5 +163,42 @@ describe("«История»", () => {
     for (const l of bill.lines) expect(l.amountKopecks).toBe(Math.round(Number(l.kwh) * l.rateKopecks));
     expect(bill.totalKopecks).toBe(bill.openingKopecks + bill.chargesKopecks);
     expect(bill.account.number).toBe("7700000016");
+  });
+});
+
+describe("the cost of «Оплатить»", () => {
+  const statementsDuring = async (work: () => Promise<unknown>) => {
+    const before = poolStats(t.db)?.statements ?? 0;
+    await work();
+    return (poolStats(t.db)?.statements ?? 0) - before;
+  };
+
+  it("takes four statements of the portal's own (the acquirer here keeps its ledger in memory), a retry two", async () => {
+    const { account, call, balance } = await customerWith("7700000001");
+    const before = await balance();
+    const body = { idempotencyKey: randomUUID(), amountKopecks: 10_000, card: card() };
+    const url = `/api/accounts/${account.id}/payments`;
+    let first: { statusCode: number; json(): { id: string; status: string } } | undefined;
+    expect(await statementsDuring(async () => (first = await call("POST", url, body)))).toBe(4);
+    expect(first?.statusCode).toBe(201);
+    expect(first?.json().status).toBe("ACCEPTED");
+    let again: { json(): { id: string } } | undefined;
+    expect(await statementsDuring(async () => (again = await call("POST", url, body)))).toBe(2);
+    expect(again?.json().id).toBe(first?.json().id);
+    expect(await balance()).toBe(before - 10_000);
+  });
+
+  it("checks the session in the payment's own statement: after sign-out it is 401 and nothing is written", async () => {
+    const { c, account, call, balance } = await customerWith("7700000001");
+    const before = await balance();
+    await endSession(t, c);
+    const res = await call("POST", `/api/accounts/${account.id}/payments`, {
+      idempotencyKey: randomUUID(),
+      amountKopecks: 10_000,
+      card: card(),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(await t.db.payment.count({ where: { createdById: c.id } })).toBe(0);
+    expect(await balance()).toBe(before);
   });
 });

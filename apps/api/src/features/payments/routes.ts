@@ -1,6 +1,7 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
+import { viewerOf } from "../auth/session-check.ts";
 import { annulAutoPayment, applyAutoPayment, autoPaymentState, disableAutoPayment } from "./autopayment.ts";
 import { getBill, getPayment, listBills, listPayments, type PaymentsDeps, pay } from "./service.ts";
 
@@ -15,10 +16,9 @@ export function paymentRoutes(app: FastifyInstance, deps: PaymentsDeps, payments
   registerRoute(
     app,
     routes.payments.pay,
-    async ({ request, params, body }) => pay(deps, user(request), params.accountId, body),
-    {
-      rateLimit: { max: paymentsPerMinute, timeWindow: "1 minute" },
-    },
+    async ({ request, params, body }) => pay(deps, viewerOf(request, deps.clock), params.accountId, body),
+    // The session is checked in the payment's own statement (queries.ts).
+    { rateLimit: { max: paymentsPerMinute, timeWindow: "1 minute" }, sessionCheckedInQuery: true },
   );
   registerRoute(app, routes.payments.bills, async ({ request, params, query }) => ({
     bills: await listBills(deps, user(request), params.accountId, query),

@@ -1,12 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { BillDetails, BillSummary, Payment } from "@lk/contract";
-import { type Database, Prisma } from "@lk/db";
+import { type Database, type Prisma, sqlOf } from "@lk/db";
 import { dayStart, paymentFingerprint, sameRequest } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { toBill } from "../accounts/mappers.ts";
+import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
 import type { CardDetails, GatewayResult, PaymentGateway } from "./gateway.ts";
+import { createPayment, type PaymentFacts, paymentByKey, rememberGatewayRef } from "./queries.ts";
 import { settlePayment } from "./settle.ts";
 
 export interface PaymentsDeps {
@@ -75,60 +78,68 @@ const withPatience = (answer: Promise<GatewayResult>) =>
 
 /**
  * «Оплатить». The (customer, key) pair is unique in the database: a retry or a double click finds
- * the first payment instead of creating a second, so the card is charged at most once.
+ * the first payment instead of creating a second, so the card is charged at most once. The portal's
+ * side is three statements (the session, link and payment in one; the acquirer's reference; its
+ * answer with the balance in one), besides the acquirer's own.
  */
 export async function pay(
   deps: PaymentsDeps,
-  userId: string,
+  viewer: Viewer,
   accountId: string,
   body: { idempotencyKey: string; amountKopecks: number; card: CardDetails },
 ): Promise<Payment> {
-  const { db, clock, gateway } = deps;
-  await requireLinkedAccount(db, userId, accountId);
+  const { db, gateway } = deps;
+  const sql = sqlOf(db);
   const requestHash = digest(paymentFingerprint({ accountId, ...body }));
-  const existing = await db.payment.findUnique({
-    where: { createdById_idempotencyKey: { createdById: userId, idempotencyKey: body.idempotencyKey } },
-  });
-  if (existing) return repeat(existing, accountId, requestHash);
-  let payment: PaymentRow;
-  try {
-    payment = await db.payment.create({
-      data: {
-        accountId,
-        paidAt: clock.now(),
-        amountKopecks: body.amountKopecks,
-        status: "PROCESSING",
-        channel: "PORTAL",
-        createdById: userId,
-        idempotencyKey: body.idempotencyKey,
-        requestHash,
-      },
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const first = await db.payment.findUniqueOrThrow({
-        where: { createdById_idempotencyKey: { createdById: userId, idempotencyKey: body.idempotencyKey } },
-      });
-      return repeat(first, accountId, requestHash);
-    }
-    throw error;
+  const id = randomUUID();
+  const [created] = await sql.query(createPayment, [
+    viewer.userId,
+    accountId,
+    viewer.sessionId,
+    viewer.now,
+    id,
+    body.amountKopecks,
+    body.idempotencyKey,
+    requestHash,
+  ]);
+  requireActiveSession(created?.sessionActive);
+  if (!created?.linked) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
+  if (created.existing) return repeat(created.existing, accountId, requestHash);
+  if (!created.inserted) {
+    // A twin request with the same key was first; answer with its payment.
+    const [first] = await sql.query(paymentByKey, [viewer.userId, body.idempotencyKey]);
+    if (!first) throw new Error("A payment was neither written nor found by its key");
+    return repeat(first.payment, accountId, requestHash);
   }
   const { gatewayRef } = await gateway.createPayment({
     amountKopecks: body.amountKopecks,
-    orderId: payment.id,
+    orderId: id,
     description: "Оплата электроэнергии",
   });
-  await db.payment.update({ where: { id: payment.id }, data: { gatewayRef } });
-  await settlePayment(db, payment.id, await withPatience(gateway.confirm(gatewayRef, body.card)));
-  return toPayment(await db.payment.findUniqueOrThrow({ where: { id: payment.id } }));
+  await sql.query(rememberGatewayRef, [id, gatewayRef]);
+  const settled = await settlePayment(db, id, await withPatience(gateway.confirm(gatewayRef, body.card)));
+  return toContract(
+    settled ?? {
+      id,
+      accountId,
+      paidAt: viewer.now.toISOString(),
+      amountKopecks: body.amountKopecks,
+      status: "PROCESSING",
+      channel: "PORTAL",
+      declineReason: null,
+      requestHash,
+    },
+  );
 }
 
+const toContract = ({ accountId: _, requestHash: __, ...payment }: PaymentFacts): Payment => payment;
+
 /** The key again: the first payment when it is the same request, a refusal when the key is reused. */
-function repeat(first: PaymentRow, accountId: string, requestHash: string): Payment {
+function repeat(first: PaymentFacts, accountId: string, requestHash: string): Payment {
   if (first.accountId !== accountId || !sameRequest(first.requestHash, requestHash)) {
     throw new DomainError("IDEMPOTENCY_KEY_REUSED");
   }
-  return toPayment(first);
+  return toContract(first);
 }
 
 /** «Счета» whose billed month falls in the period. */
