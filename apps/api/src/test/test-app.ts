@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createDatabaseClient } from "@lk/db";
+import { createDatabaseClient, poolStats } from "@lk/db";
 import { createTestDatabase, TEST_WORLD_NOW } from "@lk/db/testing";
 import { inject } from "vitest";
 import { buildApp } from "../app.ts";
@@ -101,6 +101,13 @@ export function as(app: TestApp["app"], customer: Customer) {
       headers: { authorization: `Bearer ${customer.token}` },
       ...(payload ? { payload } : {}),
     });
+}
+
+/** How many statements the app's pool sent while `work` ran (lk_db_statements_total's count). */
+export async function statementsDuring(t: Pick<TestApp, "db">, work: () => Promise<unknown>): Promise<number> {
+  const before = poolStats(t.db)?.statements ?? 0;
+  await work();
+  return (poolStats(t.db)?.statements ?? 0) - before;
 }
 
 /** Ends a customer's session as signing out does (their access token stays unexpired). */

@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { Payment } from "@lk/contract";
-import { poolStats } from "@lk/db";
 import { TEST_CARDS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, createTestApp, endSession, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import {
+  as,
+  createTestApp,
+  endSession,
+  registerCustomer,
+  statementsDuring,
+  type TestApp,
+} from "../../test/test-app.ts";
 import { SimulatedGateway } from "./gateway.ts";
 import { refundPayment, settlePayment } from "./settle.ts";
 
@@ -167,23 +173,17 @@ describe("«История»", () => {
 });
 
 describe("the cost of «Оплатить»", () => {
-  const statementsDuring = async (work: () => Promise<unknown>) => {
-    const before = poolStats(t.db)?.statements ?? 0;
-    await work();
-    return (poolStats(t.db)?.statements ?? 0) - before;
-  };
-
   it("takes four statements of the portal's own (the acquirer here keeps its ledger in memory), a retry two", async () => {
     const { account, call, balance } = await customerWith("7700000001");
     const before = await balance();
     const body = { idempotencyKey: randomUUID(), amountKopecks: 10_000, card: card() };
     const url = `/api/accounts/${account.id}/payments`;
     let first: { statusCode: number; json(): { id: string; status: string } } | undefined;
-    expect(await statementsDuring(async () => (first = await call("POST", url, body)))).toBe(4);
+    expect(await statementsDuring(t, async () => (first = await call("POST", url, body)))).toBe(4);
     expect(first?.statusCode).toBe(201);
     expect(first?.json().status).toBe("ACCEPTED");
     let again: { json(): { id: string } } | undefined;
-    expect(await statementsDuring(async () => (again = await call("POST", url, body)))).toBe(2);
+    expect(await statementsDuring(t, async () => (again = await call("POST", url, body)))).toBe(2);
     expect(again?.json().id).toBe(first?.json().id);
     expect(await balance()).toBe(before - 10_000);
   });

@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { ReadingsState, SubmitReadingResult } from "@lk/contract";
-import { poolStats } from "@lk/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, createTestApp, endSession, registerCustomer, type TestApp } from "../../test/test-app.ts";
+import {
+  as,
+  createTestApp,
+  endSession,
+  registerCustomer,
+  statementsDuring,
+  type TestApp,
+} from "../../test/test-app.ts";
 
 // The process runs in America/Los_Angeles (vitest.config.ts); the window follows Moscow regardless.
 const MSK = (local: string) => new Date(`${local}+03:00`);
@@ -219,12 +225,6 @@ describe("the history of readings", () => {
 });
 
 describe("the cost of a submission", () => {
-  const statementsDuring = async (work: () => Promise<unknown>) => {
-    const before = poolStats(t.db)?.statements ?? 0;
-    await work();
-    return (poolStats(t.db)?.statements ?? 0) - before;
-  };
-
   it("takes five statements, the rate limit's counter included, and four to answer a retry", async () => {
     const { c, account, meter, call } = await customerWith("7700000000");
     clock.set(MSK("2026-11-20T12:00:00"));
@@ -232,22 +232,22 @@ describe("the cost of a submission", () => {
     const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
     const body = { idempotencyKey: randomUUID(), values: { T1: plus(previous, 50) } };
     let first: { statusCode: number } | undefined;
-    expect(await statementsDuring(async () => (first = await call("POST", url, body)))).toBe(5);
+    expect(await statementsDuring(t, async () => (first = await call("POST", url, body)))).toBe(5);
     expect(first?.statusCode).toBe(201);
     // A second reading in the window replaces the first in the same statement as its insert.
     const second = { idempotencyKey: randomUUID(), values: { T1: plus(previous, 60) } };
-    expect(await statementsDuring(() => call("POST", url, second))).toBe(5);
+    expect(await statementsDuring(t, () => call("POST", url, second))).toBe(5);
     const mine = await t.db.reading.findMany({ where: { submittedById: c.id }, orderBy: { createdAt: "asc" } });
     expect(mine.map((r) => [Number(r.t1), r.status])).toEqual([
       [Number(plus(previous, 50)), "REPLACED"],
       [Number(plus(previous, 60)), "ACTIVE"],
     ]);
-    expect(await statementsDuring(() => call("POST", url, body))).toBe(4);
+    expect(await statementsDuring(t, () => call("POST", url, body))).toBe(4);
   });
 
   it("the readings page reads in one statement, the session check included", async () => {
     const { account, call } = await customerWith("7700000000");
-    expect(await statementsDuring(() => state(call, account.id))).toBe(1);
+    expect(await statementsDuring(t, () => state(call, account.id))).toBe(1);
   });
 
   it("asks again only when a meter's latest readings are all from this window, and still finds the one before", async () => {
