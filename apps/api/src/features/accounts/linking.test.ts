@@ -1,7 +1,14 @@
 import { ErrorBody } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
-import { as, confirmedCustomer, createTestApp, type TestApp } from "../../test/test-app.ts";
+import {
+  as,
+  confirmedCustomer,
+  createTestApp,
+  endSession,
+  statementsDuring,
+  type TestApp,
+} from "../../test/test-app.ts";
 
 const clock = fixedClock("2026-11-20T09:00:00Z");
 let t: TestApp;
@@ -262,5 +269,55 @@ describe("«Подтвердить»", () => {
     const family = await confirmedCustomer(t);
     expect((await as(t.app, family)("POST", "/api/accounts/link/confirm", body)).statusCode).toBe(201);
     expect(await t.db.accountLink.count({ where: { account: { number: "7700000012" } } })).toBe(2);
+  });
+});
+
+describe("«Подтвердить» does only the work it must (issue 18)", () => {
+  it("takes six statements (the shared limit's one among them), the same for a right answer, a wrong one and an unknown number", async () => {
+    const c = await confirmedCustomer(t);
+    const { account, bill } = await evidence("7700000020");
+    const call = as(t.app, c);
+    const answer = (accountNumber: string, text: string) =>
+      call("POST", "/api/accounts/link/confirm", {
+        supplierId: MOS,
+        accountNumber,
+        question: "BILL_TOTAL",
+        answer: text,
+      });
+    const codes: (string | number)[] = [];
+    const counts = [
+      await statementsDuring(t, async () => codes.push((await answer("7700000020", "1,23")).json().error.code)),
+      await statementsDuring(t, async () => codes.push((await answer("7799000020", "1,23")).json().error.code)),
+      await statementsDuring(t, async () =>
+        codes.push((await answer("7700000020", rubles(bill.totalKopecks))).statusCode),
+      ),
+    ];
+    expect(codes).toEqual(["WRONG_ANSWER", "WRONG_ANSWER", 201]);
+    // Before issue 18: 12, 12 and 14.
+    expect(counts).toEqual([6, 6, 6]);
+    const attempts = await t.db.controlQuestionAttempt.findMany({ where: { userId: c.id }, orderBy: { id: "asc" } });
+    expect(attempts.map((a) => [a.accountNumber, a.accountId, a.success])).toEqual([
+      ["7700000020", account.id, false],
+      ["7799000020", null, false],
+      ["7700000020", account.id, true],
+    ]);
+    expect(
+      await t.db.accountLink.findMany({ where: { userId: c.id }, select: { accountId: true, isPrimary: true } }),
+    ).toEqual([{ accountId: account.id, isPrimary: true }]);
+  });
+
+  it("answers 401 once the session has ended, and records nothing", async () => {
+    const c = await confirmedCustomer(t);
+    const { bill } = await evidence("7700000021");
+    await endSession(t, c);
+    const res = await as(t.app, c)("POST", "/api/accounts/link/confirm", {
+      supplierId: MOS,
+      accountNumber: "7700000021",
+      question: "BILL_TOTAL",
+      answer: rubles(bill.totalKopecks),
+    });
+    expect(res.statusCode).toBe(401);
+    expect(await t.db.controlQuestionAttempt.count({ where: { userId: c.id } })).toBe(0);
+    expect(await t.db.accountLink.count({ where: { userId: c.id } })).toBe(0);
   });
 });

@@ -1,7 +1,6 @@
 import { type AccountSummary, type ConfirmLinkBody, linkPausedMessage, type StartLinkResult } from "@lk/contract";
-import type { Database, DatabaseOrTx as Db } from "@lk/db";
+import { type Database, type DatabaseOrTx as Db, transaction } from "@lk/db";
 import {
-  type AccountEvidence,
   controlQuestionText,
   decideLinkAnswer,
   formatMoscowDateTime,
@@ -17,7 +16,9 @@ import {
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
-import { enqueue } from "../outbox/outbox.ts";
+import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
+import { enqueueIn, type OutgoingMessage } from "../outbox/outbox.ts";
+import { linkContext, linkState, NO_ACCOUNT, recordAnswer } from "./link-queries.ts";
 import { toSummary } from "./mappers.ts";
 
 export interface LinkingDeps {
@@ -25,17 +26,15 @@ export interface LinkingDeps {
   clock: Clock;
 }
 
-// Looked up in place of an unknown account, so an unknown number costs the same queries as a real one.
-const NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
+const unknownSupplier = () =>
+  new DomainError("VALIDATION_FAILED", undefined, {
+    location: "body",
+    fields: [{ path: "supplierId", message: "Выберите поставщика из списка." }],
+  });
 
 async function findSupplier(db: Database, supplierId: string) {
   const supplier = await db.supplier.findUnique({ where: { id: supplierId } });
-  if (!supplier) {
-    throw new DomainError("VALIDATION_FAILED", undefined, {
-      location: "body",
-      fields: [{ path: "supplierId", message: "Выберите поставщика из списка." }],
-    });
-  }
+  if (!supplier) throw unknownSupplier();
   return supplier;
 }
 
@@ -123,86 +122,81 @@ export async function startLink(
   };
 }
 
-/** What the account's papers say: bills of the last 6 months, meter serials, the last payment. */
-async function evidenceOf(db: Db, accountId: string, now: Date): Promise<AccountEvidence> {
-  const since = new Date(`${monthOf(monthStart(monthOf(now), undefined, -6))}-01T00:00:00Z`);
-  // One statement, the same for an account that exists and one that does not.
-  const [row] = await db.$queryRaw<{ bills: number[]; serials: string[]; lastPayment: number | null }[]>`
-    SELECT
-      ARRAY(SELECT "totalKopecks" FROM "Bill" WHERE "accountId" = ${accountId}::uuid AND period >= ${since}::date) AS bills,
-      ARRAY(SELECT "serialNumber" FROM "Meter" WHERE "accountId" = ${accountId}::uuid) AS serials,
-      (SELECT "amountKopecks" FROM "Payment" WHERE "accountId" = ${accountId}::uuid AND status = 'ACCEPTED'
-        ORDER BY "paidAt" DESC LIMIT 1) AS "lastPayment"`;
-  return {
-    recentBillTotals: row?.bills ?? [],
-    meterSerials: row?.serials ?? [],
-    lastPayment: row?.lastPayment ?? null,
-  };
-}
-
 /**
  * «Подтвердить»: links the account when the answer is right. Every attempt is recorded; an
- * unknown number fails exactly like a wrong answer, after the same queries. Answers for one number
- * are serialised (whoever gives them), so parallel guesses cannot exceed either budget.
+ * unknown number fails exactly like a wrong answer, after the same statements. Answers for one
+ * number are serialised (whoever gives them), so parallel guesses cannot exceed either budget.
+ * Five statements: BEGIN, the context with the number's lock, the number's state, the answer (and
+ * the link) written, COMMIT; a pause that tells the linked customers adds their letters.
  */
 export async function confirmLink(
-  { db, clock }: LinkingDeps,
-  userId: string,
+  { db }: LinkingDeps,
+  viewer: Viewer,
   body: Required<Pick<ConfirmLinkBody, "supplierId" | "accountNumber" | "question" | "answer">>,
 ): Promise<AccountSummary> {
-  const supplier = await findSupplier(db, body.supplierId);
-  checkNumberFormat(supplier, body.accountNumber);
+  const { userId, now } = viewer;
+  // The lock's key is the number as stored; a number of the wrong format is refused after it.
   const accountNumber = normalizeAccountNumber(body.accountNumber);
-  if (!supplier.controlQuestions.includes(body.question)) {
-    throw new DomainError("VALIDATION_FAILED", undefined, {
-      location: "body",
-      fields: [{ path: "question", message: "Выберите контрольный вопрос из списка." }],
-    });
-  }
-  await requireConfirmedContact(db, userId);
-
-  const outcome = await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`link:${supplier.id}:${accountNumber}`}))`;
-    const now = clock.now();
-    // No `include`: it would cost a second query only when the account exists.
-    const account = await tx.personalAccount.findUnique({
-      where: { supplierId_number: { supplierId: supplier.id, number: accountNumber } },
-    });
-    const accountId = account?.id ?? NO_ACCOUNT;
-    if (await tx.accountLink.findUnique({ where: { userId_accountId: { userId, accountId } } })) {
-      return { kind: "already" as const };
-    }
-    // The evidence is read either way (the domain decides whether the answer counts at all).
-    const attempts = await recentAttempts(tx, supplier.id, accountNumber, now);
-    const evidence = await evidenceOf(tx, accountId, now);
-    const decision = decideLinkAnswer(
-      attempts,
+  const outcome = await transaction(db, async (sql) => {
+    const [context] = await sql.query(linkContext, [
       userId,
+      viewer.sessionId,
       now,
-      account !== null && isCorrectAnswer(body.question, body.answer, evidence),
-    );
-    if (decision.kind === "refused") return { kind: "wait" as const, standing: decision.standing };
-    await tx.controlQuestionAttempt.create({
-      data: {
-        userId,
-        supplierId: supplier.id,
-        accountNumber,
-        accountId: account?.id ?? null,
-        question: body.question,
-        success: decision.record.success,
-        createdAt: now,
-      },
-    });
-    if (decision.pausedUntil) await tellLinkedCustomers(tx, accountId, accountNumber, decision.pausedUntil);
-    if (decision.outcome.status !== "linked" || !account) {
-      return decision.outcome.status === "open"
-        ? { kind: "wrong" as const, attemptsLeft: decision.outcome.attemptsLeft }
-        : { kind: "wait" as const, standing: decision.outcome as Exclude<LinkStanding, { status: "open" }> };
+      body.supplierId,
+      `link:${body.supplierId}:${accountNumber}`,
+    ]);
+    requireActiveSession(context?.sessionActive);
+    const supplier = context?.supplier;
+    if (!supplier) throw unknownSupplier();
+    checkNumberFormat(supplier, body.accountNumber);
+    if (!supplier.controlQuestions.includes(body.question)) {
+      throw new DomainError("VALIDATION_FAILED", undefined, {
+        location: "body",
+        fields: [{ path: "question", message: "Выберите контрольный вопрос из списка." }],
+      });
     }
-    // The first account a customer links is their primary one.
-    const hasPrimary = (await tx.accountLink.count({ where: { userId, isPrimary: true } })) > 0;
-    await tx.accountLink.create({ data: { userId, accountId: account.id, isPrimary: !hasPrimary, createdAt: now } });
-    return { kind: "linked" as const, account: toSummary({ ...account, supplier }, !hasPrimary) };
+    if (context.contactConfirmed === null) throw new DomainError("UNAUTHORIZED");
+    if (!context.contactConfirmed) throw new DomainError("CONTACT_NOT_CONFIRMED");
+    const [state] = await sql.query(linkState, [
+      supplier.id,
+      accountNumber,
+      userId,
+      new Date(now.getTime() - LINK_ATTEMPT_POLICY.windowMs),
+      `${monthOf(monthStart(monthOf(now), undefined, -6))}-01`,
+    ]);
+    if (!state) throw new Error("the link state statement returned no row");
+    const { account } = state;
+    if (state.alreadyLinked) return { kind: "already" as const };
+    const attempts = state.attempts.map((a) => ({ userId: a.userId, success: a.success, at: new Date(Number(a.at)) }));
+    const evidence = { recentBillTotals: state.bills, meterSerials: state.serials, lastPayment: state.lastPayment };
+    // The evidence is read either way (the domain decides whether the answer counts at all).
+    const correct = account !== null && isCorrectAnswer(body.question, body.answer, evidence);
+    const decision = decideLinkAnswer(attempts, userId, now, correct);
+    if (decision.kind === "refused") return { kind: "wait" as const, standing: decision.standing };
+    const links = decision.outcome.status === "linked" && account !== null;
+    const [written] = await sql.query(recordAnswer, [
+      userId,
+      supplier.id,
+      accountNumber,
+      account?.id ?? null,
+      body.question,
+      decision.record.success,
+      now,
+      links,
+    ]);
+    if (decision.pausedUntil) {
+      await enqueueIn(
+        sql,
+        pauseLetters(account?.id ?? NO_ACCOUNT, accountNumber, decision.pausedUntil, state.linkedEmails),
+      );
+    }
+    if (links && account) {
+      const isPrimary = written?.isPrimary === true;
+      return { kind: "linked" as const, account: toSummary({ ...account, supplier }, isPrimary) };
+    }
+    return decision.outcome.status === "open"
+      ? { kind: "wrong" as const, attemptsLeft: decision.outcome.attemptsLeft }
+      : { kind: "wait" as const, standing: decision.outcome as Exclude<LinkStanding, { status: "open" }> };
   });
 
   switch (outcome.kind) {
@@ -223,12 +217,9 @@ export async function confirmLink(
  * The account's budget of wrong answers is spent: every customer linked to it hears of it, once
  * per pause (the dedupe key names the pause), whether or not the number exists (no rows, no mail).
  */
-async function tellLinkedCustomers(tx: Db, accountId: string, accountNumber: string, until: Date) {
-  const links = await tx.accountLink.findMany({ where: { accountId }, select: { user: { select: { email: true } } } });
-  for (const { user } of links) {
-    await enqueue(tx, {
-      ...linkPausedMessage(user.email, accountNumber, formatMoscowDateTime(until)),
-      dedupeKey: `link-paused:${accountId}:${user.email}:${until.toISOString()}`,
-    });
-  }
+function pauseLetters(accountId: string, accountNumber: string, until: Date, emails: string[]): OutgoingMessage[] {
+  return emails.map((email) => ({
+    ...linkPausedMessage(email, accountNumber, formatMoscowDateTime(until)),
+    dedupeKey: `link-paused:${accountId}:${email}:${until.toISOString()}`,
+  }));
 }

@@ -7,7 +7,12 @@ const period = (d: Date) => d.toISOString().slice(0, 7);
 
 type AccountWithSupplier = Prisma.PersonalAccountGetPayload<{ include: { supplier: true } }>;
 
-export function toSummary(account: AccountWithSupplier, isPrimary: boolean): AccountSummary {
+/** What a summary shows of an account: a Prisma row with its supplier, or a statement's row. */
+type SummaryFacts = Pick<AccountWithSupplier, "id" | "number" | "address" | "balanceKopecks"> & {
+  supplier: Pick<AccountWithSupplier["supplier"], "id" | "shortName">;
+};
+
+export function toSummary(account: SummaryFacts, isPrimary: boolean): AccountSummary {
   return {
     id: account.id,
     number: account.number,

@@ -16,9 +16,9 @@ export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPe
   registerRoute(
     app,
     routes.accounts.confirmLink,
-    async ({ request, body }) => ({ account: await confirmLink(deps, request.user.sub, body) }),
+    async ({ request, body }) => ({ account: await confirmLink(deps, viewerOf(request, deps.clock), body) }),
     // Besides the per-account lock: one address cannot sweep many numbers quickly.
-    { rateLimit: { max: answersPerMinute, timeWindow: "1 minute" } },
+    { rateLimit: { max: answersPerMinute, timeWindow: "1 minute" }, sessionCheckedInQuery: true },
   );
   registerRoute(
     app,

@@ -1,5 +1,5 @@
 import type { OutboxKind } from "@lk/contract";
-import type { Database, Prisma } from "@lk/db";
+import { type Database, type Prisma, type Sql, statement } from "@lk/db";
 import type { FastifyBaseLogger } from "fastify";
 
 /** A message as written to the outbox; the transport sends it later. */
@@ -32,6 +32,22 @@ type Writer = Pick<Database, "outboxMessage"> | Prisma.TransactionClient;
 export async function enqueue(db: Writer, message: OutgoingMessage): Promise<boolean> {
   const written = await db.outboxMessage.createMany({ data: [message], skipDuplicates: true });
   return written.count === 1;
+}
+
+const enqueueMany = statement<[messages: string], never>(
+  "outbox.enqueue",
+  `INSERT INTO "OutboxMessage" (id, channel, kind, "to", subject, text, "dedupeKey")
+   SELECT gen_random_uuid(), m.channel::"OutboxChannel", m.kind::"OutboxKind", m."to", m.subject, m.text, m."dedupeKey"
+     FROM json_to_recordset($1::json) AS m(channel text, kind text, "to" text, subject text, text text, "dedupeKey" text)
+   ON CONFLICT ("dedupeKey") DO NOTHING`,
+);
+
+/**
+ * `enqueue` for a transaction run with prepared statements (`transaction` of @lk/db): every
+ * message in one statement, even none, so the caller's work does not depend on how many.
+ */
+export async function enqueueIn(sql: Sql, messages: OutgoingMessage[]): Promise<void> {
+  await sql.query(enqueueMany, [JSON.stringify(messages.map((m) => ({ dedupeKey: null, ...m })))]);
 }
 
 const MAX_ATTEMPTS = 5;
