@@ -41,10 +41,12 @@ const EnvSchema = z.object({
    */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   /**
-   * Where the per-route rate limits count: PostgreSQL (shared by every instance) or this process's
-   * memory (a single instance only).
+   * Where the per-route rate limits count: PostgreSQL (shared by every instance), Redis at
+   * REDIS_URL (shared too, and off the database), or this process's memory (a single instance only).
    */
-  RATE_LIMIT_STORE: z.enum(["postgres", "memory"]).default("postgres"),
+  RATE_LIMIT_STORE: z.enum(["postgres", "redis", "memory"]).default("postgres"),
+  /** The Redis the rate limits count in with RATE_LIMIT_STORE=redis: redis://[:password@]host:port[/db]. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// address" }).optional(),
   /** Requests per minute per address on sign-in and registration. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Control-question answers per minute per address (on top of the per-account lock). */
@@ -154,6 +156,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
   const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, TRUST_PROXY, SEED_DEMO, ...rest } = parsed.data;
   if (Boolean(TLS_CERT) !== Boolean(TLS_KEY))
     throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
+  if (rest.RATE_LIMIT_STORE === "redis" && !rest.REDIS_URL) {
+    throw new ConfigError("Invalid configuration: RATE_LIMIT_STORE=redis needs REDIS_URL (redis://host:6379)");
+  }
   const production = rest.NODE_ENV === "production";
   // Development conveniences come with the embedded development database only; anything else is
   // a deployment, where a forgotten variable must leave them off (ARCHITECTURE.md, "safe by default").

@@ -20,6 +20,13 @@ import { reconcilePayments } from "./features/payments/reconcile.ts";
 import { fixedClock, systemClock } from "./lib/clock.ts";
 import { withJobLock } from "./lib/job-lock.ts";
 
+/** Where the limits count, as the start-up banner says it. */
+const RATE_LIMIT_STORES = {
+  postgres: "в PostgreSQL, общие для всех экземпляров",
+  redis: "в Redis, общие для всех экземпляров",
+  memory: "в памяти процесса — только для одного экземпляра",
+} as const;
+
 async function main() {
   const config = loadConfig(process.env, (file) => fs.readFileSync(file, "utf8"));
   const handle = await openDatabase();
@@ -98,9 +105,7 @@ async function main() {
       `  Личный кабинет запущен: ${url}${config.WEB_DIST ? "" : " (только API)"}`,
       `  API и документация:     ${url}/api/docs`,
       `  База данных:            ${handle.description}`,
-      config.RATE_LIMIT_STORE === "memory"
-        ? "  Ограничения частоты:    в памяти процесса — только для одного экземпляра"
-        : "  Ограничения частоты:    в PostgreSQL, общие для всех экземпляров",
+      `  Ограничения частоты:    ${RATE_LIMIT_STORES[config.RATE_LIMIT_STORE]}`,
       ...(config.CLOCK_FIXED_AT ? [`  Часы остановлены на:    ${config.CLOCK_FIXED_AT}`] : []),
       ...(config.seedDemo
         ? [

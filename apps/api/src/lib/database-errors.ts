@@ -9,9 +9,13 @@ const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "
 const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"]);
 const UNAVAILABLE_MESSAGE =
   /Connection terminated|Can't reach database|timeout exceeded when trying to connect|Connection ended unexpectedly/i;
+// ioredis, when the Redis the rate limits count in (RATE_LIMIT_STORE=redis) is away.
+const REDIS_UNAVAILABLE = new Set(["MaxRetriesPerRequestError"]);
+const REDIS_UNAVAILABLE_MESSAGE = /^(Command timed out|Connection is closed\.|Stream isn't writeable)/;
 
 /**
- * Whether a failure means the database cannot be reached right now (not that a query was wrong):
+ * Whether a failure means the database (or the rate limits' Redis) cannot be reached right now,
+ * not that a query was wrong:
  * such a request answers 503 with Retry-After, never a 500, and the next one reconnects by itself.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
@@ -19,6 +23,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const e = error as {
     code?: unknown;
     kind?: unknown;
+    name?: unknown;
     message?: unknown;
     cause?: unknown;
     meta?: { driverAdapterError?: { cause?: unknown } };
@@ -28,6 +33,8 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
   if (typeof e.code === "string" && UNAVAILABLE_ERRNOS.has(e.code)) return true;
   if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  if (typeof e.name === "string" && REDIS_UNAVAILABLE.has(e.name)) return true;
+  if (typeof e.message === "string" && REDIS_UNAVAILABLE_MESSAGE.test(e.message)) return true;
   return (
     isDatabaseUnavailable(e.meta?.driverAdapterError?.cause, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
   );

@@ -4,6 +4,7 @@ import type { Database } from "@lk/db";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import helmet, { type HelmetOptions } from "helmet";
+import { Redis } from "ioredis";
 import type { Config } from "../config.ts";
 import { DomainError } from "../lib/domain-error.ts";
 import { postgresRateLimitStore } from "./rate-limit-store.ts";
@@ -61,11 +62,12 @@ export const security = fp<{ config: Config; db: Database }>(async (app: Fastify
     done();
   });
 
-  // Counters in PostgreSQL, shared by every instance behind the balancer; in this process's memory
-  // only when asked for (RATE_LIMIT_STORE=memory: one instance, said at start).
+  // Counters in PostgreSQL or Redis, shared by every instance behind the balancer; in this
+  // process's memory only when asked for (RATE_LIMIT_STORE=memory: one instance, said at start).
   await app.register(rateLimit, {
     global: false,
     ...(config.RATE_LIMIT_STORE === "postgres" ? { store: postgresRateLimitStore(db) } : {}),
+    ...(config.RATE_LIMIT_STORE === "redis" ? { redis: redisFor(app, config), nameSpace: "lk-rate-limit:" } : {}),
     onExceeded: (request) => request.server.appMetrics?.rateLimited(request.routeOptions.url ?? ""),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
@@ -75,3 +77,29 @@ export const security = fp<{ config: Config; db: Database }>(async (app: Fastify
     },
   });
 });
+
+/**
+ * The Redis client the limits count in (@fastify/rate-limit's own store: one Lua script per
+ * request). A Redis that is away fails a limited request fast, as 503 with Retry-After (never
+ * let through unlimited: `skipOnError` stays off); the client reconnects by itself.
+ */
+function redisFor(app: FastifyInstance, config: Config): Redis {
+  const redis = new Redis(config.REDIS_URL as string, {
+    connectTimeout: 2000,
+    commandTimeout: 1000,
+    maxRetriesPerRequest: 1,
+    connectionName: "lk-api",
+  });
+  let reported = false;
+  redis.on("error", (error) => {
+    if (!reported) app.log.warn({ err: error }, "rate limits: Redis unavailable");
+    reported = true;
+  });
+  redis.on("ready", () => {
+    reported = false;
+  });
+  app.addHook("onClose", async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  return redis;
+}

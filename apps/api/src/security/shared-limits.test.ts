@@ -1,8 +1,10 @@
 import { createDatabaseClient } from "@lk/db";
 import type { FastifyInstance } from "fastify";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
-import { loadConfig } from "../config.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { startRedisServer } from "../test/redis-server.ts";
 import { as, confirmedCustomer, createTestApp, TEST_ENV, type TestApp } from "../test/test-app.ts";
 
 // Issue 17: a limit holds however many API instances share the database. Measured before: two and
@@ -87,6 +89,63 @@ describe("rate limits across instances", () => {
       expect(statuses.filter((s) => s === 401)).toHaveLength(45);
     } finally {
       await Promise.all(instances.map((i) => i.close()));
+    }
+  });
+});
+
+describe("rate limits in Redis (RATE_LIMIT_STORE=redis)", () => {
+  it("will not start without REDIS_URL, nor with an address that is not Redis's", () => {
+    expect(() => loadConfig({ RATE_LIMIT_STORE: "redis" })).toThrow(/RATE_LIMIT_STORE=redis needs REDIS_URL/);
+    expect(() => loadConfig({ RATE_LIMIT_STORE: "redis", REDIS_URL: "http://cache:6379" })).toThrow(ConfigError);
+    expect(loadConfig({ RATE_LIMIT_STORE: "redis", REDIS_URL: "redis://cache:6379/2" }).REDIS_URL).toBe(
+      "redis://cache:6379/2",
+    );
+  });
+
+  let redis: Awaited<ReturnType<typeof startRedisServer>>;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+  });
+  afterAll(() => redis.stop());
+
+  it("three instances on one Redis let 20 sign-ins a minute through, counted in Redis, not PostgreSQL", async () => {
+    const instances = await cluster(3, { RATE_LIMIT_STORE: "redis", REDIS_URL: redis.url });
+    const client = new Redis(redis.url);
+    try {
+      const statuses = await spread(instances, 45, (app, i) => signIn(app, i, "10.32.0.1"));
+      expect(statuses.filter((s) => s === 401)).toHaveLength(20);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+      const keys = await client.keys("lk-rate-limit:*10.32.0.1*");
+      expect(keys).toHaveLength(1);
+      expect(Number(await client.get(keys[0] as string))).toBe(45);
+      expect(await t.db.rateLimitCounter.count({ where: { key: { contains: "10.32.0.1" } } })).toBe(0);
+    } finally {
+      client.disconnect();
+      await Promise.all(instances.map((i) => i.close()));
+    }
+  });
+
+  it("while Redis is away a limited request answers 503 with Retry-After (never unlimited), then recovers", async () => {
+    const [instance] = await cluster(1, { RATE_LIMIT_STORE: "redis", REDIS_URL: redis.url });
+    const app = (instance as { app: FastifyInstance }).app;
+    try {
+      expect((await signIn(app, 1, "10.33.0.1")).statusCode).toBe(401);
+      await redis.stop();
+      const away = await signIn(app, 2, "10.33.0.1");
+      expect(away.statusCode).toBe(503);
+      expect(away.json().error.code).toBe("SERVICE_UNAVAILABLE");
+      expect(away.headers["retry-after"]).toBeDefined();
+      // Routes without a limit do not need Redis.
+      expect((await app.inject({ method: "GET", url: "/api/health/ready" })).statusCode).toBe(200);
+      await redis.start();
+      let back = 0;
+      for (let i = 0; i < 50 && back !== 401; i++) {
+        back = (await signIn(app, 3, "10.33.0.1")).statusCode;
+        if (back !== 401) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(back).toBe(401);
+    } finally {
+      await instance?.close();
     }
   });
 });
