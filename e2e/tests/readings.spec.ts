@@ -84,3 +84,47 @@ test("АСКУЭ and faulty meters explain why no reading is taken", async ({ pa
   await expect(readingsCard(page).getByRole("alert")).toContainText("Обратитесь к поставщику");
   await expect(readingsCard(page).getByRole("button", { name: "Передать" })).toHaveCount(0);
 });
+
+test("while the server is briefly unavailable, the reading is sent again by itself, once", async ({ page }, info) => {
+  // The mock answers from a service worker, before Playwright's routing could stand in for the server.
+  test.skip(isMock(info), "the mock API's service worker answers before page.route");
+  const customer = await signUp(page, info);
+  await linkAccount(page, 32);
+  const form = meterForm(page);
+  const previous = await previousValue(form);
+  // The first submission meets what a stopping instance or an outage answers: 503, Retry-After.
+  const sent: string[] = [];
+  await page.route("**/api/accounts/*/meters/*/readings", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    sent.push(route.request().postDataJSON().idempotencyKey);
+    if (sent.length > 1) return route.continue();
+    return route.fulfill({
+      status: 503,
+      headers: { "retry-after": "2" },
+      json: {
+        error: {
+          code: "SERVICE_UNAVAILABLE",
+          message: "Сервис временно недоступен. Повторите через несколько секунд.",
+          details: { retryAfterSeconds: 2 },
+        },
+      },
+    });
+  });
+  await form.getByLabel("Т1, кВт·ч").fill(typed(previous + 40));
+  await form.getByRole("button", { name: "Передать" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Сервер временно перегружен" })).toContainText(
+    "отправим ещё раз через несколько секунд",
+  );
+  await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 40 кВт·ч");
+  await expect(form.getByText("отправим ещё раз")).toHaveCount(0);
+  // Sent twice with one key: a repeat can never make two readings.
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toBe(sent[0]);
+  if (!isMock(info)) {
+    const rows = await queryAppDatabase<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Reading" r JOIN "User" u ON u.id = r."submittedById" WHERE u.email = $1`,
+      [customer.email],
+    );
+    expect(rows[0]?.n).toBe(1);
+  }
+});

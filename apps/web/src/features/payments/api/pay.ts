@@ -1,6 +1,7 @@
 import { type PayBody, type Payment, paymentRoutes } from "@lk/contract/payments";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
+import { retryIdempotentChange } from "../../../lib/query-client.ts";
 import { paymentKeys } from "./keys.ts";
 
 export interface PayInput {
@@ -32,6 +33,8 @@ export function usePay(accountId: string, { onAccepted }: { onAccepted?: () => u
   const outcome = usePaymentOutcome(accountId, onAccepted);
   return useMutation({
     mutationFn: (body: PayBody) => pay({ accountId, body }),
+    // The key makes a repeat harmless (never a second charge): sent again when the server asks.
+    retry: retryIdempotentChange,
     onSuccess: (payment) => outcome(payment),
     // The variables hold the card: the mutation leaves the cache as soon as nothing shows it.
     gcTime: 0,

@@ -8,6 +8,7 @@ import { Button } from "../../../components/ui/Button.tsx";
 import { Dialog } from "../../../components/ui/Dialog.tsx";
 import { TextField } from "../../../components/ui/TextField.tsx";
 import { applyApiError } from "../../../lib/form-errors.ts";
+import { RETRYING } from "../../../lib/query-client.ts";
 import { usePay, usePaymentOutcome } from "../api/pay.ts";
 import { amountDue, CARD_PATHS, EMPTY_CARD, PayForm, type PayFormValues } from "../card-form.ts";
 import { CardFieldset } from "./CardFieldset.tsx";
@@ -99,6 +100,9 @@ function PayFlow({ accountId, balanceKopecks, onAccepted, onClose }: Props) {
         }}
       />
       <p className="pay-form__demo">{DEMO_NOTE}</p>
+      <div role="status">
+        {pay.isPending && pay.failureCount > 0 ? <p className="alert alert--info">{RETRYING}</p> : null}
+      </div>
       <div className="dialog__actions">
         <Button type="submit" pending={pay.isPending}>
           {typed !== null && typed > 0 ? `Оплатить ${formatKopecks(typed)}` : "Оплатить"}

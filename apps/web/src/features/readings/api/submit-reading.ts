@@ -1,6 +1,7 @@
 import { readingRoutes, type SubmitReadingBody, type SubmitReadingResult } from "@lk/contract/readings";
 import { type UseMutationOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiCall } from "../../../lib/api-client.ts";
+import { retryIdempotentChange } from "../../../lib/query-client.ts";
 import { readingKeys } from "./keys.ts";
 
 export interface SubmitReadingInput {
@@ -22,6 +23,8 @@ export function useSubmitReading({ mutationConfig }: { mutationConfig?: Options 
   const queryClient = useQueryClient();
   const { onSuccess, onError, ...rest } = mutationConfig ?? {};
   return useMutation({
+    // The key makes a repeat harmless: sent again by itself when the server asks (503, Retry-After).
+    retry: retryIdempotentChange,
     ...rest,
     mutationFn: submitReading,
     onSuccess: async (...args) => {

@@ -9,6 +9,7 @@ import { ApiError, type ApiWarning } from "../../../lib/api-client.ts";
 import { formatMoscowDate } from "../../../lib/dates.ts";
 import { applyApiError } from "../../../lib/form-errors.ts";
 import { formatMeterValue, zoneName } from "../../../lib/meter-format.ts";
+import { RETRYING } from "../../../lib/query-client.ts";
 import { useSubmitReading } from "../api/submit-reading.ts";
 import { formatReadingValues, submittedText } from "../reading-labels.ts";
 import { readingFieldErrors, type TypedValues } from "../reading-preview.ts";
@@ -155,6 +156,7 @@ export function ReadingForm({ accountId, meter, closedMessage, onSubmitted }: Pr
         </div>
         <div className="reading-form__status" role="status">
           {success ? <p className="alert alert--success">{success}</p> : null}
+          {submit.isPending && submit.failureCount > 0 ? <p className="alert alert--info">{RETRYING}</p> : null}
         </div>
       </form>
       <ConfirmReadingDialog warnings={warnings} pending={submit.isPending} onConfirm={onConfirm} onFix={onFix} />
