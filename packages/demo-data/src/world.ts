@@ -179,6 +179,20 @@ function nextMonth(month: string): string {
 const at = (month: string, day: number, hour: number) =>
   new Date(startOf(month) + (day - 1) * 86_400_000 + hour * 3_600_000);
 
+/** When the bill for a month is issued: the 1st of the next month, 09:00 Moscow time. */
+export const billIssuedAt = (period: string): Date => at(nextMonth(period), 1, 9);
+
+/**
+ * The bill issues either side of `now` (the last at or before it, the next after it): between
+ * them the world built at any instant holds the same bills.
+ */
+export function billIssuesAround(now: Date): { last: Date; next: Date } {
+  const month = monthOf(now);
+  const thisMonths = at(month, 1, 9);
+  if (thisMonths <= now) return { last: thisMonths, next: billIssuedAt(month) };
+  return { last: billIssuedAt(monthOf(monthStart(month, undefined, -2))), next: thisMonths };
+}
+
 /** The months of history before `now`'s month, oldest first. */
 function historyOf(options: WorldOptions): string[] {
   const months = options.months ?? 36;
@@ -298,7 +312,7 @@ export function generateAccount(
       };
     });
     const charges = lines.reduce((sum, l) => sum + l.amountKopecks, 0);
-    const issuedAt = at(next, 1, 9);
+    const issuedAt = billIssuedAt(month);
     const bill: BillSeed = {
       id: random.uuid(),
       accountId,

@@ -1,5 +1,6 @@
 // The billing rules, pure and table-tested, shared by the API, the web app, the seed and the mock.
 export * from "./account-number.ts";
+export * from "./autopayment.ts";
 export * from "./consumption.ts";
 export * from "./control-questions.ts";
 export * from "./documents.ts";

@@ -75,7 +75,12 @@ describe("«Автоплатеж»", () => {
     });
     expect(bill.totalKopecks).toBe(before + bill.chargesKopecks);
     const state = (await call("GET", url)).json();
-    expect(state.current).toMatchObject({ status: "ACTIVE", lastNotice: null });
+    // In force with the first bill issued after it, as the mock has it (@lk/domain autoPaymentActivation).
+    expect(state.current).toMatchObject({
+      status: "ACTIVE",
+      lastNotice: null,
+      activatedAt: bill.issuedAt.toISOString(),
+    });
     const paid = await t.db.payment.findFirstOrThrow({ where: { accountId: account.id, channel: "AUTOPAY" } });
     expect(paid).toMatchObject({ status: "ACCEPTED", amountKopecks: bill.totalKopecks });
     expect((await t.db.personalAccount.findUniqueOrThrow({ where: { id: account.id } })).balanceKopecks).toBe(0);

@@ -1,6 +1,15 @@
 import type { AutoPayment, AutoPaymentState } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
-import { AUTOPAY_STOP_REASON_LABEL, AUTOPAY_TERMS, cardMask } from "@lk/domain";
+import {
+  AUTOPAY_ANNUL_REASON,
+  AUTOPAY_STOP_REASON_LABEL,
+  AUTOPAY_TERMS,
+  AUTOPAYMENT_ENDINGS,
+  type AutoPaymentEnding,
+  autoPaymentApplyRefusal,
+  cardMask,
+  LIVE_AUTOPAYMENT_STATUSES,
+} from "@lk/domain";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import type { CardDetails } from "./gateway.ts";
@@ -24,7 +33,7 @@ const toAutoPayment = (a: Row): AutoPayment => ({
 /** The account's open application or service (one at most), whoever of its holders made it. */
 function currentOf(db: Database, accountId: string) {
   return db.autoPayment.findFirst({
-    where: { accountId, status: { in: ["APPLIED", "ACTIVE"] } },
+    where: { accountId, status: { in: [...LIVE_AUTOPAYMENT_STATUSES] } },
     orderBy: { appliedAt: "desc" },
   });
 }
@@ -47,8 +56,8 @@ export async function applyAutoPayment(
   body: { termsVersion: string; card: CardDetails; maxAmountKopecks: number; receiptEmail: string },
 ) {
   await requireLinkedAccount(db, userId, accountId);
-  if (body.termsVersion !== AUTOPAY_TERMS.version) throw new DomainError("TERMS_CHANGED");
-  if (await currentOf(db, accountId)) throw new DomainError("AUTOPAYMENT_EXISTS");
+  const refusal = autoPaymentApplyRefusal(body.termsVersion, AUTOPAY_TERMS.version, !!(await currentOf(db, accountId)));
+  if (refusal) throw new DomainError(refusal);
   const { token } = await gateway.tokenizeCard(body.card);
   await db.autoPayment.create({
     data: {
@@ -66,27 +75,20 @@ export async function applyAutoPayment(
   return stateOf(db, accountId);
 }
 
-async function move(
+async function end(
   { db, clock }: PaymentsDeps,
   userId: string,
   accountId: string,
-  from: "APPLIED" | "ACTIVE",
-  to: "WITHDRAWN" | "OFF",
+  ending: AutoPaymentEnding,
   reason: string,
 ) {
   await requireLinkedAccount(db, userId, accountId);
+  const { from, to, wrongState } = AUTOPAYMENT_ENDINGS[ending];
   const moved = await db.autoPayment.updateMany({
     where: { accountId, status: from },
     data: { status: to, endedAt: clock.now(), endReason: reason },
   });
-  if (moved.count === 0) {
-    throw new DomainError(
-      "AUTOPAYMENT_STATE",
-      from === "ACTIVE"
-        ? "Отключить можно только действующий автоплатёж. Заявление, которое ещё не вступило в силу, можно аннулировать."
-        : "Аннулировать можно только заявление, которое ещё не вступило в силу. Действующий автоплатёж можно отключить.",
-    );
-  }
+  if (moved.count === 0) throw new DomainError("AUTOPAYMENT_STATE", wrongState);
   return stateOf(db, accountId);
 }
 
@@ -96,8 +98,8 @@ export const disableAutoPayment = (
   userId: string,
   accountId: string,
   reason: keyof typeof AUTOPAY_STOP_REASON_LABEL,
-) => move(deps, userId, accountId, "ACTIVE", "OFF", AUTOPAY_STOP_REASON_LABEL[reason]);
+) => end(deps, userId, accountId, "disable", AUTOPAY_STOP_REASON_LABEL[reason]);
 
 /** «Аннулировать»: an application not yet in force is withdrawn. */
 export const annulAutoPayment = (deps: PaymentsDeps, userId: string, accountId: string) =>
-  move(deps, userId, accountId, "APPLIED", "WITHDRAWN", "Заявление аннулировано клиентом");
+  end(deps, userId, accountId, "annul", AUTOPAY_ANNUL_REASON);

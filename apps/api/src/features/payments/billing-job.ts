@@ -1,5 +1,6 @@
 import type { Database } from "@lk/db";
 import {
+  autoPaymentActivation,
   autopayDecision,
   dayStart,
   formatKopecks,
@@ -157,10 +158,18 @@ export async function issueBills(deps: BillingJobDeps, options: { period?: strin
       if (account.billDelivery === "EMAIL" && account.billEmail) {
         await enqueue(tx, billMessage(account, created, period));
       }
-      await tx.autoPayment.updateMany({
+      // An application comes into force with the first bill issued after it: this one, if made before it.
+      const applied = await tx.autoPayment.findMany({
         where: { accountId: account.id, status: "APPLIED" },
-        data: { status: "ACTIVE", activatedAt: now },
+        select: { id: true, appliedAt: true },
       });
+      const starting = applied.filter((a) => autoPaymentActivation(a.appliedAt, [created.issuedAt]) !== null);
+      if (starting.length) {
+        await tx.autoPayment.updateMany({
+          where: { id: { in: starting.map((a) => a.id) } },
+          data: { status: "ACTIVE", activatedAt: created.issuedAt },
+        });
+      }
       const autopay = await tx.autoPayment.findFirst({ where: { accountId: account.id, status: "ACTIVE" } });
       if (!autopay) return null;
       const decision = autopayDecision(created.totalKopecks, autopay.maxAmountKopecks, monthTitle(period));

@@ -1,7 +1,15 @@
 import type { AutoPayment, AutoPaymentState, RouteParsed, routes } from "@lk/contract";
-import { AUTOPAY_TERMS, cardMask, MOSCOW, monthOf, monthStart } from "@lk/domain";
+import {
+  AUTOPAY_TERMS,
+  AUTOPAYMENT_ENDINGS,
+  autoPaymentActivation,
+  autoPaymentApplyRefusal,
+  cardMask,
+  isLiveAutoPayment,
+} from "@lk/domain";
 import { type MockAutoPayment, mockDb } from "./mock-db.ts";
 import { MockError } from "./mock-error.ts";
+import { findAccount } from "./mock-world.ts";
 
 // «Автоплатеж» in the mock, with the API's rules: one live application (APPLIED or ACTIVE) per
 // account; «Аннулировать» only while APPLIED, «Отключить» only while ACTIVE.
@@ -9,24 +17,20 @@ import { MockError } from "./mock-error.ts";
 type ApplyBody = RouteParsed<typeof routes.payments.applyAutoPayment>["body"];
 type StopReason = RouteParsed<typeof routes.payments.disableAutoPayment>["body"]["reason"];
 
-const isLive = (a: MockAutoPayment) => a.status === "APPLIED" || a.status === "ACTIVE";
+const isLive = (a: MockAutoPayment) => isLiveAutoPayment(a.status);
 
 /**
- * The API's billing run activates an application when it pays the first bill after it. The mock
- * has no billing run, so for the demo an APPLIED application becomes ACTIVE at the start of the
- * next Moscow month after it was made (when the supplier issues that bill), checked on every read:
- * move the mock's date (`?mockDate=…`) into next month to see it active.
+ * An application comes into force with the first bill issued after it (the API's bill run does it
+ * as it issues that bill). The mock's bills are its world's, built up to the mock's date, so it is
+ * checked on every read: move the mock's date (`?mockDate=…`) past the next bill to see it active.
  */
-export function activationOf(appliedAt: string): Date {
-  return monthStart(monthOf(new Date(appliedAt), MOSCOW), MOSCOW, 1);
-}
-
 function activateDue(accountId: string, now: Date): void {
+  const issued = (findAccount(accountId)?.bills ?? []).map((b) => b.issuedAt).filter((d) => d <= now);
   let changed = false;
   for (const application of mockDb.state.autoPayments) {
     if (application.accountId !== accountId || application.status !== "APPLIED") continue;
-    const activation = activationOf(application.appliedAt);
-    if (activation <= now) {
+    const activation = autoPaymentActivation(new Date(application.appliedAt), issued);
+    if (activation) {
       application.status = "ACTIVE";
       application.activatedAt = activation.toISOString();
       changed = true;
@@ -63,8 +67,8 @@ export function autoPaymentState(accountId: string, now: Date): AutoPaymentState
 
 /** «Подать заявление»: only on the terms in force, and only when the account has no live application. */
 export function applyAutoPayment(userId: string, accountId: string, body: ApplyBody, now: Date): AutoPaymentState {
-  if (body.termsVersion !== AUTOPAY_TERMS.version) throw new MockError("TERMS_CHANGED");
-  if (currentOf(accountId, now)) throw new MockError("AUTOPAYMENT_EXISTS");
+  const refusal = autoPaymentApplyRefusal(body.termsVersion, AUTOPAY_TERMS.version, !!currentOf(accountId, now));
+  if (refusal) throw new MockError(refusal);
   mockDb.state.autoPayments.push({
     id: crypto.randomUUID(),
     accountId,
@@ -92,15 +96,9 @@ export function endAutoPayment(
   action: { kind: "disable"; reason: StopReason } | { kind: "annul" },
 ): AutoPaymentState {
   const current = currentOf(accountId, now);
-  const from = action.kind === "disable" ? "ACTIVE" : "APPLIED";
-  if (!current || current.status !== from) {
-    const message =
-      action.kind === "disable"
-        ? "Отключить можно только действующий автоплатёж. Заявление, которое ещё не вступило в силу, можно аннулировать."
-        : "Аннулировать можно только заявление, которое ещё не вступило в силу. Действующий автоплатёж можно отключить.";
-    throw new MockError("AUTOPAYMENT_STATE", message);
-  }
-  current.status = action.kind === "disable" ? "OFF" : "WITHDRAWN";
+  const { from, to, wrongState } = AUTOPAYMENT_ENDINGS[action.kind];
+  if (!current || current.status !== from) throw new MockError("AUTOPAYMENT_STATE", wrongState);
+  current.status = to;
   current.endedAt = now.toISOString();
   if (action.kind === "disable") current.stopReason = action.reason;
   mockDb.save();

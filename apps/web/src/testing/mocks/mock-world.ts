@@ -1,5 +1,12 @@
 import type { AccountDetails, AccountSummary, BillSummary, MeterSummary } from "@lk/contract";
-import { type AccountBundle, DEFAULT_SEED, generateWorld, SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
+import {
+  type AccountBundle,
+  billIssuesAround,
+  DEFAULT_SEED,
+  generateWorld,
+  SUPPLIERS,
+  type SupplierSeed,
+} from "@lk/demo-data";
 import { type AccountEvidence, monthOf, monthStart, normalizeAccountNumber } from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { balanceAdjustment, lastAcceptedPayment } from "./mock-payments.ts";
@@ -10,6 +17,8 @@ import { accountFacts } from "./mock-service-requests.ts";
 export const MOCK_WORLD_SIZE = 40;
 
 interface World {
+  /** The bill issues either side of the mock's date it was built at: outside them it is out of date. */
+  issues: { last: Date; next: Date };
   bundles: AccountBundle[];
   byId: Map<string, AccountBundle>;
   byNumber: Map<string, AccountBundle>;
@@ -22,11 +31,16 @@ const numberKey = (supplierId: string, number: string) => `${supplierId}/${norma
  * The same generated world as the database seed, built once on first use and kept in memory:
  * three years of readings and bills are too much for localStorage, and the seed rebuilds them
  * identically. Account ids and numbers depend on the seed only, so stored links stay valid.
+ * Built again when the mock's date moves across a bill's issue (either way), so the bills the world
+ * holds are those issued by then, as the API's bill run would have (an autopayment comes into
+ * force with one of them).
  */
 export function mockWorld(): World {
-  if (!world) {
-    const bundles = [...generateWorld(MOCK_WORLD_SIZE, { seed: DEFAULT_SEED, now: mockClock.now() })];
+  const now = mockClock.now();
+  if (!world || now >= world.issues.next || now < world.issues.last) {
+    const bundles = [...generateWorld(MOCK_WORLD_SIZE, { seed: DEFAULT_SEED, now })];
     world = {
+      issues: billIssuesAround(now),
       bundles,
       byId: new Map(bundles.map((b) => [b.account.id, b])),
       byNumber: new Map(bundles.map((b) => [numberKey(b.account.supplierId, b.account.number), b])),

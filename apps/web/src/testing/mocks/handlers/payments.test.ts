@@ -260,13 +260,15 @@ describe("mock API: «Автоплатеж»", () => {
     expect(mockDb.state.autoPayments).toEqual([]);
   });
 
-  it("becomes active on the 1st of next month (Moscow), then «Отключить» switches it off", async () => {
+  it("comes into force with the next bill (the 1st, 09:00 Moscow), as the API's bill run does it; then «Отключить»", async () => {
     setNow(MSK(28));
     const c = await customer();
     await c.apply();
-    setNow(MSK(1, "00:00", nextMonth));
+    setNow(MSK(1, "08:59", nextMonth));
+    expect((await c.autopay()).current?.status).toBe("APPLIED");
+    setNow(MSK(1, "09:30", nextMonth));
     const active = await c.autopay();
-    expect(active.current).toMatchObject({ status: "ACTIVE", activatedAt: MSK(1, "00:00", nextMonth).toISOString() });
+    expect(active.current).toMatchObject({ status: "ACTIVE", activatedAt: MSK(1, "09:00", nextMonth).toISOString() });
     expect(await errorOf(await c.annul())).toMatchObject({ code: "AUTOPAYMENT_STATE" });
 
     const off = await c.disable();
