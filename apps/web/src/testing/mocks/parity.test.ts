@@ -1,0 +1,37 @@
+import { PARITY_NOW, ParityApi, type Send, scenarios } from "@lk/parity";
+import { beforeEach, describe, expect, it } from "vitest";
+import { setUpMockApiServer } from "./handlers/mock-api-server.ts";
+import { mockClock } from "./mock-clock.ts";
+
+// The parity suite's mock side (issue #19): every scenario of @lk/parity through the mock's
+// handlers, as the web app calls them (fetch, answered by MSW). The API runs the same list
+// (apps/api/src/test/parity.test.ts) against PostgreSQL: both must see what the scenario expects.
+setUpMockApiServer();
+beforeEach(() => {
+  mockClock.now = () => PARITY_NOW;
+});
+
+const send: Send = async ({ method, url, body, token }) => {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(new URL(url, window.location.origin), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  const json = (res.headers.get("content-type") ?? "").includes("json");
+  return { status: res.status, body: json && text ? JSON.parse(text) : text || null };
+};
+
+describe.each([...new Set(scenarios.map((s) => s.feature))])("parity with the API: %s", (feature) => {
+  it.each(scenarios.filter((s) => s.feature === feature).map((s) => [s.name, s] as const))(
+    "%s",
+    async (_, scenario) => {
+      const api = new ParityApi(send);
+      await scenario.run(api);
+      expect(api.observations).toEqual(scenario.expected);
+    },
+  );
+});

@@ -1,0 +1,92 @@
+import { allRoutes, buildPath, ErrorBody, type Route, type RouteResponse } from "@lk/contract";
+
+/** What a runner got back: the status and the parsed JSON body (null when there is none). */
+export interface RawAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** How a runner sends one request: the API through `app.inject`, the mock through `fetch`. */
+export type Send = (request: { method: string; url: string; body?: unknown; token?: string }) => Promise<RawAnswer>;
+
+/**
+ * What one step of a scenario saw: the status, the error's code, and what the scenario noted of
+ * the state after it. `shape` appears only when the body does not match the contract (the route's
+ * response, or the error shape), so an expected list never has it and a mismatch always fails.
+ */
+export interface Observation {
+  step: string;
+  status: number;
+  code?: string;
+  shape?: string;
+  seen?: unknown;
+}
+
+interface Input {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+}
+
+/** A client of the contract's routes that writes down what each call saw, for both runners alike. */
+export class ParityApi {
+  readonly observations: Observation[] = [];
+  /** Every route a scenario called and compared (setup calls do not count), for the coverage check. */
+  static readonly used = new Set<Route>();
+  private quiet = 0;
+
+  constructor(private readonly send: Send) {}
+
+  /** Calls a route; the answer's body when it is the route's success, else null. */
+  async call<R extends Route>(step: string, route: R, input: Input = {}, token?: string): Promise<RouteResponse<R>> {
+    if (this.quiet === 0) ParityApi.used.add(route);
+    let url = buildPath(route.path, input.params);
+    const query = Object.entries(input.query ?? {}).filter(([, v]) => v !== undefined);
+    if (query.length) url += `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}`;
+    const answer = await this.send({ method: route.method, url, body: input.body, token });
+    const succeeded = answer.status === route.status;
+    const parsed =
+      succeeded && (route.status === 204 || route.file)
+        ? { success: true as const }
+        : (succeeded ? route.response : ErrorBody).safeParse(answer.body);
+    const code = succeeded ? undefined : (answer.body as { error?: { code?: string } } | null)?.error?.code;
+    const seen: Observation = {
+      step,
+      status: answer.status,
+      ...(code ? { code } : {}),
+      ...(parsed.success ? {} : { shape: JSON.stringify(parsed.error.issues.slice(0, 3)) }),
+    };
+    if (this.quiet > 0) {
+      if (!succeeded || seen.shape) throw new Error(`parity: a setup step failed: ${JSON.stringify(seen)}`);
+    } else {
+      this.observations.push(seen);
+    }
+    return (succeeded ? answer.body : null) as RouteResponse<R>;
+  }
+
+  /** Notes what the state is after the last step (a count, a status), to be compared too. */
+  see(value: unknown): void {
+    const last = this.observations.at(-1);
+    if (!last) throw new Error("parity: nothing to note against yet");
+    last.seen = last.seen === undefined ? value : [last.seen, value].flat();
+  }
+
+  /** Setup: the calls must succeed and are not compared (they are what the scenario stands on). */
+  async setup<T>(work: () => Promise<T>): Promise<T> {
+    this.quiet += 1;
+    try {
+      return await work();
+    } finally {
+      this.quiet -= 1;
+    }
+  }
+}
+
+/** Routes no scenario calls yet; the list may only shrink (parity.test.ts on the API's side checks it). */
+export function uncoveredRoutes(pending: readonly string[]): { missing: string[]; stale: string[] } {
+  const key = (r: Route) => `${r.method} ${r.path}`;
+  const used = new Set([...ParityApi.used].map(key));
+  const missing = allRoutes.map(key).filter((k) => !used.has(k) && !pending.includes(k));
+  const stale = pending.filter((k) => used.has(k));
+  return { missing, stale };
+}

@@ -1,0 +1,153 @@
+import { routes } from "@lk/contract";
+import { TEST_CARDS } from "@lk/domain";
+import { type Scenario, step } from "../scenario.ts";
+import { customer, linked } from "../world.ts";
+
+const card = (number: string) => ({ number, expiry: "12/30", cvc: "123" });
+const KEY_1 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e01";
+const KEY_2 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e02";
+
+export const paymentScenarios: Scenario[] = [
+  {
+    feature: "payments",
+    name: "«Оплатить»: accepted, the same key again, declined; the list and the balance",
+    async run(api) {
+      const c = await customer(api);
+      const other = await customer(api);
+      const accountId = await linked(api, c, 12);
+      const before = await api.call("page", routes.accounts.get, { params: { accountId } }, c.token);
+      const paid = await api.call(
+        "pay",
+        routes.payments.pay,
+        {
+          params: { accountId },
+          body: { idempotencyKey: KEY_1, amountKopecks: 12_345, card: card(TEST_CARDS.success) },
+        },
+        c.token,
+      );
+      api.see([paid.status, paid.amountKopecks, paid.channel]);
+      const again = await api.call(
+        "same key",
+        routes.payments.pay,
+        {
+          params: { accountId },
+          body: { idempotencyKey: KEY_1, amountKopecks: 12_345, card: card(TEST_CARDS.success) },
+        },
+        c.token,
+      );
+      api.see(again.id === paid.id);
+      await api.call(
+        "same key, other amount",
+        routes.payments.pay,
+        { params: { accountId }, body: { idempotencyKey: KEY_1, amountKopecks: 100, card: card(TEST_CARDS.success) } },
+        c.token,
+      );
+      const declined = await api.call(
+        "declined",
+        routes.payments.pay,
+        { params: { accountId }, body: { idempotencyKey: KEY_2, amountKopecks: 500, card: card(TEST_CARDS.declined) } },
+        c.token,
+      );
+      api.see(declined.status);
+      const after = await api.call("page after", routes.accounts.get, { params: { accountId } }, c.token);
+      api.see(before.balanceKopecks - after.balanceKopecks);
+      const list = await api.call(
+        "list",
+        routes.payments.list,
+        { params: { accountId }, query: { from: "2026-11-20", to: "2026-11-20" } },
+        c.token,
+      );
+      // Both at the same instant (the clock stands still): compared in an order of their own.
+      api.see(list.payments.map((p) => [p.amountKopecks, p.status]).sort((a, b) => Number(a[0]) - Number(b[0])));
+      await api.call("one", routes.payments.get, { params: { accountId, paymentId: paid.id } }, c.token);
+      await api.call("foreign one", routes.payments.get, { params: { accountId, paymentId: paid.id } }, other.token);
+      await api.call(
+        "foreign pay",
+        routes.payments.pay,
+        { params: { accountId }, body: { idempotencyKey: KEY_2, amountKopecks: 500, card: card(TEST_CARDS.success) } },
+        other.token,
+      );
+    },
+    expected: [
+      step("page", 200),
+      step("pay", 201, undefined, ["ACCEPTED", 12_345, "PORTAL"]),
+      step("same key", 201, undefined, true),
+      step("same key, other amount", 422, "IDEMPOTENCY_KEY_REUSED"),
+      step("declined", 201, undefined, "DECLINED"),
+      step("page after", 200, undefined, 12_345),
+      step("list", 200, undefined, [
+        [500, "DECLINED"],
+        [12_345, "ACCEPTED"],
+      ]),
+      step("one", 200),
+      step("foreign one", 404, "NOT_FOUND"),
+      step("foreign pay", 404, "NOT_FOUND"),
+    ],
+  },
+  {
+    feature: "payments",
+    name: "bills and a bill, and «Автоплатеж» applied for, then withdrawn",
+    async run(api) {
+      const c = await customer(api);
+      const accountId = await linked(api, c, 13);
+      const bills = await api.call(
+        "bills",
+        routes.payments.bills,
+        { params: { accountId }, query: { from: "2026-01-01", to: "2026-11-30" } },
+        c.token,
+      );
+      api.see(bills.bills.length);
+      await api.call(
+        "bill",
+        routes.payments.bill,
+        { params: { accountId, billId: bills.bills[0]?.id ?? "" } },
+        c.token,
+      );
+      const none = await api.call("autopayment", routes.payments.autoPayment, { params: { accountId } }, c.token);
+      const application = {
+        termsVersion: none.terms.version,
+        termsAccepted: true,
+        card: card(TEST_CARDS.success),
+        maxAmountKopecks: 500_000,
+        receiptEmail: c.email,
+      };
+      await api.call(
+        "old terms",
+        routes.payments.applyAutoPayment,
+        { params: { accountId }, body: { ...application, termsVersion: "2000-01" } },
+        c.token,
+      );
+      const applied = await api.call(
+        "apply",
+        routes.payments.applyAutoPayment,
+        { params: { accountId }, body: application },
+        c.token,
+      );
+      api.see(applied.current?.status);
+      await api.call(
+        "apply again",
+        routes.payments.applyAutoPayment,
+        { params: { accountId }, body: application },
+        c.token,
+      );
+      await api.call(
+        "disable an application",
+        routes.payments.disableAutoPayment,
+        { params: { accountId }, body: { reason: "PAY_MYSELF" } },
+        c.token,
+      );
+      const annulled = await api.call("annul", routes.payments.annulAutoPayment, { params: { accountId } }, c.token);
+      api.see(annulled.current);
+    },
+    expected: [
+      step("bills", 200, undefined, 10),
+      step("bill", 200),
+      step("autopayment", 200),
+      step("old terms", 409, "TERMS_CHANGED"),
+      step("apply", 201, undefined, "APPLIED"),
+      step("apply again", 409, "AUTOPAYMENT_EXISTS"),
+      step("disable an application", 409, "AUTOPAYMENT_STATE"),
+      step("annul", 200, undefined, null),
+    ],
+  },
+];
