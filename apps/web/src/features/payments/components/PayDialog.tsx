@@ -100,9 +100,11 @@ function PayFlow({ accountId, balanceKopecks, onAccepted, onClose }: Props) {
         }}
       />
       <p className="pay-form__demo">{DEMO_NOTE}</p>
-      <div role="status">
-        {pay.isPending && pay.failureCount > 0 ? <p className="alert alert--info">{RETRYING}</p> : null}
-      </div>
+      {pay.isPending && pay.failureCount > 0 ? (
+        <p className="alert alert--info" role="status">
+          {RETRYING}
+        </p>
+      ) : null}
       <div className="dialog__actions">
         <Button type="submit" pending={pay.isPending}>
           {typed !== null && typed > 0 ? `Оплатить ${formatKopecks(typed)}` : "Оплатить"}
