@@ -10,6 +10,7 @@ export * from "./meter-values.ts";
 export * from "./money.ts";
 export * from "./payments.ts";
 export * from "./reading-check.ts";
+export * from "./reading-view.ts";
 export * from "./reading-window.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./supplier-time.ts";

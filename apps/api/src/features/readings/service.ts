@@ -5,9 +5,12 @@ import {
   checkReading,
   dayStart,
   formatMilli,
+  meterReadingView,
   meterRefusal,
   monthsBetween,
+  type ReadingToShow,
   readingFingerprint,
+  readingSnapshot,
   readingWindow,
   sameRequest,
   usualMonthlyMilli,
@@ -42,17 +45,15 @@ const valuesOf = (r: Values, zones: Zone[]) => {
   const columns = { T1: r.t1, T2: r.t2, T3: r.t3 };
   return Object.fromEntries(zones.map((z) => [z, columns[z] ?? undefined])) as Partial<Record<Zone, number>>;
 };
-const snapshot = (
-  r: Values & { takenAt: string; source: string },
-  meter: Pick<MeterFacts, "zones" | "decimalPlaces">,
-) => ({
-  takenAt: r.takenAt,
-  source: r.source as SubmitReadingResult["reading"]["source"],
-  values: meter.zones.map((zone) => ({
-    zone,
-    value: formatMilli(valuesOf(r, meter.zones)[zone] ?? 0, meter.decimalPlaces),
-  })),
-});
+type Source = SubmitReadingResult["reading"]["source"];
+
+/** A row (values in columns t1–t3, thousandths) as the domain's page builders take it. */
+const shown = (r: Values & { takenAt: string; source: string }, meter: Pick<MeterFacts, "zones">) =>
+  ({
+    takenAt: r.takenAt,
+    source: r.source as Source,
+    values: valuesOf(r, meter.zones),
+  }) satisfies ReadingToShow<Source>;
 
 /** The UTC calendar day tariffs are looked up by (`validFrom`/`validTo` are dates). */
 const tariffDay = (now: Date) => now.toISOString().slice(0, 10);
@@ -113,21 +114,13 @@ export async function readingsState({ db }: ReadingsDeps, viewer: Viewer, accoun
   const average = usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount);
   const states: MeterReadingState[] = facts.meters.map((meter) => {
     const { previous, thisWindow } = readings.get(meter.id) ?? { previous: null, thisWindow: null };
-    const refusal = meterRefusal(meter, window);
-    return {
-      meterId: meter.id,
-      serialNumber: meter.serialNumber,
-      model: meter.model,
-      zones: meter.zones,
-      digitCapacity: meter.digitCapacity,
-      decimalPlaces: meter.decimalPlaces,
-      previous: previous ? snapshot(previous, meter) : null,
-      submittedThisWindow: thisWindow ? { id: thisWindow.id, ...snapshot(thisWindow, meter) } : null,
-      accepts: refusal === null,
-      refusal,
-      averageMonthlyKwh: average === null ? null : formatMilli(average, 1),
-      rates: facts.rates.filter((r) => meter.zones.includes(r.zone)),
-    };
+    return meterReadingView(meter, {
+      previous: previous && shown(previous, meter),
+      thisWindow: thisWindow && { id: thisWindow.id, ...shown(thisWindow, meter) },
+      refusal: meterRefusal(meter, window),
+      usualMonthlyMilli: average,
+      rates: facts.rates,
+    });
   });
   return { now: now.toISOString(), window, meters: states };
 }
@@ -248,7 +241,7 @@ export async function submitReading(
     return { zone, kwh: formatMilli(used, 3), rateKopecks, costKopecks: Math.round((used * rateKopecks) / 1000) };
   });
   return {
-    reading: { id: result.reading.id, meterId: meter.id, ...snapshot(result.reading, meter) },
+    reading: { id: result.reading.id, meterId: meter.id, ...readingSnapshot(shown(result.reading, meter), meter) },
     consumption,
     totalCostKopecks: consumption.reduce((s, c) => s + c.costKopecks, 0),
     replacedPrevious: result.replaced,
@@ -284,8 +277,11 @@ export async function readingHistory(
     meterId: r.meterId,
     serialNumber: r.meter.serialNumber,
     status: r.status,
-    ...snapshot(
-      { takenAt: r.takenAt.toISOString(), source: r.source, t1: milli(r.t1), t2: milli(r.t2), t3: milli(r.t3) },
+    ...readingSnapshot(
+      shown(
+        { takenAt: r.takenAt.toISOString(), source: r.source, t1: milli(r.t1), t2: milli(r.t2), t3: milli(r.t3) },
+        r.meter,
+      ),
       r.meter,
     ),
   }));

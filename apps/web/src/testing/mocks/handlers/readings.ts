@@ -11,9 +11,11 @@ import {
   DEFAULT_WINDOW,
   dayStart,
   formatMilli,
+  meterReadingView,
   meterRefusal,
   monthsBetween,
   readingFingerprint,
+  readingSnapshot,
   readingWindow,
   sameRequest,
   USUAL_USE_BILLS,
@@ -34,12 +36,6 @@ import { type MeterReadingRow, markReplaced, newestFirst, readingsOfMeter } from
 const opts = { authenticate };
 const rule = DEFAULT_WINDOW;
 type Meter = AccountBundle["meters"][number];
-
-const snapshot = (r: MeterReadingRow, meter: Meter) => ({
-  takenAt: r.takenAt.toISOString(),
-  source: r.source,
-  values: meter.zones.map((zone) => ({ zone, value: formatMilli(r.values[zone] ?? 0, meter.decimalPlaces) })),
-});
 
 function windowAt(now: Date) {
   const window = readingWindow(now, rule);
@@ -85,22 +81,13 @@ const sortedMeters = (bundle: AccountBundle) =>
 function toState(bundle: AccountBundle, meter: Meter, now: Date): MeterReadingState {
   const { window, windowStart } = windowAt(now);
   const { previous, thisWindow } = meterState(bundle, meter, windowStart);
-  const refusal = meterRefusal(meter, window);
-  const average = averageMonthlyMilli(bundle);
-  return {
-    meterId: meter.id,
-    serialNumber: meter.serialNumber,
-    model: meter.model,
-    zones: meter.zones,
-    digitCapacity: meter.digitCapacity,
-    decimalPlaces: meter.decimalPlaces,
-    previous: previous ? snapshot(previous, meter) : null,
-    submittedThisWindow: thisWindow ? { id: thisWindow.id, ...snapshot(thisWindow, meter) } : null,
-    accepts: refusal === null,
-    refusal,
-    averageMonthlyKwh: average === null ? null : formatMilli(average, 1),
-    rates: ratesOf(bundle, now).filter((r) => meter.zones.includes(r.zone)),
-  };
+  return meterReadingView(meter, {
+    previous,
+    thisWindow,
+    refusal: meterRefusal(meter, window),
+    usualMonthlyMilli: averageMonthlyMilli(bundle),
+    rates: ratesOf(bundle, now),
+  });
 }
 
 type SubmitBody = RouteParsed<typeof routes.readings.submit>["body"];
@@ -173,7 +160,7 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
   });
   const row: MeterReadingRow = { ...saved, takenAt: new Date(saved.takenAt), createdAt: new Date(saved.createdAt) };
   return {
-    reading: { id: saved.id, meterId: meter.id, ...snapshot(row, meter) },
+    reading: { id: saved.id, meterId: meter.id, ...readingSnapshot(row, meter) },
     consumption,
     totalCostKopecks: consumption.reduce((s, c) => s + c.costKopecks, 0),
     replacedPrevious: replaced,
@@ -195,7 +182,7 @@ function history(bundle: AccountBundle, period: { from: string; to: string }): R
       meterId: meter.id,
       serialNumber: meter.serialNumber,
       status: r.status,
-      ...snapshot(r, meter),
+      ...readingSnapshot(r, meter),
     }));
 }
 
