@@ -1,3 +1,4 @@
+import { formatMilli } from "./meter-values.ts";
 import type { Zone } from "./reading-check.ts";
 import { MONTH_NAMES, MOSCOW, monthOf } from "./supplier-time.ts";
 
@@ -78,6 +79,22 @@ export function monthlyConsumption(
     return { month, status: "ACTUAL", zones, total: Object.values(zones).reduce((s, v) => s + (v ?? 0), 0) };
   });
 }
+
+/**
+ * The chart's months as the page shows them (the contract's `MonthConsumption`): kWh to three
+ * decimals per zone of the account's meters, zones only for a month the readings close.
+ */
+export function monthsToShow(months: MonthConsumption[], zones: Zone[]) {
+  return months.map((m) => ({
+    month: m.month,
+    status: m.status,
+    zones: m.status === "ACTUAL" ? zones.map((zone) => ({ zone, kwh: formatMilli(m.zones[zone] ?? 0, 3) })) : [],
+    totalKwh: m.total === null ? null : formatMilli(m.total, 3),
+  }));
+}
+
+/** The CSV's file name: «potreblenie-7700000001-2026.csv». */
+export const consumptionFileName = (accountNumber: string, year: number) => `potreblenie-${accountNumber}-${year}.csv`;
 
 export const ZONE_TITLES: Record<Zone, string> = { T1: "Т1", T2: "Т2", T3: "Т3" };
 

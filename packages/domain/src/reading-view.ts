@@ -61,3 +61,23 @@ export function meterReadingView<Source extends string, Refusal extends { code: 
     rates: facts.rates.filter((r) => meter.zones.includes(r.zone)),
   };
 }
+
+/** A meter on the account page (the contract's `MeterSummary`): its facts and its last reading. */
+export function meterSummaryView<Source extends string>(
+  meter: MeterToShow & { installedAt: string; verificationDue: string; automated: boolean; faulty: boolean },
+  last: ReadingToShow<Source> | null,
+) {
+  return {
+    id: meter.id,
+    serialNumber: meter.serialNumber,
+    model: meter.model,
+    zones: meter.zones,
+    digitCapacity: meter.digitCapacity,
+    decimalPlaces: meter.decimalPlaces,
+    installedAt: meter.installedAt,
+    verificationDue: meter.verificationDue,
+    automated: meter.automated,
+    faulty: meter.faulty,
+    lastReading: last ? readingSnapshot(last, meter) : null,
+  };
+}

@@ -1,6 +1,6 @@
 import type { AccountDetails, AccountSummary, BillSummary, MeterSummary } from "@lk/contract";
 import type { Prisma } from "@lk/db";
-import { shortAddressOf } from "@lk/domain";
+import { meterSummaryView, shortAddressOf } from "@lk/domain";
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const period = (d: Date) => d.toISOString().slice(0, 7);
@@ -38,28 +38,20 @@ export function toBill(bill: Prisma.BillGetPayload<object>): BillSummary {
 
 type MeterWithLastReading = Prisma.MeterGetPayload<{ include: { readings: true } }>;
 
+const milli = (value: { toString(): string } | null) => (value === null ? null : Math.round(Number(value) * 1000));
+
 export function toMeter(meter: MeterWithLastReading): MeterSummary {
   const last = meter.readings[0];
-  const columns = { T1: last?.t1, T2: last?.t2, T3: last?.t3 };
-  return {
-    id: meter.id,
-    serialNumber: meter.serialNumber,
-    model: meter.model,
-    zones: meter.zones,
-    digitCapacity: meter.digitCapacity,
-    decimalPlaces: meter.decimalPlaces,
-    installedAt: isoDate(meter.installedAt),
-    verificationDue: isoDate(meter.verificationDue),
-    automated: meter.automated,
-    faulty: meter.faulty,
-    lastReading: last
+  return meterSummaryView(
+    { ...meter, installedAt: isoDate(meter.installedAt), verificationDue: isoDate(meter.verificationDue) },
+    last
       ? {
-          takenAt: last.takenAt.toISOString(),
+          takenAt: last.takenAt,
           source: last.source,
-          values: meter.zones.map((zone) => ({ zone, value: (columns[zone] ?? 0).toFixed(meter.decimalPlaces) })),
+          values: { T1: milli(last.t1), T2: milli(last.t2), T3: milli(last.t3) },
         }
       : null,
-  };
+  );
 }
 
 export function toDetails(

@@ -1,13 +1,6 @@
-import type { ConsumptionYear, MonthConsumption } from "@lk/contract";
+import type { ConsumptionYear } from "@lk/contract";
 import { type Database, sqlOf, statement } from "@lk/db";
-import {
-  consumptionCsv,
-  type MonthConsumption as DomainMonth,
-  dayStart,
-  formatMilli,
-  monthlyConsumption,
-  type Zone,
-} from "@lk/domain";
+import { consumptionCsv, consumptionFileName, dayStart, monthlyConsumption, monthsToShow, type Zone } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireActiveSession, sessionActiveSql, type Viewer } from "../auth/session-check.ts";
@@ -18,15 +11,6 @@ export interface ConsumptionDeps {
 }
 
 const milli = (value: number | null) => (value === null ? undefined : value);
-
-function toContract(months: DomainMonth[], zones: Zone[]): MonthConsumption[] {
-  return months.map((m) => ({
-    month: m.month,
-    status: m.status,
-    zones: m.status === "ACTUAL" ? zones.map((zone) => ({ zone, kwh: formatMilli(m.zones[zone] ?? 0, 3) })) : [],
-    totalKwh: m.total === null ? null : formatMilli(m.total, 3),
-  }));
-}
 
 /** The session, the link, the account's number, its supplier's zone and its meters, in one statement. */
 const chartContext = statement<
@@ -111,12 +95,12 @@ export async function consumptionYear(
   return {
     year,
     zones: c.zones,
-    months: toContract(c.current, c.zones),
-    previousYear: toContract(c.previous, c.zones),
+    months: monthsToShow(c.current, c.zones),
+    previousYear: monthsToShow(c.previous, c.zones),
   };
 }
 
 export async function consumptionCsvFile(deps: ConsumptionDeps, viewer: Viewer, accountId: string, year: number) {
   const c = await compute(deps, viewer, accountId, year);
-  return { filename: `potreblenie-${c.number}-${year}.csv`, csv: consumptionCsv(year, c.zones, c.current, c.previous) };
+  return { filename: consumptionFileName(c.number, year), csv: consumptionCsv(year, c.zones, c.current, c.previous) };
 }

@@ -7,7 +7,7 @@ import {
   SUPPLIERS,
   type SupplierSeed,
 } from "@lk/demo-data";
-import { type AccountEvidence, monthOf, monthStart, normalizeAccountNumber } from "@lk/domain";
+import { type AccountEvidence, meterSummaryView, monthOf, monthStart, normalizeAccountNumber } from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { balanceAdjustment, lastAcceptedPayment } from "./mock-payments.ts";
 import { newestFirst, readingsOfMeter } from "./mock-readings.ts";
@@ -89,30 +89,7 @@ export function toBillSummary(bill: AccountBundle["bills"][number]): BillSummary
 
 function toMeter(bundle: AccountBundle, meter: AccountBundle["meters"][number]): MeterSummary {
   // The customers' own submissions count too: the page shows what was just sent.
-  const last = readingsOfMeter(bundle, meter.id).sort(newestFirst)[0];
-  return {
-    id: meter.id,
-    serialNumber: meter.serialNumber,
-    model: meter.model,
-    zones: meter.zones,
-    digitCapacity: meter.digitCapacity,
-    decimalPlaces: meter.decimalPlaces,
-    installedAt: meter.installedAt,
-    verificationDue: meter.verificationDue,
-    automated: meter.automated,
-    faulty: meter.faulty,
-    lastReading: last
-      ? {
-          takenAt: last.takenAt.toISOString(),
-          source: last.source,
-          // Thousandths of a kWh to the meter's own precision: 23602500 → "23602.5".
-          values: meter.zones.map((zone) => ({
-            zone,
-            value: ((last.values[zone] ?? 0) / 1000).toFixed(meter.decimalPlaces),
-          })),
-        }
-      : null,
-  };
+  return meterSummaryView(meter, readingsOfMeter(bundle, meter.id).sort(newestFirst)[0] ?? null);
 }
 
 export function toDetails(bundle: AccountBundle, isPrimary: boolean): AccountDetails {

@@ -1,12 +1,6 @@
-import { type ConsumptionYear, type MonthConsumption, routes } from "@lk/contract";
+import { type ConsumptionYear, routes } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import {
-  consumptionCsv,
-  type MonthConsumption as DomainMonth,
-  formatMilli,
-  monthlyConsumption,
-  type Zone,
-} from "@lk/domain";
+import { consumptionCsv, consumptionFileName, monthlyConsumption, monthsToShow, type Zone } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
@@ -33,15 +27,6 @@ function compute(bundle: AccountBundle, year: number) {
   };
 }
 
-function toContract(months: DomainMonth[], zones: Zone[]): MonthConsumption[] {
-  return months.map((m) => ({
-    month: m.month,
-    status: m.status,
-    zones: m.status === "ACTUAL" ? zones.map((zone) => ({ zone, kwh: formatMilli(m.zones[zone] ?? 0, 3) })) : [],
-    totalKwh: m.total === null ? null : formatMilli(m.total, 3),
-  }));
-}
-
 export const consumptionHandlers = [
   mockRoute(
     routes.consumption.year,
@@ -51,8 +36,8 @@ export const consumptionHandlers = [
       return {
         year: query.year,
         zones: c.zones,
-        months: toContract(c.current, c.zones),
-        previousYear: toContract(c.previous, c.zones),
+        months: monthsToShow(c.current, c.zones),
+        previousYear: monthsToShow(c.previous, c.zones),
       };
     },
     { authenticate },
@@ -69,7 +54,7 @@ export const consumptionHandlers = [
       text: {
         contentType: "text/csv; charset=utf-8",
         headers: ({ input: { params, query } }) => ({
-          "content-disposition": `attachment; filename="potreblenie-${findAccount(params.accountId)?.account.number}-${query.year}.csv"`,
+          "content-disposition": `attachment; filename="${consumptionFileName(findAccount(params.accountId)?.account.number ?? "", query.year)}"`,
         }),
       },
     },
