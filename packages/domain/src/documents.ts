@@ -79,3 +79,63 @@ export async function checkDocument(document: DocumentFacts, limits: DocumentLim
   }
   return { ok: true, contentType, fileName: name.fileName };
 }
+
+/** A place for a document in a request's form: its field, what it is, and whether the service needs it. */
+export interface RequestDocumentSlot {
+  slot: string;
+  label: string;
+  required: boolean;
+}
+
+/** Why a request's files are refused: the first problem, with the fields it names. */
+export interface DocumentsRefusal {
+  code: "DOCUMENT_REJECTED" | "VALIDATION_FAILED";
+  message: string;
+  fields?: { path: string; message: string }[];
+}
+
+export type RequestDocumentsCheck<F> =
+  | { ok: true; checked: { file: F; contentType: DocumentType; fileName: string }[] }
+  | ({ ok: false } & DocumentsRefusal);
+
+/**
+ * A request's files against its service's slots and the limits, in this order: the number of
+ * files; each of a slot the service has and a real PDF, JPEG or PNG within the size; then every
+ * required slot present. The first problem refuses the whole request (nothing is stored). The API
+ * and the mock each turn a refusal into their error.
+ */
+export async function checkRequestDocuments<F extends { slot: string }>(
+  slots: readonly RequestDocumentSlot[],
+  files: readonly F[],
+  factsOfFile: (file: F) => DocumentFacts,
+  limits: DocumentLimits,
+): Promise<RequestDocumentsCheck<F>> {
+  if (files.length > limits.maxFiles) {
+    return { ok: false, code: "DOCUMENT_REJECTED", message: `Можно приложить не больше ${limits.maxFiles} файлов.` };
+  }
+  const refused = (path: string, message: string): RequestDocumentsCheck<F> => ({
+    ok: false,
+    code: "DOCUMENT_REJECTED",
+    message,
+    fields: [{ path, message }],
+  });
+  const checked: { file: F; contentType: DocumentType; fileName: string }[] = [];
+  for (const file of files) {
+    if (!slots.some((slot) => slot.slot === file.slot)) {
+      return refused(file.slot, "Этот документ не относится к выбранной услуге.");
+    }
+    const result = await checkDocument(factsOfFile(file), limits);
+    if (!result.ok) return refused(file.slot, result.message);
+    checked.push({ file, contentType: result.contentType, fileName: result.fileName });
+  }
+  const missing = slots.filter((slot) => slot.required && !checked.some(({ file }) => file.slot === slot.slot));
+  if (missing.length) {
+    return {
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: `Приложите документ: ${missing[0]?.label}.`,
+      fields: missing.map((slot) => ({ path: slot.slot, message: `Приложите документ: ${slot.label}.` })),
+    };
+  }
+  return { ok: true, checked };
+}

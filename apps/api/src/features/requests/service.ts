@@ -1,6 +1,6 @@
 import { DOCUMENT_LIMITS, type ServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
-import { checkDocument } from "@lk/domain";
+import { checkRequestDocuments } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
@@ -42,44 +42,26 @@ const OPEN = ["SUBMITTED", "IN_REVIEW"] as const;
 
 type CheckedDocument = { slot: string; fileName: string; contentType: string; key: string; byteLength: number };
 
-/** Every file against the kind's slots and the limits; the first problem refuses the request. */
+/** Every file against the kind's slots and the limits (the domain's rule); the first problem refuses the request. */
 async function checkDocuments(
   kind: ServiceRequestChange["kind"],
   files: ReceivedDocument[],
 ): Promise<CheckedDocument[]> {
-  const slots = serviceRequestKinds[kind].documents;
-  if (files.length > DOCUMENT_LIMITS.maxFiles) {
-    throw new DomainError("DOCUMENT_REJECTED", `Можно приложить не больше ${DOCUMENT_LIMITS.maxFiles} файлов.`);
+  const result = await checkRequestDocuments(serviceRequestKinds[kind].documents, files, (f) => f, DOCUMENT_LIMITS);
+  if (!result.ok) {
+    throw new DomainError(
+      result.code,
+      result.message,
+      result.fields ? { location: "body", fields: result.fields } : undefined,
+    );
   }
-  const checked: CheckedDocument[] = [];
-  for (const file of files) {
-    if (!slots.some((slot) => slot.slot === file.slot)) {
-      const message = "Этот документ не относится к выбранной услуге.";
-      throw new DomainError("DOCUMENT_REJECTED", message, { location: "body", fields: [{ path: file.slot, message }] });
-    }
-    const result = await checkDocument(file, DOCUMENT_LIMITS);
-    if (!result.ok) {
-      throw new DomainError("DOCUMENT_REJECTED", result.message, {
-        location: "body",
-        fields: [{ path: file.slot, message: result.message }],
-      });
-    }
-    checked.push({
-      slot: file.slot,
-      fileName: result.fileName,
-      contentType: result.contentType,
-      key: file.key,
-      byteLength: file.byteLength,
-    });
-  }
-  const missing = slots.filter((slot) => slot.required && !checked.some((file) => file.slot === slot.slot));
-  if (missing.length) {
-    throw new DomainError("VALIDATION_FAILED", `Приложите документ: ${missing[0]?.label}.`, {
-      location: "body",
-      fields: missing.map((slot) => ({ path: slot.slot, message: `Приложите документ: ${slot.label}.` })),
-    });
-  }
-  return checked;
+  return result.checked.map(({ file, fileName, contentType }) => ({
+    slot: file.slot,
+    fileName,
+    contentType,
+    key: file.key,
+    byteLength: file.byteLength,
+  }));
 }
 
 /**

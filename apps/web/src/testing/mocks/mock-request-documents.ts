@@ -1,5 +1,5 @@
 import { DOCUMENT_LIMITS, type RequestDocument, type ServiceRequestKind, serviceRequestKinds } from "@lk/contract";
-import { checkDocument, factsOf, type IncomingDocument } from "@lk/domain";
+import { checkRequestDocuments, factsOf, type IncomingDocument } from "@lk/domain";
 import { mockDb } from "./mock-db.ts";
 import { MockError } from "./mock-error.ts";
 
@@ -7,9 +7,6 @@ import { MockError } from "./mock-error.ts";
 const PERSISTED_MAX_BYTES = 64 * 1024;
 
 const bytesById = new Map<string, Uint8Array>();
-
-const rejected = (slot: string, message: string) =>
-  new MockError("DOCUMENT_REJECTED", message, { location: "body", fields: [{ path: slot, message }] });
 
 export interface CheckedUpload {
   file: IncomingDocument;
@@ -24,27 +21,15 @@ export interface CheckedUpload {
  * request: nothing is stored.
  */
 export async function checkUploads(kind: ServiceRequestKind, files: IncomingDocument[]): Promise<CheckedUpload[]> {
-  const slots = serviceRequestKinds[kind].documents;
-  if (files.length > DOCUMENT_LIMITS.maxFiles) {
-    throw new MockError("DOCUMENT_REJECTED", `Можно приложить не больше ${DOCUMENT_LIMITS.maxFiles} файлов.`);
+  const result = await checkRequestDocuments(serviceRequestKinds[kind].documents, files, factsOf, DOCUMENT_LIMITS);
+  if (!result.ok) {
+    throw new MockError(
+      result.code,
+      result.message,
+      result.fields ? { location: "body", fields: result.fields } : undefined,
+    );
   }
-  const checked: CheckedUpload[] = [];
-  for (const file of files) {
-    if (!slots.some((s) => s.slot === file.slot)) {
-      throw rejected(file.slot, "Этот документ не относится к выбранной услуге.");
-    }
-    const result = await checkDocument(factsOf(file), DOCUMENT_LIMITS);
-    if (!result.ok) throw rejected(file.slot, result.message);
-    checked.push({ file, contentType: result.contentType, fileName: result.fileName });
-  }
-  const missing = slots.filter((slot) => slot.required && !checked.some(({ file }) => file.slot === slot.slot));
-  if (missing.length) {
-    throw new MockError("VALIDATION_FAILED", `Приложите документ: ${missing[0]?.label}.`, {
-      location: "body",
-      fields: missing.map((slot) => ({ path: slot.slot, message: `Приложите документ: ${slot.label}.` })),
-    });
-  }
-  return checked;
+  return result.checked;
 }
 
 /** Keeps checked files under ids of their own and returns what the request lists. */
