@@ -1,3 +1,6 @@
+import { type Observation, ParityApi, type Send } from "./client.ts";
+import type { Scenario } from "./scenario.ts";
+
 export { type Observation, ParityApi, type RawAnswer, type Send, uncoveredRoutes } from "./client.ts";
 export { PARITY_PENDING } from "./pending.ts";
 export type { Scenario } from "./scenario.ts";
@@ -19,3 +22,15 @@ export const scenarios = [
   ...consumptionScenarios,
   ...profileScenarios,
 ];
+
+/** The scenarios grouped by feature, as both runners' `describe.each` and `it.each` take them. */
+export const scenariosByFeature = [...new Set(scenarios.map((s) => s.feature))].map(
+  (feature) => [feature, scenarios.filter((s) => s.feature === feature).map((s) => [s.name, s] as const)] as const,
+);
+
+/** Runs a scenario through a runner's `send`; what each of its steps saw, to compare with `expected`. */
+export async function observe(scenario: Scenario, send: Send): Promise<Observation[]> {
+  const api = new ParityApi(send);
+  await scenario.run(api);
+  return api.observations;
+}

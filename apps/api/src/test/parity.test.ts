@@ -1,5 +1,5 @@
 import { TEST_WORLD_NOW } from "@lk/db/testing";
-import { PARITY_NOW, PARITY_PENDING, ParityApi, type Send, scenarios, uncoveredRoutes } from "@lk/parity";
+import { observe, PARITY_NOW, PARITY_PENDING, type Send, scenariosByFeature, uncoveredRoutes } from "@lk/parity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../lib/clock.ts";
 import { createTestApp, type TestApp } from "./test-app.ts";
@@ -28,15 +28,10 @@ it("stands at the instant the test world was generated for", () => {
   expect(PARITY_NOW).toEqual(TEST_WORLD_NOW);
 });
 
-describe.each([...new Set(scenarios.map((s) => s.feature))])("parity with the mock: %s", (feature) => {
-  it.each(scenarios.filter((s) => s.feature === feature).map((s) => [s.name, s] as const))(
-    "%s",
-    async (_, scenario) => {
-      const api = new ParityApi(send);
-      await scenario.run(api);
-      expect(api.observations).toEqual(scenario.expected);
-    },
-  );
+describe.each(scenariosByFeature)("parity with the mock: %s", (_, cases) => {
+  it.each(cases)("%s", async (_, scenario) => {
+    expect(await observe(scenario, send)).toEqual(scenario.expected);
+  });
 });
 
 it("covers every route of the contract, but for those still listed as pending (a list that only shrinks)", () => {

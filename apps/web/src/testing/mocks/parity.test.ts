@@ -1,4 +1,4 @@
-import { PARITY_NOW, ParityApi, type Send, scenarios } from "@lk/parity";
+import { observe, PARITY_NOW, type Send, scenariosByFeature } from "@lk/parity";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setUpMockApiServer } from "./handlers/mock-api-server.ts";
 import { mockClock } from "./mock-clock.ts";
@@ -25,13 +25,8 @@ const send: Send = async ({ method, url, body, token }) => {
   return { status: res.status, body: json && text ? JSON.parse(text) : text || null };
 };
 
-describe.each([...new Set(scenarios.map((s) => s.feature))])("parity with the API: %s", (feature) => {
-  it.each(scenarios.filter((s) => s.feature === feature).map((s) => [s.name, s] as const))(
-    "%s",
-    async (_, scenario) => {
-      const api = new ParityApi(send);
-      await scenario.run(api);
-      expect(api.observations).toEqual(scenario.expected);
-    },
-  );
+describe.each(scenariosByFeature)("parity with the API: %s", (_, cases) => {
+  it.each(cases)("%s", async (_, scenario) => {
+    expect(await observe(scenario, send)).toEqual(scenario.expected);
+  });
 });
