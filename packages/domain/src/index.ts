@@ -2,8 +2,10 @@
 export * from "./account-number.ts";
 export * from "./autopayment.ts";
 export * from "./consumption.ts";
+export * from "./contact-codes.ts";
 export * from "./control-questions.ts";
 export * from "./documents.ts";
+export * from "./domain-error.ts";
 export * from "./idempotency.ts";
 export * from "./link-attempts.ts";
 export * from "./meter-values.ts";
@@ -13,4 +15,5 @@ export * from "./reading-check.ts";
 export * from "./reading-view.ts";
 export * from "./reading-window.ts";
 export * from "./sign-in-throttle.ts";
+export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";

@@ -1,9 +1,9 @@
 import cookie from "@fastify/cookie";
 import jwt from "@fastify/jwt";
+import { DomainError } from "@lk/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.ts";
-import { DomainError } from "../lib/domain-error.ts";
 
 export interface AccessTokenPayload {
   /** User id. */

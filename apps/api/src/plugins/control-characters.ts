@@ -1,6 +1,6 @@
 import { controlCharacterRefusal } from "@lk/contract";
+import { DomainError } from "@lk/domain";
 import type { FastifyInstance } from "fastify";
-import { DomainError } from "../lib/domain-error.ts";
 
 /**
  * Before any route's schema: a NUL (PostgreSQL refuses it in text and the request would end in a

@@ -1,8 +1,8 @@
 import { type ErrorBody, errorBody, errorStatus, toFieldErrors } from "@lk/contract";
+import { DomainError } from "@lk/domain";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { isDatabaseUnavailable } from "../lib/database-errors.ts";
-import { DomainError } from "../lib/domain-error.ts";
 
 const LOCATIONS = { body: "body", querystring: "query", params: "params", headers: "headers" } as const;
 

@@ -1,8 +1,8 @@
 import underPressure from "@fastify/under-pressure";
+import { DomainError } from "@lk/domain";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.ts";
-import { DomainError } from "../lib/domain-error.ts";
 
 const RETRY_AFTER_SECONDS = 5;
 

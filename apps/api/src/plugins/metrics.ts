@@ -1,11 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
 import { type Database, poolStats } from "@lk/db";
+import { DomainError } from "@lk/domain";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fastifyMetrics from "fastify-metrics";
 import fp from "fastify-plugin";
 import client from "prom-client";
 import type { Config } from "../config.ts";
-import { DomainError } from "../lib/domain-error.ts";
 
 declare module "fastify" {
   interface FastifyInstance {

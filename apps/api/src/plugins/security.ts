@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import rateLimit from "@fastify/rate-limit";
 import type { Database } from "@lk/db";
+import { DomainError } from "@lk/domain";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import helmet, { type HelmetOptions } from "helmet";
 import { Redis } from "ioredis";
 import type { Config } from "../config.ts";
-import { DomainError } from "../lib/domain-error.ts";
 import { postgresRateLimitStore } from "./rate-limit-store.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { type Database, sqlOf, statement } from "@lk/db";
-import { DomainError } from "../../lib/domain-error.ts";
+import { DomainError } from "@lk/domain";
 
 const linkOf = statement<[userId: string, accountId: string], { accountId: string; isPrimary: boolean }>(
   "accounts.link",

@@ -1,7 +1,6 @@
 import type { AccountDetails } from "@lk/contract";
 import { type Database, sqlOf, statement } from "@lk/db";
-import { shortAddressOf } from "@lk/domain";
-import { DomainError } from "../../lib/domain-error.ts";
+import { DomainError, shortAddressOf } from "@lk/domain";
 import { requireActiveSession, sessionActiveSql, type Viewer } from "../auth/session-check.ts";
 
 /** Instants as the contract writes them: UTC with milliseconds. */

@@ -2,6 +2,7 @@ import { type AccountSummary, type ConfirmLinkBody, linkPausedMessage, type Star
 import { type Database, type DatabaseOrTx as Db, transaction } from "@lk/db";
 import {
   controlQuestionText,
+  DomainError,
   decideLinkAnswer,
   formatMoscowDateTime,
   isCorrectAnswer,
@@ -15,7 +16,6 @@ import {
   normalizeAccountNumber,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
 import { enqueueIn, type OutgoingMessage } from "../outbox/outbox.ts";
 import { linkContext, linkState, NO_ACCOUNT, recordAnswer } from "./link-queries.ts";

@@ -1,7 +1,6 @@
 import type { AccountSummary, SupplierSummary } from "@lk/contract";
 import type { Database } from "@lk/db";
-import { controlQuestionText } from "@lk/domain";
-import { DomainError } from "../../lib/domain-error.ts";
+import { controlQuestionText, DomainError } from "@lk/domain";
 import { requireLinkedAccount } from "./access.ts";
 import { toSummary } from "./mappers.ts";
 

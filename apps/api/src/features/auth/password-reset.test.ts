@@ -1,4 +1,5 @@
 import { ErrorBody } from "@lk/contract";
+import { RESET_TTL_MS, RESETS_PER_HOUR } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import {
@@ -8,7 +9,6 @@ import {
   registerCustomer,
   type TestApp,
 } from "../../test/test-app.ts";
-import { RESET_TTL_MS, RESETS_PER_HOUR } from "./password-reset.ts";
 
 const clock = fixedClock(new Date("2026-11-20T12:00:00+03:00"));
 let t: TestApp;

@@ -1,13 +1,9 @@
 import { passwordResetMessage, passwordResetNoAccountMessage } from "@lk/contract";
 import { type Database, hashPassword } from "@lk/db";
+import { allowPasswordReset, DomainError, requireUsableLink, resetLimitSince } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { enqueue } from "../outbox/outbox.ts";
 import { hashRefreshToken, newRefreshToken } from "./refresh-tokens.ts";
-
-export const RESET_TTL_MS = 60 * 60 * 1000;
-/** Reset mails per address per hour; more requests are answered the same and send nothing. */
-export const RESETS_PER_HOUR = 3;
 
 export interface PasswordResetDeps {
   db: Database;
@@ -28,16 +24,15 @@ export async function requestPasswordReset(deps: PasswordResetDeps, email: strin
   const user = await deps.db.user.findUnique({ where: { email }, select: { id: true } });
   await deps.db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`reset:${email}`}))`;
-    const recent = await tx.passwordResetToken.count({
-      where: { email, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
-    });
-    if (recent >= RESETS_PER_HOUR) return;
+    const recent = await tx.passwordResetToken.count({ where: { email, createdAt: { gt: resetLimitSince(now) } } });
+    const allowed = allowPasswordReset(recent, now);
+    if (!allowed) return;
     const token = newRefreshToken();
     await tx.passwordResetToken.create({
       data: {
         email,
         tokenHash: hashRefreshToken(token),
-        expiresAt: new Date(now.getTime() + RESET_TTL_MS),
+        expiresAt: allowed.expiresAt,
         createdAt: now,
       },
     });
@@ -60,8 +55,11 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
 ): Promise<void> {
   const now = deps.clock.now();
-  const row = await deps.db.passwordResetToken.findUnique({ where: { tokenHash: hashRefreshToken(input.token) } });
-  if (!row || row.usedAt || row.expiresAt <= now) throw new DomainError("RESET_TOKEN_INVALID");
+  const row = requireUsableLink(
+    await deps.db.passwordResetToken.findUnique({ where: { tokenHash: hashRefreshToken(input.token) } }),
+    now,
+    "RESET_TOKEN_INVALID",
+  );
   const user = await deps.db.user.findUnique({ where: { email: row.email }, select: { id: true } });
   if (!user) throw new DomainError("RESET_TOKEN_INVALID");
   const userId = user.id;

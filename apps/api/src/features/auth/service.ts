@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { normalizeLogin, type User } from "@lk/contract";
 import { type Database, hashPassword, Prisma, verifyPassword } from "@lk/db";
-import { SIGN_IN_POLICY, type SignInPolicy } from "@lk/domain";
+import { DomainError, SIGN_IN_POLICY, type SignInPolicy } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { hashRefreshToken, newRefreshToken, successorOf } from "./refresh-tokens.ts";
 import { sessionIsActive } from "./session-check.ts";
 import { settleAttempt, takeAttempt } from "./sign-in-attempts.ts";

@@ -1,7 +1,7 @@
 import { type Database, sqlOf, statement } from "@lk/db";
+import { DomainError } from "@lk/domain";
 import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 
 /** Who is asking: the token's user and session, and the time the session must be open at. */
 export interface Viewer {

@@ -1,6 +1,5 @@
 import type { Database } from "@lk/db";
-import { SIGN_IN_POLICY, type SignInPolicy, signInWait } from "@lk/domain";
-import { DomainError } from "../../lib/domain-error.ts";
+import { DomainError, SIGN_IN_POLICY, type SignInPolicy, signInWait } from "@lk/domain";
 
 /** Who a password try is about: a customer (any of their logins) or a login nobody has. */
 export interface SignInSubject {

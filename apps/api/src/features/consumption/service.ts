@@ -1,8 +1,15 @@
 import type { ConsumptionYear } from "@lk/contract";
 import { type Database, sqlOf, statement } from "@lk/db";
-import { consumptionCsv, consumptionFileName, dayStart, monthlyConsumption, monthsToShow, type Zone } from "@lk/domain";
+import {
+  consumptionCsv,
+  consumptionFileName,
+  DomainError,
+  dayStart,
+  monthlyConsumption,
+  monthsToShow,
+  type Zone,
+} from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { requireActiveSession, sessionActiveSql, type Viewer } from "../auth/session-check.ts";
 
 export interface ConsumptionDeps {

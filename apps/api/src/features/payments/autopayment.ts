@@ -8,9 +8,9 @@ import {
   type AutoPaymentEnding,
   autoPaymentApplyRefusal,
   cardMask,
+  DomainError,
   LIVE_AUTOPAYMENT_STATUSES,
 } from "@lk/domain";
-import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import type { CardDetails } from "./gateway.ts";
 import type { PaymentsDeps } from "./service.ts";

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { BillDetails, BillSummary, Payment } from "@lk/contract";
 import { type Database, type Prisma, sqlOf } from "@lk/db";
-import { dayStart, paymentFingerprint, sameRequest } from "@lk/domain";
+import { DomainError, dayStart, paymentFingerprint, sameRequest } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { toBill } from "../accounts/mappers.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";

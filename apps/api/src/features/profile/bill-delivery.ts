@@ -1,7 +1,6 @@
 import type { BillDelivery } from "@lk/contract";
 import type { Database } from "@lk/db";
-import { shortAddressOf } from "@lk/domain";
-import { DomainError } from "../../lib/domain-error.ts";
+import { DomainError, shortAddressOf } from "@lk/domain";
 import { requireLinkedAccount } from "../accounts/access.ts";
 
 const select = { id: true, number: true, address: true, billDelivery: true, billEmail: true } as const;

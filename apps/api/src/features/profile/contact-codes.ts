@@ -1,31 +1,24 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { type ContactKind, contactCodeMessage, type Profile } from "@lk/contract";
 import { Prisma } from "@lk/db";
+import {
+  allowContactCode,
+  CODE_ATTEMPTS,
+  CODE_RESEND_MS,
+  codeExpired,
+  codeLimitSince,
+  codeRequestKind,
+  contactTaken,
+  DomainError,
+  wrongContactCode,
+} from "@lk/domain";
 import { digest } from "../../lib/digest.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { verifyCurrentPassword } from "../auth/service.ts";
 import { enqueue } from "../outbox/outbox.ts";
 import { recordContactChange } from "./contact-undo.ts";
 import { getProfile, type ProfileDeps } from "./service.ts";
 
-export const CODE_TTL_MS = 10 * 60 * 1000;
-export const RESEND_AFTER_MS = 60 * 1000;
-export const CODES_PER_HOUR = 5;
-export const CODE_ATTEMPTS = 5;
-
 const hashCode = (codeId: string, code: string) => digest(`${codeId}:${code}`);
-
-function taken(kind: ContactKind): DomainError {
-  return kind === "EMAIL"
-    ? new DomainError("EMAIL_TAKEN", "Этот адрес электронной почты уже используется другой учётной записью.", {
-        location: "body",
-        fields: [{ path: "value", message: "Этот адрес уже используется другой учётной записью." }],
-      })
-    : new DomainError("PHONE_TAKEN", undefined, {
-        location: "body",
-        fields: [{ path: "value", message: "Этот номер уже привязан к другой учётной записи." }],
-      });
-}
 
 /**
  * Sends a 6-digit code to a new e-mail or phone (or to the current one, to confirm it). A change
@@ -46,12 +39,7 @@ export async function sendContactCode(
   if (!user) throw new DomainError("UNAUTHORIZED");
   const [current, confirmedAt] =
     input.kind === "EMAIL" ? [user.email, user.emailConfirmedAt] : [user.phone, user.phoneConfirmedAt];
-  if (input.value === current) {
-    if (confirmedAt) {
-      const message = input.kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Этот номер уже подтверждён.";
-      throw new DomainError("VALIDATION_FAILED", message, { location: "body", fields: [{ path: "value", message }] });
-    }
-  } else {
+  if (codeRequestKind(input.kind, input.value, { value: current, confirmed: confirmedAt !== null }) === "change") {
     await verifyCurrentPassword(deps, user, input.currentPassword, ip);
   }
 
@@ -59,26 +47,15 @@ export async function sendContactCode(
     // One request at a time per user and kind, so the limits below cannot be raced.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact:${userId}:${input.kind}`}))`;
     const recent = await tx.contactCode.findMany({
-      where: { userId, kind: input.kind, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
-      orderBy: { createdAt: "desc" },
+      where: { userId, kind: input.kind, createdAt: { gt: codeLimitSince(now) } },
       select: { createdAt: true },
     });
-    const last = recent[0];
-    const wait = last ? last.createdAt.getTime() + RESEND_AFTER_MS - now.getTime() : 0;
-    if (wait > 0 || recent.length >= CODES_PER_HOUR) {
-      const oldest = recent[CODES_PER_HOUR - 1];
-      const seconds = Math.ceil(
-        Math.max(wait, oldest ? oldest.createdAt.getTime() + 60 * 60 * 1000 - now.getTime() : 0) / 1000,
-      );
-      throw new DomainError(
-        "TOO_MANY_REQUESTS",
-        `Новый код можно запросить через ${seconds > 90 ? `${Math.ceil(seconds / 60)} мин.` : `${seconds} с.`}`,
-        { retryAfterSeconds: Math.max(1, seconds) },
-      );
-    }
+    const { expiresAt } = allowContactCode(
+      recent.map((c) => c.createdAt),
+      now,
+    );
     await tx.contactCode.updateMany({ where: { userId, kind: input.kind, closedAt: null }, data: { closedAt: now } });
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
-    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     // The id is chosen here so the code's hash (salted with it) goes in with the row.
     const id = randomUUID();
     await tx.contactCode.create({
@@ -97,7 +74,7 @@ export async function sendContactCode(
       kind: input.kind,
       value: input.value,
       expiresAt: expiresAt.toISOString(),
-      resendAfterSeconds: RESEND_AFTER_MS / 1000,
+      resendAfterSeconds: CODE_RESEND_MS / 1000,
     };
   });
 }
@@ -120,18 +97,11 @@ export async function confirmContact(
       ORDER BY "createdAt" DESC LIMIT 1
     ) AND "closedAt" IS NULL AND attempts < ${CODE_ATTEMPTS} AND "expiresAt" > ${now}
     RETURNING id, attempts, "codeHash", value`;
-  if (!pending) throw new DomainError("CODE_EXPIRED");
+  if (!pending) throw codeExpired();
   if (hashCode(pending.id, input.code) !== pending.codeHash) {
-    const attemptsLeft = CODE_ATTEMPTS - pending.attempts;
-    if (attemptsLeft <= 0) {
-      await db.contactCode.update({ where: { id: pending.id }, data: { closedAt: now } });
-      throw new DomainError("CODE_EXPIRED", "Код введён неверно слишком много раз. Запросите новый код.");
-    }
-    throw new DomainError("CODE_INVALID", `Неверный код. Осталось попыток: ${attemptsLeft}.`, {
-      attemptsLeft,
-      location: "body",
-      fields: [{ path: "code", message: `Неверный код. Осталось попыток: ${attemptsLeft}.` }],
-    });
+    const wrong = wrongContactCode(pending.attempts);
+    if (wrong.close) await db.contactCode.update({ where: { id: pending.id }, data: { closedAt: now } });
+    throw wrong.error;
   }
   try {
     await db.$transaction(async (tx) => {
@@ -139,7 +109,7 @@ export async function confirmContact(
         where: { id: pending.id, closedAt: null },
         data: { closedAt: now },
       });
-      if (closed.count !== 1) throw new DomainError("CODE_EXPIRED");
+      if (closed.count !== 1) throw codeExpired();
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       if (input.kind === "PHONE") {
         await tx.user.update({ where: { id: userId }, data: { phone: pending.value, phoneConfirmedAt: now } });
@@ -163,7 +133,7 @@ export async function confirmContact(
       }
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken(input.kind);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw contactTaken(input.kind);
     throw error;
   }
   return getProfile(db, userId);

@@ -6,8 +6,8 @@ import {
   UNDO_VALID_DAYS,
 } from "@lk/contract";
 import { type Database, Prisma } from "@lk/db";
+import { contactRestored, DomainError, requireUsableLink, undoLinkExpiry } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { hashRefreshToken, newRefreshToken } from "../auth/refresh-tokens.ts";
 import { enqueue } from "../outbox/outbox.ts";
 
@@ -36,7 +36,7 @@ export async function recordContactChange(
       userId: user.id,
       ...change,
       tokenHash: hashRefreshToken(token),
-      expiresAt: new Date(now.getTime() + UNDO_VALID_DAYS * 86_400_000),
+      expiresAt: undoLinkExpiry(now),
       createdAt: now,
     },
   });
@@ -55,8 +55,12 @@ export async function undoContactChange(
 ): Promise<ContactChangeUndone> {
   const { db, clock } = deps;
   const now = clock.now();
-  const row = await db.contactChangeUndo.findUnique({ where: { tokenHash: hashRefreshToken(token) } });
-  if (!row || row.usedAt || row.expiresAt <= now) throw new DomainError("UNDO_LINK_INVALID");
+  const row = requireUsableLink(
+    await db.contactChangeUndo.findUnique({ where: { tokenHash: hashRefreshToken(token) } }),
+    now,
+    "UNDO_LINK_INVALID",
+  );
+  const restored = contactRestored(row);
   try {
     await db.$transaction(async (tx) => {
       const spent = await tx.contactChangeUndo.updateMany({
@@ -66,17 +70,20 @@ export async function undoContactChange(
       if (spent.count !== 1) throw new DomainError("UNDO_LINK_INVALID");
       await tx.contactChangeUndo.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
       const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId } });
-      if (row.kind === "EMAIL" && row.previous) {
-        // The link came to that mailbox: it is proved.
-        await tx.user.update({ where: { id: user.id }, data: { email: row.previous, emailConfirmedAt: now } });
+      const confirmedAt = restored.confirmed ? now : null;
+      if (row.kind === "EMAIL" && restored.value) {
+        await tx.user.update({
+          where: { id: user.id },
+          data: { email: restored.value, emailConfirmedAt: confirmedAt },
+        });
         await tx.personalAccount.updateMany({
           where: { billEmail: user.email, links: { some: { userId: user.id } } },
-          data: { billEmail: row.previous },
+          data: { billEmail: restored.value },
         });
       } else if (row.kind === "PHONE") {
         await tx.user.update({
           where: { id: user.id },
-          data: { phone: row.previous, phoneConfirmedAt: row.previous && row.previousConfirmed ? now : null },
+          data: { phone: restored.value, phoneConfirmedAt: confirmedAt },
         });
       }
       await tx.contactCode.updateMany({ where: { userId: user.id, closedAt: null }, data: { closedAt: now } });

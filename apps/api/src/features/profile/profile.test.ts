@@ -1,4 +1,5 @@
 import { ContactCodeSent, ErrorBody, Profile } from "@lk/contract";
+import { CODE_ATTEMPTS, CODE_RESEND_MS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import {
@@ -10,7 +11,6 @@ import {
   registerCustomer,
   type TestApp,
 } from "../../test/test-app.ts";
-import { CODE_ATTEMPTS, RESEND_AFTER_MS } from "./contact-codes.ts";
 
 const clock = fixedClock(new Date("2026-11-20T12:00:00+03:00"));
 let t: TestApp;
@@ -123,8 +123,8 @@ describe("new phone and e-mail, confirmed by a code from the outbox", () => {
     const first = codeIn((await lastMessageTo(t, "new-address@example.ru"))?.text);
     const tooSoon = await sendCode(c, "EMAIL", "new-address@example.ru");
     expect(tooSoon.statusCode).toBe(429);
-    expect(errorOf(tooSoon).details?.retryAfterSeconds).toBe(RESEND_AFTER_MS / 1000);
-    clock.advance(RESEND_AFTER_MS);
+    expect(errorOf(tooSoon).details?.retryAfterSeconds).toBe(CODE_RESEND_MS / 1000);
+    clock.advance(CODE_RESEND_MS);
     expect((await sendCode(c, "EMAIL", "new-address@example.ru")).statusCode).toBe(201);
     const second = codeIn((await lastMessageTo(t, "new-address@example.ru"))?.text);
     if (first !== second) {
@@ -165,7 +165,7 @@ describe("new phone and e-mail, confirmed by a code from the outbox", () => {
     const code = codeIn((await lastMessageTo(t, c.email))?.text);
     await as(t.app, c)("POST", "/api/profile/contact-codes/confirm", { kind: "EMAIL", code });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: c.id } })).emailConfirmedAt).not.toBeNull();
-    clock.advance(RESEND_AFTER_MS);
+    clock.advance(CODE_RESEND_MS);
     const again = await sendCode(c, "EMAIL", c.email);
     expect(again.statusCode).toBe(400);
     expect(errorOf(again).details?.fields?.[0]?.message).toBe("Этот адрес уже подтверждён.");

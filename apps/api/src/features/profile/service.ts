@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type Profile, passwordChangedMessage } from "@lk/contract";
 import { type Database, hashPassword } from "@lk/db";
+import { DomainError } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { type OpenedSession, openSession, verifyCurrentPassword } from "../auth/service.ts";
 import { enqueue } from "../outbox/outbox.ts";
 

@@ -3,6 +3,7 @@ import type { MeterReadingState, ReadingHistoryItem, ReadingsState, SubmitReadin
 import { type Database, type Sql, sqlOf, transaction } from "@lk/db";
 import {
   checkReading,
+  DomainError,
   dayStart,
   formatMilli,
   meterReadingView,
@@ -20,7 +21,6 @@ import {
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
 import {

@@ -1,7 +1,6 @@
 import { controlCharacterRefusal, DOCUMENT_LIMITS, type Route, toFieldErrors } from "@lk/contract";
-import { tooLargeMessage } from "@lk/domain";
+import { DomainError, tooLargeMessage } from "@lk/domain";
 import type { FastifyRequest } from "fastify";
-import { DomainError } from "../../lib/domain-error.ts";
 import type { DocumentStorage, StoredFile } from "./storage.ts";
 
 /** A file of the form, already written to storage as it arrived (not yet checked). */

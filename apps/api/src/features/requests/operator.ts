@@ -1,8 +1,8 @@
 import { type OperatorServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
+import { DomainError } from "@lk/domain";
 import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { enqueue } from "../outbox/outbox.ts";
 import { operatorInclude, requestNumber, toOperatorRequest } from "./mappers.ts";
 import { newValuesOf } from "./service.ts";

@@ -1,8 +1,7 @@
 import { DOCUMENT_LIMITS, type ServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
-import { checkRequestDocuments } from "@lk/domain";
+import { checkRequestDocuments, DomainError } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requestInclude, toServiceRequest } from "./mappers.ts";
 import type { ReceivedDocument } from "./multipart.ts";

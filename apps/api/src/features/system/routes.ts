@@ -1,8 +1,8 @@
 import { routes } from "@lk/contract";
 import type { Database } from "@lk/db";
+import { DomainError } from "@lk/domain";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
-import { DomainError } from "../../lib/domain-error.ts";
 import { DATABASE_RETRY_AFTER_SECONDS } from "../../plugins/errors.ts";
 
 /** What the instance is doing, for readiness: set while it drains before stopping. */

@@ -8,9 +8,9 @@ import {
   toFieldErrors,
 } from "@lk/contract";
 import type { IncomingDocument } from "@lk/domain";
+import { DomainError } from "@lk/domain";
 import { delay, HttpResponse, http } from "msw";
 import type { z } from "zod";
-import { MockError } from "./mock-error.ts";
 
 export interface MockContext<R extends Route> {
   input: RouteParsed<R>;
@@ -34,14 +34,18 @@ async function readMultipart(
   jsonField: string,
 ): Promise<{ body: unknown; files: IncomingDocument[] }> {
   const form = await request.formData().catch(() => {
-    throw new MockError("VALIDATION_FAILED", "Запрос должен быть в формате multipart/form-data.", { location: "body" });
+    throw new DomainError("VALIDATION_FAILED", "Запрос должен быть в формате multipart/form-data.", {
+      location: "body",
+    });
   });
   const json = form.get(jsonField);
   let body: unknown;
   try {
     body = JSON.parse(typeof json === "string" ? json : "");
   } catch {
-    throw new MockError("VALIDATION_FAILED", `Поле «${jsonField}» не является корректным JSON.`, { location: "body" });
+    throw new DomainError("VALIDATION_FAILED", `Поле «${jsonField}» не является корректным JSON.`, {
+      location: "body",
+    });
   }
   const files: IncomingDocument[] = [];
   for (const [slot, value] of form.entries()) {
@@ -55,7 +59,7 @@ function parse(schema: z.ZodType | undefined, value: unknown, location: "body" |
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new MockError("VALIDATION_FAILED", undefined, { location, fields: toFieldErrors(result.error.issues) });
+  throw new DomainError("VALIDATION_FAILED", undefined, { location, fields: toFieldErrors(result.error.issues) });
 }
 
 /**
@@ -77,7 +81,7 @@ export function mockRoute<R extends Route>(
     await delay(import.meta.env.MODE === "test" ? 0 : 150);
     try {
       const userId = options.authenticate(request);
-      if (route.auth && !userId) throw new MockError("UNAUTHORIZED");
+      if (route.auth && !userId) throw new DomainError("UNAUTHORIZED");
       const url = new URL(request.url);
       let body: unknown;
       let files: IncomingDocument[] = [];
@@ -85,13 +89,13 @@ export function mockRoute<R extends Route>(
         ({ body, files } = await readMultipart(request, route.multipart.jsonField));
       } else if (route.body) {
         body = await request.json().catch(() => {
-          throw new MockError("VALIDATION_FAILED", "Тело запроса не является корректным JSON.", { location: "body" });
+          throw new DomainError("VALIDATION_FAILED", "Тело запроса не является корректным JSON.", { location: "body" });
         });
       }
       const query = Object.fromEntries(url.searchParams);
       // As the API's hook, before any route's schema: no control character anywhere in the input.
       const refusal = controlCharacterRefusal({ params, query, body });
-      if (refusal) throw new MockError("VALIDATION_FAILED", undefined, refusal);
+      if (refusal) throw new DomainError("VALIDATION_FAILED", undefined, refusal);
       const input = {
         params: parse(route.params, params, "params"),
         query: parse(route.query, query, "query"),
@@ -117,13 +121,10 @@ export function mockRoute<R extends Route>(
       }
       return HttpResponse.json(answer as object, { status: route.status });
     } catch (error) {
-      if (error instanceof MockError) {
-        return HttpResponse.json(
-          errorBody(error.code, error.code === error.message ? undefined : error.message, error.details),
-          {
-            status: errorStatus[error.code],
-          },
-        );
+      if (error instanceof DomainError) {
+        return HttpResponse.json(errorBody(error.code, error.customMessage, error.details), {
+          status: errorStatus[error.code],
+        });
       }
       console.error("mock API failure", error);
       return HttpResponse.json(errorBody("INTERNAL_ERROR"), { status: 500 });

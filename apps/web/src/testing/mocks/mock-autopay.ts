@@ -5,10 +5,10 @@ import {
   autoPaymentActivation,
   autoPaymentApplyRefusal,
   cardMask,
+  DomainError,
   isLiveAutoPayment,
 } from "@lk/domain";
 import { type MockAutoPayment, mockDb } from "./mock-db.ts";
-import { MockError } from "./mock-error.ts";
 import { findAccount } from "./mock-world.ts";
 
 // «Автоплатеж» in the mock, with the API's rules: one live application (APPLIED or ACTIVE) per
@@ -68,7 +68,7 @@ export function autoPaymentState(accountId: string, now: Date): AutoPaymentState
 /** «Подать заявление»: only on the terms in force, and only when the account has no live application. */
 export function applyAutoPayment(userId: string, accountId: string, body: ApplyBody, now: Date): AutoPaymentState {
   const refusal = autoPaymentApplyRefusal(body.termsVersion, AUTOPAY_TERMS.version, !!currentOf(accountId, now));
-  if (refusal) throw new MockError(refusal);
+  if (refusal) throw new DomainError(refusal);
   mockDb.state.autoPayments.push({
     id: crypto.randomUUID(),
     accountId,
@@ -97,7 +97,7 @@ export function endAutoPayment(
 ): AutoPaymentState {
   const current = currentOf(accountId, now);
   const { from, to, wrongState } = AUTOPAYMENT_ENDINGS[action.kind];
-  if (!current || current.status !== from) throw new MockError("AUTOPAYMENT_STATE", wrongState);
+  if (!current || current.status !== from) throw new DomainError("AUTOPAYMENT_STATE", wrongState);
   current.status = to;
   current.endedAt = now.toISOString();
   if (action.kind === "disable") current.stopReason = action.reason;

@@ -1,12 +1,10 @@
 import { type ContactChangeUndone, contactChangedNotices, UNDO_TAKEN_MESSAGE, UNDO_VALID_DAYS } from "@lk/contract";
+import { contactRestored, DomainError, requireUsableLink, undoLinkExpiry } from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { type MockUser, mockDb } from "./mock-db.ts";
-import { MockError } from "./mock-error.ts";
 import { randomUrlSafe, sendMessage } from "./mock-outbox.ts";
 import { type ContactChange, setContact } from "./mock-profile.ts";
 import { endSessions, setSessionHint } from "./mock-sessions.ts";
-
-const DAY_MS = 24 * 60 * 60_000;
 
 /** A login changed: the previous address hears of it (the contract's rule) with a link that puts it back. */
 export function recordContactChange(user: MockUser, change: ContactChange, origin: string): void {
@@ -20,7 +18,7 @@ export function recordContactChange(user: MockUser, change: ContactChange, origi
     current: change.current,
     token,
     createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + UNDO_VALID_DAYS * DAY_MS).toISOString(),
+    expiresAt: undoLinkExpiry(now).toISOString(),
     usedAt: null,
   });
   const link = `${origin}/undo-contact-change?token=${token}`;
@@ -35,16 +33,19 @@ export function recordContactChange(user: MockUser, change: ContactChange, origi
  */
 export function undoContactChange(token: string): ContactChangeUndone {
   const now = mockClock.now();
-  const undo = mockDb.state.contactUndos.find((u) => u.token === token);
-  const user = mockDb.state.users.find((u) => u.id === undo?.userId);
-  if (!undo || !user || undo.usedAt || now.getTime() >= Date.parse(undo.expiresAt)) {
-    throw new MockError("UNDO_LINK_INVALID");
-  }
+  const undo = requireUsableLink(
+    mockDb.state.contactUndos.find((u) => u.token === token),
+    now,
+    "UNDO_LINK_INVALID",
+  );
+  const user = mockDb.state.users.find((u) => u.id === undo.userId);
+  if (!user) throw new DomainError("UNDO_LINK_INVALID");
+  const restored = contactRestored(undo);
   // Someone else took the previous address meanwhile: it cannot come back.
   const previous = undo.previous;
   const others = mockDb.state.users.filter((u) => u.id !== user.id);
   if (previous && others.some((u) => (undo.kind === "EMAIL" ? u.email : u.phone) === previous)) {
-    throw new MockError(undo.kind === "EMAIL" ? "EMAIL_TAKEN" : "PHONE_TAKEN", UNDO_TAKEN_MESSAGE[undo.kind]);
+    throw new DomainError(undo.kind === "EMAIL" ? "EMAIL_TAKEN" : "PHONE_TAKEN", UNDO_TAKEN_MESSAGE[undo.kind]);
   }
   const at = now.toISOString();
   for (const other of mockDb.state.contactUndos) {
@@ -53,8 +54,7 @@ export function undoContactChange(token: string): ContactChangeUndone {
   for (const code of mockDb.state.contactCodes) {
     if (code.userId === user.id && !code.closedAt) code.closedAt = at;
   }
-  // The link came to the previous mailbox, so that address is proved; a phone is as it was.
-  setContact(user, undo.kind, previous, undo.kind === "EMAIL" || undo.previousConfirmed);
+  setContact(user, undo.kind, restored.value, restored.confirmed);
   endSessions(user.id);
   mockDb.state.currentRefreshToken = null;
   setSessionHint(false);

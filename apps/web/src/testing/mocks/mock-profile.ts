@@ -1,18 +1,20 @@
 import { type ContactCodeSent, type ContactKind, contactCodeMessage, type Profile } from "@lk/contract";
+import {
+  allowContactCode,
+  CODE_RESEND_MS,
+  codeExpired,
+  codeRequestKind,
+  contactTaken,
+  DomainError,
+  wrongContactCode,
+} from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { type MockContactCode, type MockUser, mockDb } from "./mock-db.ts";
-import { MockError } from "./mock-error.ts";
 import { randomCode, sendMessage } from "./mock-outbox.ts";
-
-export const CODE_TTL_MS = 10 * 60_000;
-export const CODE_RESEND_SECONDS = 60;
-export const CODE_TRIES = 5;
-export const CODES_PER_HOUR = 5;
-const HOUR_MS = 60 * 60_000;
 
 export function requireUser(userId: string | null): MockUser {
   const user = mockDb.state.users.find((u) => u.id === userId);
-  if (!user) throw new MockError("UNAUTHORIZED");
+  if (!user) throw new DomainError("UNAUTHORIZED");
   return user;
 }
 
@@ -27,24 +29,10 @@ export function toProfile(user: MockUser): Profile {
   };
 }
 
-const valueError = (message: string) =>
-  new MockError("VALIDATION_FAILED", undefined, { location: "body", fields: [{ path: "value", message }] });
-
 /** Another customer's login already: refused as the API words it (at the code's confirmation, or an undo). */
 export function checkFree(userId: string, kind: ContactKind, value: string): void {
   const others = mockDb.state.users.filter((u) => u.id !== userId);
-  if (kind === "EMAIL" && others.some((u) => u.email === value)) {
-    throw new MockError("EMAIL_TAKEN", "Этот адрес электронной почты уже используется другой учётной записью.", {
-      location: "body",
-      fields: [{ path: "value", message: "Этот адрес уже используется другой учётной записью." }],
-    });
-  }
-  if (kind === "PHONE" && others.some((u) => u.phone === value)) {
-    throw new MockError("PHONE_TAKEN", undefined, {
-      location: "body",
-      fields: [{ path: "value", message: "Этот номер уже привязан к другой учётной записи." }],
-    });
-  }
+  if (others.some((u) => (kind === "EMAIL" ? u.email : u.phone) === value)) throw contactTaken(kind);
 }
 
 const currentOf = (user: MockUser, kind: ContactKind) => (kind === "EMAIL" ? user.email : user.phone);
@@ -54,13 +42,13 @@ const confirmedOf = (user: MockUser, kind: ContactKind) =>
 /** A change of login (not confirming the current one) needs the password: a stolen token alone must not do it. */
 function checkPassword(user: MockUser, currentPassword: string | undefined): void {
   if (currentPassword === undefined) {
-    throw new MockError("VALIDATION_FAILED", undefined, {
+    throw new DomainError("VALIDATION_FAILED", undefined, {
       location: "body",
       fields: [{ path: "currentPassword", message: "Введите текущий пароль." }],
     });
   }
   if (currentPassword !== user.password) {
-    throw new MockError("WRONG_PASSWORD", undefined, {
+    throw new DomainError("WRONG_PASSWORD", undefined, {
       location: "body",
       fields: [{ path: "currentPassword", message: "Текущий пароль введён неверно." }],
     });
@@ -80,29 +68,16 @@ export function sendContactCode(
   { kind, value, currentPassword }: { kind: ContactKind; value: string; currentPassword?: string },
 ): ContactCodeSent {
   const now = mockClock.now();
-  if (value === currentOf(user, kind)) {
-    if (confirmedOf(user, kind)) {
-      throw valueError(kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Этот номер уже подтверждён.");
-    }
-  } else {
-    checkPassword(user, currentPassword);
-  }
-  // One code a minute, five an hour, per kind.
-  const recent = mockDb.state.contactCodes.filter(
-    (c) => c.userId === user.id && c.kind === kind && now.getTime() - Date.parse(c.createdAt) < HOUR_MS,
+  const current = { value: currentOf(user, kind), confirmed: confirmedOf(user, kind) };
+  if (codeRequestKind(kind, value, current) === "change") checkPassword(user, currentPassword);
+  const mine = mockDb.state.contactCodes.filter((c) => c.userId === user.id && c.kind === kind);
+  const { expiresAt } = allowContactCode(
+    mine.map((c) => new Date(c.createdAt)),
+    now,
   );
-  const previous = latestCode(user.id, kind);
-  const wait = previous ? Date.parse(previous.createdAt) + CODE_RESEND_SECONDS * 1000 - now.getTime() : 0;
-  const oldest = recent.length >= CODES_PER_HOUR ? recent.at(-CODES_PER_HOUR) : undefined;
-  const hourWait = oldest ? Date.parse(oldest.createdAt) + HOUR_MS - now.getTime() : 0;
-  if (wait > 0 || hourWait > 0) {
-    const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(wait, hourWait) / 1000));
-    const after = retryAfterSeconds > 90 ? `${Math.ceil(retryAfterSeconds / 60)} мин.` : `${retryAfterSeconds} с.`;
-    throw new MockError("TOO_MANY_REQUESTS", `Новый код можно запросить через ${after}`, { retryAfterSeconds });
-  }
+  const previous = mine.at(-1);
   if (previous && !previous.closedAt) previous.closedAt = now.toISOString();
   const code = randomCode();
-  const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
   mockDb.state.contactCodes.push({
     userId: user.id,
     kind,
@@ -110,12 +85,12 @@ export function sendContactCode(
     code,
     attempts: 0,
     createdAt: now.toISOString(),
-    expiresAt,
+    expiresAt: expiresAt.toISOString(),
     closedAt: null,
   });
   sendMessage(contactCodeMessage(kind, value, code));
   mockDb.save();
-  return { kind, value, expiresAt, resendAfterSeconds: CODE_RESEND_SECONDS };
+  return { kind, value, expiresAt: expiresAt.toISOString(), resendAfterSeconds: CODE_RESEND_MS / 1000 };
 }
 
 /** A login replaced by a confirmed code: what it was, and what it is now. */
@@ -134,24 +109,13 @@ export interface ContactChange {
 export function confirmContact(user: MockUser, kind: ContactKind, code: string): ContactChange | null {
   const now = mockClock.now();
   const current = latestCode(user.id, kind);
-  if (!current || current.closedAt || now.getTime() >= Date.parse(current.expiresAt)) {
-    throw new MockError("CODE_EXPIRED");
-  }
+  if (!current || current.closedAt || now.getTime() >= Date.parse(current.expiresAt)) throw codeExpired();
   current.attempts += 1;
   if (current.code !== code) {
-    const attemptsLeft = CODE_TRIES - current.attempts;
-    if (attemptsLeft <= 0) {
-      current.closedAt = now.toISOString();
-      mockDb.save();
-      throw new MockError("CODE_EXPIRED", "Код введён неверно слишком много раз. Запросите новый код.");
-    }
+    const wrong = wrongContactCode(current.attempts);
+    if (wrong.close) current.closedAt = now.toISOString();
     mockDb.save();
-    const message = `Неверный код. Осталось попыток: ${attemptsLeft}.`;
-    throw new MockError("CODE_INVALID", message, {
-      attemptsLeft,
-      location: "body",
-      fields: [{ path: "code", message }],
-    });
+    throw wrong.error;
   }
   checkFree(user.id, kind, current.value);
   current.closedAt = now.toISOString();

@@ -1,7 +1,6 @@
 import { DOCUMENT_LIMITS, type RequestDocument, type ServiceRequestKind, serviceRequestKinds } from "@lk/contract";
-import { checkRequestDocuments, factsOf, type IncomingDocument } from "@lk/domain";
+import { checkRequestDocuments, DomainError, factsOf, type IncomingDocument } from "@lk/domain";
 import { mockDb } from "./mock-db.ts";
-import { MockError } from "./mock-error.ts";
 
 /** Files up to this size also survive a reload (in localStorage, as base64); bigger ones live in memory only. */
 const PERSISTED_MAX_BYTES = 64 * 1024;
@@ -23,7 +22,7 @@ export interface CheckedUpload {
 export async function checkUploads(kind: ServiceRequestKind, files: IncomingDocument[]): Promise<CheckedUpload[]> {
   const result = await checkRequestDocuments(serviceRequestKinds[kind].documents, files, factsOf, DOCUMENT_LIMITS);
   if (!result.ok) {
-    throw new MockError(
+    throw new DomainError(
       result.code,
       result.message,
       result.fields ? { location: "body", fields: result.fields } : undefined,
@@ -46,7 +45,7 @@ export function storeDocuments(checked: CheckedUpload[]): RequestDocument[] {
 export function documentBytes(id: string): Uint8Array {
   const bytes = bytesById.get(id) ?? fromBase64(mockDb.state.documentFiles[id]);
   if (!bytes) {
-    throw new MockError(
+    throw new DomainError(
       "NOT_FOUND",
       "Файл недоступен: демо-режим хранит файлы больше 64 КБ только до перезагрузки страницы.",
     );

@@ -2,6 +2,7 @@ import { type AccountSummary, linkPausedMessage, routes } from "@lk/contract";
 import { SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
 import {
   controlQuestionText,
+  DomainError,
   decideLinkAnswer,
   formatMoscowDateTime,
   isCorrectAnswer,
@@ -15,7 +16,6 @@ import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockAccountLink, mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import { recentAttempts, recordAttempt } from "../mock-link-attempts.ts";
 import { sendMessage } from "../mock-outbox.ts";
 import { requireUser } from "../mock-profile.ts";
@@ -24,7 +24,7 @@ import { evidenceOf, findAccount, findAccountByNumber, findSupplier, toDetails, 
 const opts = { authenticate };
 
 const fieldError = (path: string, message: string) =>
-  new MockError("VALIDATION_FAILED", undefined, { location: "body", fields: [{ path, message }] });
+  new DomainError("VALIDATION_FAILED", undefined, { location: "body", fields: [{ path, message }] });
 
 /** The supplier and the number in its format, as the API checks them before anything else. */
 function checkNumber(supplierId: string, accountNumber: string): { supplier: SupplierSeed; number: string } {
@@ -59,8 +59,8 @@ function alreadyLinked(userId: string, accountId: string | undefined): boolean {
   return mockDb.state.accountLinks.some((l) => l.userId === userId && l.accountId === accountId);
 }
 
-function waitError(standing: Exclude<LinkStanding, { status: "open" }>): MockError {
-  return new MockError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
+function waitError(standing: Exclude<LinkStanding, { status: "open" }>): DomainError {
+  return new DomainError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
     attemptsLeft: 0,
     lockedUntil: standing.until.toISOString(),
   });
@@ -69,7 +69,7 @@ function waitError(standing: Exclude<LinkStanding, { status: "open" }>): MockErr
 /** As in the API: only a proved e-mail or phone may link, so throw-away registrations bring no guesses. */
 function requireConfirmedContact(userId: string): void {
   const user = requireUser(userId);
-  if (!user.emailConfirmed && !(user.phone && user.phoneConfirmed)) throw new MockError("CONTACT_NOT_CONFIRMED");
+  if (!user.emailConfirmed && !(user.phone && user.phoneConfirmed)) throw new DomainError("CONTACT_NOT_CONFIRMED");
 }
 
 /** The account's wrong answers are spent: everyone linked to it hears why new links wait. */
@@ -107,7 +107,7 @@ export const accountHandlers = [
       requireConfirmedContact(user);
       // Telling "already yours" reveals nothing: the customer has already proved this account.
       if (alreadyLinked(user, findAccountByNumber(supplier.id, number)?.account.id)) {
-        throw new MockError("ACCOUNT_ALREADY_LINKED");
+        throw new DomainError("ACCOUNT_ALREADY_LINKED");
       }
       const now = mockClock.now();
       const standing = linkStanding(recentAttempts({ supplierId: supplier.id, accountNumber: number }, now), user, now);
@@ -133,7 +133,7 @@ export const accountHandlers = [
       }
       requireConfirmedContact(user);
       const bundle = findAccountByNumber(supplier.id, number);
-      if (alreadyLinked(user, bundle?.account.id)) throw new MockError("ACCOUNT_ALREADY_LINKED");
+      if (alreadyLinked(user, bundle?.account.id)) throw new DomainError("ACCOUNT_ALREADY_LINKED");
       const key = { supplierId: supplier.id, accountNumber: number };
       // An unknown number is a wrong answer like any other: the same counts, the same answers.
       const correct = bundle !== undefined && isCorrectAnswer(body.question, body.answer, evidenceOf(bundle, now));
@@ -146,7 +146,7 @@ export const accountHandlers = [
         tellLinkedCustomers(bundle.account.id, number, decision.pausedUntil);
       }
       if (outcome.status === "open") {
-        throw new MockError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
+        throw new DomainError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
           attemptsLeft: outcome.attemptsLeft,
         });
       }
@@ -179,7 +179,7 @@ export const accountHandlers = [
     ({ input: { params }, userId }) => {
       const user = userId as string;
       const { link } = requireLink(user, params.accountId);
-      if (link.isPrimary && linksOf(user).length > 1) throw new MockError("PRIMARY_ACCOUNT");
+      if (link.isPrimary && linksOf(user).length > 1) throw new DomainError("PRIMARY_ACCOUNT");
       mockDb.state.accountLinks = mockDb.state.accountLinks.filter((l) => l !== link);
       mockDb.save();
       return undefined;

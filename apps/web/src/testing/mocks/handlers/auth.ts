@@ -1,15 +1,12 @@
 import { normalizeLogin, passwordResetMessage, passwordResetNoAccountMessage, routes } from "@lk/contract";
+import { allowPasswordReset, DomainError, requireUsableLink, resetLimitSince } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { undoContactChange } from "../mock-contact-undo.ts";
 import { type MockUser, mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import { randomUrlSafe, sendMessage } from "../mock-outbox.ts";
 import { endSessions, openSession, publicUser, setSessionHint } from "../mock-sessions.ts";
-
-const RESET_TTL_MS = 60 * 60_000;
-const RESETS_PER_HOUR = 3;
 
 const opts = { authenticate };
 
@@ -19,13 +16,13 @@ export const authHandlers = [
     ({ input: { body } }) => {
       const { users } = mockDb.state;
       if (users.some((u) => u.email === body.email)) {
-        throw new MockError("EMAIL_TAKEN", undefined, {
+        throw new DomainError("EMAIL_TAKEN", undefined, {
           location: "body",
           fields: [{ path: "email", message: "Этот адрес электронной почты уже зарегистрирован." }],
         });
       }
       if (body.phone && users.some((u) => u.phone === body.phone)) {
-        throw new MockError("PHONE_TAKEN", undefined, {
+        throw new DomainError("PHONE_TAKEN", undefined, {
           location: "body",
           fields: [{ path: "phone", message: "Этот номер телефона уже зарегистрирован." }],
         });
@@ -52,7 +49,7 @@ export const authHandlers = [
     ({ input: { body } }) => {
       const login = normalizeLogin(body.login);
       const user = mockDb.state.users.find((u) => u.email === login || u.phone === login);
-      if (!user || user.password !== body.password) throw new MockError("INVALID_CREDENTIALS");
+      if (!user || user.password !== body.password) throw new DomainError("INVALID_CREDENTIALS");
       return openSession(user);
     },
     opts,
@@ -65,7 +62,7 @@ export const authHandlers = [
       const user = mockDb.state.users.find((u) => u.id === userId);
       if (!token || !user) {
         setSessionHint(false);
-        throw new MockError("SESSION_EXPIRED");
+        throw new DomainError("SESSION_EXPIRED");
       }
       delete mockDb.state.refreshTokens[token];
       return openSession(user);
@@ -95,16 +92,16 @@ export const authHandlers = [
       const user = mockDb.state.users.find((u) => u.email === body.email);
       const now = mockClock.now();
       // Three letters an hour per address; more requests get the same answer and send nothing.
-      const recent = mockDb.state.passwordResets.filter(
-        (r) => r.email === body.email && now.getTime() - Date.parse(r.createdAt) < 60 * 60_000,
-      );
-      if (recent.length >= RESETS_PER_HOUR) return undefined;
+      const since = resetLimitSince(now).getTime();
+      const sent = mockDb.state.passwordResets.filter((r) => r.email === body.email && Date.parse(r.createdAt) > since);
+      const allowed = allowPasswordReset(sent.length, now);
+      if (!allowed) return undefined;
       const token = randomUrlSafe(32);
       mockDb.state.passwordResets.push({
         email: body.email,
         token,
         createdAt: now.toISOString(),
-        expiresAt: new Date(now.getTime() + RESET_TTL_MS).toISOString(),
+        expiresAt: allowed.expiresAt.toISOString(),
         usedAt: null,
       });
       const origin = new URL(request.url).origin;
@@ -121,11 +118,10 @@ export const authHandlers = [
     routes.auth.passwordResetConfirm,
     ({ input: { body } }) => {
       const now = mockClock.now();
-      const reset = mockDb.state.passwordResets.find((r) => r.token === body.token);
-      const user = mockDb.state.users.find((u) => u.email === reset?.email);
-      if (!reset || !user || reset.usedAt || now.getTime() > Date.parse(reset.expiresAt)) {
-        throw new MockError("RESET_TOKEN_INVALID");
-      }
+      const found = mockDb.state.passwordResets.find((r) => r.token === body.token);
+      const reset = requireUsableLink(found, now, "RESET_TOKEN_INVALID");
+      const user = mockDb.state.users.find((u) => u.email === reset.email);
+      if (!user) throw new DomainError("RESET_TOKEN_INVALID");
       for (const other of mockDb.state.passwordResets) {
         if (other.email === reset.email && !other.usedAt) other.usedAt = now.toISOString();
       }
@@ -142,7 +138,7 @@ export const authHandlers = [
     routes.auth.me,
     ({ userId }) => {
       const user = mockDb.state.users.find((u) => u.id === userId);
-      if (!user) throw new MockError("UNAUTHORIZED");
+      if (!user) throw new DomainError("UNAUTHORIZED");
       return publicUser(user);
     },
     opts,

@@ -1,9 +1,9 @@
+import { DomainError } from "@lk/domain";
 import { routes } from "@lk/contract";
 import { mockRoute } from "../contract-handler.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import { documentBytes } from "../mock-request-documents.ts";
 import { factsOf, type MockServiceRequest, OPEN_STATUSES, toOperatorRequest } from "../mock-service-requests.ts";
 import { findAccount } from "../mock-world.ts";
@@ -13,19 +13,19 @@ const opts = { authenticate };
 /** Only a user with the operator role: a customer gets 403, as in the API. */
 function requireOperator(userId: string | null): string {
   const user = mockDb.state.users.find((u) => u.id === userId);
-  if (user?.role !== "OPERATOR") throw new MockError("FORBIDDEN");
+  if (user?.role !== "OPERATOR") throw new DomainError("FORBIDDEN");
   return user.id;
 }
 
 function findRequest(requestId: string): MockServiceRequest {
   const request = mockDb.state.serviceRequests.find((r) => r.id === requestId);
-  if (!request) throw new MockError("NOT_FOUND", "Заявка не найдена.");
+  if (!request) throw new DomainError("NOT_FOUND", "Заявка не найдена.");
   return request;
 }
 
 function toOperator(request: MockServiceRequest) {
   const bundle = findAccount(request.accountId);
-  if (!bundle) throw new MockError("NOT_FOUND", "Заявка не найдена.");
+  if (!bundle) throw new DomainError("NOT_FOUND", "Заявка не найдена.");
   return toOperatorRequest(
     request,
     bundle,
@@ -71,7 +71,7 @@ export const operatorHandlers = [
     ({ input: { params }, userId }) => {
       requireOperator(userId);
       const document = findRequest(params.requestId).documents.find((d) => d.id === params.documentId);
-      if (!document) throw new MockError("NOT_FOUND", "Документ не найден.");
+      if (!document) throw new DomainError("NOT_FOUND", "Документ не найден.");
       return { bytes: documentBytes(document.id), contentType: document.contentType, fileName: document.fileName };
     },
     opts,
@@ -82,7 +82,7 @@ export const operatorHandlers = [
       requireOperator(userId);
       const request = findRequest(params.requestId);
       if (request.status !== "SUBMITTED") {
-        throw new MockError("REQUEST_STATE", "Заявка уже на рассмотрении или рассмотрена.");
+        throw new DomainError("REQUEST_STATE", "Заявка уже на рассмотрении или рассмотрена.");
       }
       move(request, "IN_REVIEW", null);
       mockDb.save();
@@ -96,7 +96,7 @@ export const operatorHandlers = [
       requireOperator(userId);
       const request = findRequest(params.requestId);
       if (!OPEN_STATUSES.includes(request.status)) {
-        throw new MockError("REQUEST_STATE", "Заявка уже рассмотрена: решение изменить нельзя.");
+        throw new DomainError("REQUEST_STATE", "Заявка уже рассмотрена: решение изменить нельзя.");
       }
       const comment = body.comment || null;
       if (body.decision === "APPROVE") {

@@ -1,13 +1,12 @@
 import { type BillDetails, type Payment, type RouteParsed, routes } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import { paymentFingerprint, sameRequest, simulatedOutcome } from "@lk/domain";
+import { DomainError, paymentFingerprint, sameRequest, simulatedOutcome } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { applyAutoPayment, autoPaymentState, endAutoPayment } from "../mock-autopay.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockPayment, mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import {
   accept,
   GATEWAY_ANSWER_DELAY_MS,
@@ -38,7 +37,7 @@ function pay(userId: string, bundle: AccountBundle, body: PayBody): Payment {
   const existing = mockDb.state.payments.find((p) => p.userId === userId && p.idempotencyKey === body.idempotencyKey);
   if (existing) {
     if (existing.accountId !== bundle.account.id || !sameRequest(existing.fingerprint, fingerprint)) {
-      throw new MockError("IDEMPOTENCY_KEY_REUSED");
+      throw new DomainError("IDEMPOTENCY_KEY_REUSED");
     }
     return toPayment({ ...existing, paidAt: new Date(existing.paidAt) });
   }
@@ -82,7 +81,7 @@ function billDetails(bundle: AccountBundle, billId: string): BillDetails {
   const bills = [...bundle.bills].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime());
   const index = bills.findIndex((b) => b.id === billId);
   const bill = bills[index];
-  if (!bill) throw new MockError("NOT_FOUND", "Счёт не найден.");
+  if (!bill) throw new DomainError("NOT_FOUND", "Счёт не найден.");
   const next = bills[index + 1];
   const paidKopecks = paymentsOf(bundle)
     .filter((p) => p.status === "ACCEPTED" && p.paidAt > bill.issuedAt && (!next || p.paidAt < next.issuedAt))
@@ -127,7 +126,7 @@ export const paymentHandlers = [
       // As the API: a payment still «В обработке» is checked with the (simulated) bank before it is shown.
       settleDuePayments(params.accountId, mockClock.now());
       const found = paymentsOf(bundle).find((p) => p.id === params.paymentId);
-      if (!found) throw new MockError("NOT_FOUND", "Платёж не найден.");
+      if (!found) throw new DomainError("NOT_FOUND", "Платёж не найден.");
       return toPayment(found);
     },
     opts,

@@ -1,11 +1,11 @@
 import { type BillDelivery, passwordChangedMessage, routes } from "@lk/contract";
+import { DomainError } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { recordContactChange } from "../mock-contact-undo.ts";
 import { mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import { sendMessage } from "../mock-outbox.ts";
 import { confirmContact, requireUser, sendContactCode, toProfile } from "../mock-profile.ts";
 import { endSessions, openSession } from "../mock-sessions.ts";
@@ -67,7 +67,7 @@ export const profileHandlers = [
     ({ input: { body }, userId, request }) => {
       const user = requireUser(userId);
       if (user.password !== body.currentPassword) {
-        throw new MockError("WRONG_PASSWORD", undefined, {
+        throw new DomainError("WRONG_PASSWORD", undefined, {
           location: "body",
           fields: [{ path: "currentPassword", message: "Текущий пароль введён неверно." }],
         });
@@ -99,7 +99,7 @@ export const profileHandlers = [
       const user = requireUser(userId);
       requireLink(user.id, params.accountId);
       if (body.method === "EMAIL") {
-        if (!user.emailConfirmed) throw new MockError("EMAIL_NOT_CONFIRMED");
+        if (!user.emailConfirmed) throw new DomainError("EMAIL_NOT_CONFIRMED");
         // The address of the moment: a later change of e-mail does not move the bills by itself.
         mockDb.state.billDelivery[params.accountId] = { method: "EMAIL", email: user.email };
       } else {

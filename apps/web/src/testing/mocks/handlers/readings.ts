@@ -9,6 +9,7 @@ import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
 import {
   checkReading,
   DEFAULT_WINDOW,
+  DomainError,
   dayStart,
   formatMilli,
   meterReadingView,
@@ -27,7 +28,6 @@ import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockReading, mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import { type MeterReadingRow, markReplaced, newestFirst, readingsOfMeter } from "../mock-readings.ts";
 
 // The same rules as apps/api/src/features/readings/service.ts, over the generated world and the
@@ -107,7 +107,7 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
   if (existing) {
     // The key again with another meter or other values is not a retry of the first «Передать».
     if (existing.meterId !== meter.id || !sameRequest(existing.fingerprint ?? null, fingerprint)) {
-      throw new MockError("IDEMPOTENCY_KEY_REUSED");
+      throw new DomainError("IDEMPOTENCY_KEY_REUSED");
     }
     saved = existing;
   } else {
@@ -121,12 +121,12 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
       confirmRollover: body.confirmRollover,
       confirmLargeJump: body.confirmLargeJump,
     });
-    if (check.kind === "refused") throw new MockError(check.code, check.message);
+    if (check.kind === "refused") throw new DomainError(check.code, check.message);
     if (check.kind === "invalid") {
-      throw new MockError("VALIDATION_FAILED", undefined, { location: "body", fields: check.fields });
+      throw new DomainError("VALIDATION_FAILED", undefined, { location: "body", fields: check.fields });
     }
     if (check.kind === "confirm") {
-      throw new MockError("NEEDS_CONFIRMATION", check.warnings.map((w) => w.message).join(" "), {
+      throw new DomainError("NEEDS_CONFIRMATION", check.warnings.map((w) => w.message).join(" "), {
         warnings: check.warnings,
       });
     }
@@ -205,7 +205,7 @@ export const readingHandlers = [
     ({ input: { params, body }, userId }) => {
       const { bundle } = requireLink(userId as string, params.accountId);
       const meter = bundle.meters.find((m) => m.id === params.meterId);
-      if (!meter) throw new MockError("NOT_FOUND", "Счётчик не найден.");
+      if (!meter) throw new DomainError("NOT_FOUND", "Счётчик не найден.");
       return submit(userId as string, bundle, meter, body);
     },
     opts,

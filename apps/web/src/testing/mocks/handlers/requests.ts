@@ -1,10 +1,10 @@
 import { routes } from "@lk/contract";
+import { DomainError } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
-import { MockError } from "../mock-error.ts";
 import { checkUploads, documentBytes, storeDocuments } from "../mock-request-documents.ts";
 import {
   accountFacts,
@@ -24,7 +24,7 @@ function ownRequest(userId: string, accountId: string, requestId: string) {
   const request = mockDb.state.serviceRequests.find(
     (r) => r.id === requestId && r.accountId === accountId && r.userId === userId,
   );
-  if (!request) throw new MockError("NOT_FOUND", "Заявка не найдена.");
+  if (!request) throw new DomainError("NOT_FOUND", "Заявка не найдена.");
   return { request, bundle };
 }
 
@@ -51,7 +51,7 @@ export const serviceRequestHandlers = [
       const unchanged = unchangedFields(body.change, facts);
       if (unchanged.length) {
         const message = "Совпадает с текущим значением: менять нечего.";
-        throw new MockError("VALIDATION_FAILED", message, {
+        throw new DomainError("VALIDATION_FAILED", message, {
           location: "body",
           fields: unchanged.map((path) => ({ path, message })),
         });
@@ -61,7 +61,7 @@ export const serviceRequestHandlers = [
       const open = mockDb.state.serviceRequests.some(
         (r) => r.accountId === params.accountId && r.kind === body.change.kind && OPEN_STATUSES.includes(r.status),
       );
-      if (open) throw new MockError("REQUEST_EXISTS");
+      if (open) throw new DomainError("REQUEST_EXISTS");
 
       const at = mockClock.now().toISOString();
       const request: MockServiceRequest = {
@@ -98,7 +98,7 @@ export const serviceRequestHandlers = [
     ({ input: { params }, userId }) => {
       const { request } = ownRequest(userId as string, params.accountId, params.requestId);
       const document = request.documents.find((d) => d.id === params.documentId);
-      if (!document) throw new MockError("NOT_FOUND", "Документ не найден.");
+      if (!document) throw new DomainError("NOT_FOUND", "Документ не найден.");
       return { bytes: documentBytes(document.id), contentType: document.contentType, fileName: document.fileName };
     },
     opts,

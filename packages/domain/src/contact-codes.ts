@@ -1,0 +1,100 @@
+import type { ContactKind } from "@lk/contract";
+import { DomainError, fieldRefusal } from "./domain-error.ts";
+
+// A code sent to prove an e-mail or phone (a new login, or confirming the current one). The
+// numbers and refusals are the rule for the API and the mock alike.
+
+/** How long a code works. */
+export const CODE_TTL_MS = 10 * 60_000;
+/** One code a minute per kind: the «Отправить код ещё раз» countdown. */
+export const CODE_RESEND_MS = 60_000;
+/** Five codes an hour per kind. */
+export const CODES_PER_HOUR = 5;
+/** Wrong tries a code takes before it closes. */
+export const CODE_ATTEMPTS = 5;
+const HOUR_MS = 60 * 60_000;
+
+/** Codes sent since this instant count towards the hourly limit. */
+export const codeLimitSince = (now: Date): Date => new Date(now.getTime() - HOUR_MS);
+
+/** A wait in the words the forms show: seconds up to a minute and a half, then minutes. */
+export const waitText = (seconds: number): string =>
+  seconds > 90 ? `${Math.ceil(seconds / 60)} мин.` : `${seconds} с.`;
+
+/**
+ * What a request for a code to `value` is: confirming the current, unproved login, or a change of
+ * it (the caller then checks the password: a stolen token alone must not change a login). The
+ * current login already proved is refused.
+ */
+export function codeRequestKind(
+  kind: ContactKind,
+  value: string,
+  current: { value: string | null; confirmed: boolean },
+): "confirm-current" | "change" {
+  if (value !== current.value) return "change";
+  if (current.confirmed) {
+    throw fieldRefusal("value", kind === "EMAIL" ? "Этот адрес уже подтверждён." : "Этот номер уже подтверждён.");
+  }
+  return "confirm-current";
+}
+
+/**
+ * Whether a new code may go out now, given when the kind's codes of the last hour were sent (any
+ * order): one a minute, {@link CODES_PER_HOUR} an hour. Refuses with how long to wait, and
+ * returns the new code's expiry.
+ */
+export function allowContactCode(sentAt: readonly Date[], now: Date): { expiresAt: Date } {
+  const newestFirst = sentAt
+    .filter((at) => at.getTime() > now.getTime() - HOUR_MS)
+    .sort((a, b) => b.getTime() - a.getTime());
+  const last = newestFirst[0];
+  const minuteWait = last ? last.getTime() + CODE_RESEND_MS - now.getTime() : 0;
+  const oldestCounted = newestFirst[CODES_PER_HOUR - 1];
+  const hourWait = oldestCounted ? oldestCounted.getTime() + HOUR_MS - now.getTime() : 0;
+  if (minuteWait > 0 || hourWait > 0) {
+    const seconds = Math.max(1, Math.ceil(Math.max(minuteWait, hourWait) / 1000));
+    throw new DomainError("TOO_MANY_REQUESTS", `Новый код можно запросить через ${waitText(seconds)}`, {
+      retryAfterSeconds: seconds,
+    });
+  }
+  return { expiresAt: new Date(now.getTime() + CODE_TTL_MS) };
+}
+
+/** The code is gone: never sent, used, closed, replaced or past its time. */
+export const codeExpired = () => new DomainError("CODE_EXPIRED");
+
+/**
+ * A wrong code, after `attemptsUsed` tries of it (this one included): how many are left, and
+ * whether the code is now closed. The refusal to answer with is in `error`.
+ */
+export function wrongContactCode(attemptsUsed: number): { close: boolean; error: DomainError } {
+  const attemptsLeft = CODE_ATTEMPTS - attemptsUsed;
+  if (attemptsLeft <= 0) {
+    return {
+      close: true,
+      error: new DomainError("CODE_EXPIRED", "Код введён неверно слишком много раз. Запросите новый код."),
+    };
+  }
+  const message = `Неверный код. Осталось попыток: ${attemptsLeft}.`;
+  return {
+    close: false,
+    error: new DomainError("CODE_INVALID", message, {
+      attemptsLeft,
+      location: "body",
+      fields: [{ path: "code", message }],
+    }),
+  };
+}
+
+/** The proved value is another customer's login (found at confirmation, never when the code is sent). */
+export function contactTaken(kind: ContactKind): DomainError {
+  return kind === "EMAIL"
+    ? new DomainError("EMAIL_TAKEN", "Этот адрес электронной почты уже используется другой учётной записью.", {
+        location: "body",
+        fields: [{ path: "value", message: "Этот адрес уже используется другой учётной записью." }],
+      })
+    : new DomainError("PHONE_TAKEN", undefined, {
+        location: "body",
+        fields: [{ path: "value", message: "Этот номер уже привязан к другой учётной записи." }],
+      });
+}

@@ -1,0 +1,54 @@
+import { type ContactKind, type ErrorCode, UNDO_VALID_DAYS } from "@lk/contract";
+import { DomainError } from "./domain-error.ts";
+
+// Links sent by letter that work once: «Забыли пароль?» and «Это был не я». The API stores only
+// their hashes, the mock the tokens; when they work and how many go out is decided here.
+
+/** A password-reset link works for an hour. */
+export const RESET_TTL_MS = 60 * 60_000;
+/** Reset letters per address per hour; more requests are answered the same and send nothing. */
+export const RESETS_PER_HOUR = 3;
+const HOUR_MS = 60 * 60_000;
+
+/** Reset letters sent since this instant count towards the hourly limit. */
+export const resetLimitSince = (now: Date): Date => new Date(now.getTime() - HOUR_MS);
+
+/**
+ * Whether another reset letter goes out, given how many went to the address in the last hour:
+ * the new link's expiry, or null (the same answer, and nothing is sent).
+ */
+export function allowPasswordReset(sentInLastHour: number, now: Date): { expiresAt: Date } | null {
+  return sentInLastHour >= RESETS_PER_HOUR ? null : { expiresAt: new Date(now.getTime() + RESET_TTL_MS) };
+}
+
+/** When a «Это был не я» link sent now stops working. */
+export const undoLinkExpiry = (now: Date): Date => new Date(now.getTime() + UNDO_VALID_DAYS * 86_400_000);
+
+interface SingleUseLink {
+  usedAt: Date | string | null;
+  expiresAt: Date | string;
+}
+
+/** The link as found by its token, refused with `code` when unknown, spent or past its time. */
+export function requireUsableLink<T extends SingleUseLink>(
+  link: T | null | undefined,
+  now: Date,
+  code: Extract<ErrorCode, "RESET_TOKEN_INVALID" | "UNDO_LINK_INVALID">,
+): T {
+  if (!link || link.usedAt || new Date(link.expiresAt).getTime() <= now.getTime()) throw new DomainError(code);
+  return link;
+}
+
+/**
+ * What «Это был не я» puts back: the previous value, proved for an e-mail (the link came to that
+ * mailbox), as it was for a phone; a phone that was not there is removed.
+ */
+export function contactRestored(undo: { kind: ContactKind; previous: string | null; previousConfirmed: boolean }): {
+  value: string | null;
+  confirmed: boolean;
+} {
+  return {
+    value: undo.previous,
+    confirmed: undo.previous !== null && (undo.kind === "EMAIL" || undo.previousConfirmed),
+  };
+}
