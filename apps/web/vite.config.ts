@@ -13,9 +13,28 @@ import { routePreload } from "./build/route-preload.ts";
  */
 const FIRST_SCREEN_BUDGET_KB = 170;
 
-/** The first screens of most visits, by the route modules they are made of. */
-const SIGN_IN_ROUTES = ["/src/app/routes/sign-in.tsx"];
-const ACCOUNT_ROUTES = ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx", "/src/boot/first-screen.ts"];
+/**
+ * The first screens of most visits, by the modules they are made of: whoever comes without a
+ * session sees the sign-in page first, whatever the address; whoever has one, the cabinet and
+ * (mostly) an account page, and runs the early script before the app. How a page loads, and how
+ * to switch each piece off to measure it: docs/page-load.md.
+ */
+const SIGNED_OUT = { routes: ["/src/app/routes/sign-in.tsx"] };
+const SIGNED_IN = {
+  routes: ["/src/app/routes/cabinet.tsx", "/src/app/routes/account.tsx", "/src/boot/first-screen.ts"],
+  scripts: ["/src/boot/early-session.ts"],
+};
+
+/** The chunks cut by first screen rather than by module sharing. */
+const firstScreens = () =>
+  firstScreenChunks({
+    root: fileURLToPath(new URL(".", import.meta.url)),
+    entry: "/src/main.tsx",
+    screens: [
+      { name: "sign-in", routes: SIGNED_OUT.routes },
+      { name: "signed-in", routes: SIGNED_IN.routes },
+    ],
+  });
 
 // `--mode mock` builds the SPA with the MSW mock API (no backend) into dist-mock/.
 export default defineConfig(({ mode }) => ({
@@ -28,16 +47,14 @@ export default defineConfig(({ mode }) => ({
       : [
           bundleBudget({
             screens: [
-              { name: "sign-in page", routes: SIGN_IN_ROUTES, budgetKb: FIRST_SCREEN_BUDGET_KB },
-              { name: "account page", routes: ACCOUNT_ROUTES, budgetKb: FIRST_SCREEN_BUDGET_KB },
+              { name: "sign-in page", ...SIGNED_OUT, budgetKb: FIRST_SCREEN_BUDGET_KB },
+              { name: "account page", ...SIGNED_IN, budgetKb: FIRST_SCREEN_BUDGET_KB },
             ],
           }),
-          // Whoever comes without a session sees the sign-in page first, whatever the address;
-          // whoever has one, the cabinet and (mostly) an account page.
           routePreload({
             variants: [
-              { name: "signed-out", routes: SIGN_IN_ROUTES },
-              { name: "signed-in", routes: ACCOUNT_ROUTES, scripts: ["/src/boot/early-session.ts"] },
+              { name: "signed-out", ...SIGNED_OUT },
+              { name: "signed-in", ...SIGNED_IN },
             ],
           }),
         ]),
@@ -48,18 +65,7 @@ export default defineConfig(({ mode }) => ({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        codeSplitting: {
-          groups: [
-            firstScreenChunks({
-              root: fileURLToPath(new URL(".", import.meta.url)),
-              entry: "/src/main.tsx",
-              screens: [
-                { name: "sign-in", routes: SIGN_IN_ROUTES },
-                { name: "signed-in", routes: ACCOUNT_ROUTES },
-              ],
-            }),
-          ],
-        },
+        codeSplitting: { groups: [firstScreens()] },
       },
     },
   },

@@ -3,7 +3,10 @@ import type { Rolldown } from "vite";
 type OutputBundle = Rolldown.OutputBundle;
 type OutputChunk = Rolldown.OutputChunk;
 
-/** The JavaScript chunks of a build, and what a first screen made of some of them loads. */
+/**
+ * The JavaScript chunks of a build, and what a first screen made of some of them loads: read by
+ * the bundle budget and the route preloads (docs/page-load.md).
+ */
 export class ChunkGraph {
   readonly chunks: OutputChunk[];
   private readonly byFile: Map<string, OutputChunk>;

@@ -21,6 +21,7 @@ export interface FirstScreen {
  * - everything else (the other pages, dialogs, the chart) is split as the bundler splits it; what
  *   of it needs a screen's modules loads that screen's chunk (the autopayment card's form takes
  *   its fields from `sign-in`), a few KB more than the pieces it would otherwise fetch.
+ * How a page loads: docs/page-load.md.
  */
 export function firstScreenChunks(options: { root: string; entry: string; screens: FirstScreen[] }): Group {
   let owners: Map<string, string> | undefined;

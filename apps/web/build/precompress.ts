@@ -10,7 +10,7 @@ const gz = promisify(gzip);
 /**
  * Writes `.br` and `.gz` beside every text asset of the build, once, at the highest levels; the
  * API serves them to browsers that accept them (@fastify/static `preCompressed`), so nothing is
- * compressed per request.
+ * compressed per request. How a page loads: docs/page-load.md.
  */
 export function precompress(): Plugin {
   let outDir = "dist";

@@ -6,7 +6,8 @@ import { ChunkGraph } from "./chunk-graph.ts";
  * first screen of many visits (sign-in for everyone without a session, the cabinet and an
  * account page for everyone with one): the same page plus `<link rel="modulepreload">` for those
  * routes' chunks, so the browser fetches them together with the entry instead of after it has
- * run. The server picks the variant (apps/api plugins/web.ts).
+ * run. The server picks the variant (apps/api/src/plugins/web.ts). How a page loads:
+ * docs/page-load.md.
  */
 export interface PageVariant {
   name: string;
@@ -47,14 +48,18 @@ export function routePreload(options: { variants: PageVariant[] }): Plugin {
             .filter((file) => !loaded.has(file))
             .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">\n`)
             .join("");
-          this.emitFile({
-            type: "asset",
-            fileName: `index.${name}.html`,
-            // The early scripts first of all, so that the browser asks for them first.
-            source: String(html.source)
-              .replace("</title>\n", `</title>\n${early}`)
-              .replace("  </head>", `${links}  </head>`),
-          });
+          // The early scripts first of all, so that the browser asks for them first.
+          let source = String(html.source);
+          const inserts: [marker: string, added: string][] = [
+            ["</title>\n", `</title>\n${early}`],
+            ["  </head>", `${links}  </head>`],
+          ];
+          for (const [marker, added] of inserts) {
+            // A page without the marker would quietly lose its preloads.
+            if (!source.includes(marker)) this.error(`route preload: index.html has no ${JSON.stringify(marker)}`);
+            source = source.replace(marker, added);
+          }
+          this.emitFile({ type: "asset", fileName: `index.${name}.html`, source });
         }
       },
     },

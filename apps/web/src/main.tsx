@@ -1,3 +1,5 @@
+// The app's entry (Vite's convention keeps it here); the rest of a page load is in boot/, step by
+// step in docs/page-load.md.
 import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App, createAppQueryClient } from "./app/App.tsx";
@@ -22,15 +24,15 @@ async function start() {
       .then(({ loadFirstScreen }) => loadFirstScreen(queryClient, window.location.pathname))
       .catch(() => undefined);
   }
-  // A transition: React renders the first screen in slices and lets the browser breathe between
-  // them, instead of one long task that freezes a slow phone while the page appears.
-  startTransition(() => {
+  const render = () =>
     createRoot(root).render(
       <StrictMode>
         <App queryClient={queryClient} />
       </StrictMode>,
     );
-  });
+  // A transition: React renders the first screen in slices and lets the browser breathe between
+  // them, instead of one long task that freezes a slow phone while the page appears.
+  startTransition(render);
 }
 
 void start();

@@ -13,7 +13,10 @@ import fp from "fastify-plugin";
 const PAGE_SIGNED_OUT = "index.signed-out.html";
 const PAGE_SIGNED_IN = "index.signed-in.html";
 
-/** Serves the built SPA; any unknown GET outside /api gets index.html (client-side routing). */
+/**
+ * Serves the built SPA; any unknown GET outside /api gets the page (client-side routing). The
+ * first step of a page load: docs/page-load.md.
+ */
 export const web = fp<{ root: string }>(async (app: FastifyInstance, { root }) => {
   const dir = path.resolve(root);
   if (!fs.existsSync(path.join(dir, "index.html"))) {

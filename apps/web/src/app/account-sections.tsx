@@ -1,6 +1,6 @@
 import type { AccountDetails } from "@lk/contract/accounts";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, Suspense } from "react";
+import { AfterFirstPaint, useFirstPaintDone } from "../boot/first-paint.tsx";
 import { accountKeys } from "../features/accounts/api/keys.ts";
 import { useSession } from "../features/auth/api/session.ts";
 import { consumptionKeys } from "../features/consumption/api/keys.ts";
@@ -9,11 +9,10 @@ import { PayButton } from "../features/payments/components/PayButton.tsx";
 import { useReadingsState } from "../features/readings/api/get-readings-state.ts";
 import { ReadingsCard } from "../features/readings/components/ReadingsCard.tsx";
 import { RequestsSection } from "../features/requests/components/RequestsSection.tsx";
-import { useFirstPaintDone } from "../lib/first-paint.ts";
 import { lazyWithPreload } from "../lib/lazy-with-preload.ts";
 
 // Below the fold, and half the page's code: loaded after the first screen has been painted
-// (issue #8: the budget, and the first paint not waiting for them).
+// (issue #8: the budget, and the first paint not waiting for them; docs/page-load.md).
 const AutopayCard = lazyWithPreload(
   () => import("../features/payments/components/AutopayCard.tsx"),
   (m) => m.AutopayCard,
@@ -27,22 +26,8 @@ const ConsumptionCard = lazyWithPreload(
   (m) => m.ConsumptionCard,
 );
 
-/**
- * A block below the fold: mounted once the first screen has been painted (so its code and data
- * do not compete with the first screen's), its place held meanwhile so the page does not jump.
- */
-function Later({ title, children }: { title: string; children: ReactNode }) {
-  const painted = useFirstPaintDone();
-  const placeholder = (
-    <section className="card" aria-busy="true">
-      <h2 className="card__title">{title}</h2>
-      <p className="muted">Загрузка…</p>
-    </section>
-  );
-  return <Suspense fallback={placeholder}>{painted ? children : placeholder}</Suspense>;
-}
 // The account page's blocks that other features own. The app composes them, so that features
-// never import one another.
+// never import one another; those below the fold on a phone wait for the first paint.
 
 /** «Передать показания»; a saved reading is also the meter's last one, and this month's use, on the account page. */
 export function AccountReadings({ accountId }: { accountId: string }) {
@@ -84,9 +69,9 @@ export function AccountPay({ account }: { account: AccountDetails }) {
 export function AccountAutopay({ accountId }: { accountId: string }) {
   const { data: user } = useSession();
   return (
-    <Later title="Автоплатеж">
+    <AfterFirstPaint title="Автоплатеж">
       <AutopayCard accountId={accountId} defaultEmail={user?.email ?? ""} />
-    </Later>
+    </AfterFirstPaint>
   );
 }
 
@@ -98,9 +83,9 @@ export function AccountConsumption({ accountId, accountNumber }: { accountId: st
   const state = useReadingsState(accountId, { enabled: useFirstPaintDone() });
   const currentYear = state.isPending ? null : moscowYear(state.data ? new Date(state.data.now) : new Date());
   return (
-    <Later title="Потребление электроэнергии">
+    <AfterFirstPaint title="Потребление электроэнергии">
       <ConsumptionCard accountId={accountId} accountNumber={accountNumber} currentYear={currentYear} />
-    </Later>
+    </AfterFirstPaint>
   );
 }
 
@@ -117,9 +102,9 @@ export const accountSections = {
     <AccountConsumption accountId={accountId} accountNumber={accountNumber} />
   ),
   history: (accountId: string) => (
-    <Later title="История">
+    <AfterFirstPaint title="История">
       <HistoryCard accountId={accountId} />
-    </Later>
+    </AfterFirstPaint>
   ),
   requests: (accountId: string) => <AccountRequests accountId={accountId} />,
 };

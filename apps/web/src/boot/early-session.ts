@@ -6,8 +6,8 @@
  * or more to arrive and start; only then would they ask for the session and then for the data of
  * the first screen (boot/first-screen.ts), one after the other. This module asks for the session
  * and, with its token, for the accounts on the left and the account the address names, and the
- * API client (lib/api-client.ts) takes the answers instead of asking again: the page appears a
- * whole round trip chain earlier.
+ * API client takes the answers instead of asking again (early-answers.ts): the page appears a
+ * whole round trip chain earlier. How a page loads: docs/page-load.md.
  *
  * It imports nothing (it must stay a few hundred bytes and never share a chunk with the app), so
  * the paths, the cookie's name and the operator's role are written here; a unit test checks them
@@ -95,5 +95,5 @@ interface EarlySession {
   user?: { role?: unknown };
 }
 
-// Unless the app has already started and sent the refresh itself (lib/api-client.ts).
+// Unless the app has already started and sent the refresh itself (early-answers.ts).
 window.lkEarly ??= startEarlySession();

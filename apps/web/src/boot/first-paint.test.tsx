@@ -1,4 +1,4 @@
-import { act, renderHook } from "@testing-library/react";
+import { act, render, renderHook, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 /** A stand-in for the browser's paint timing: `paint()` reports the first contentful paint. */
@@ -24,7 +24,8 @@ function fakePaintTiming() {
 }
 
 // The hook remembers the first paint for the page's life: a fresh module for every test.
-const loadHook = async () => (await import("./first-paint.ts")).useFirstPaintDone;
+const loadHook = async () => (await import("./first-paint.tsx")).useFirstPaintDone;
+const loadCard = async () => (await import("./first-paint.tsx")).AfterFirstPaint;
 
 describe("useFirstPaintDone", () => {
   beforeEach(() => {
@@ -68,5 +69,21 @@ describe("useFirstPaintDone", () => {
 
     const later = renderHook(() => useFirstPaintDone());
     expect(later.result.current).toBe(true);
+  });
+
+  it("holds a card's place under its title until the first paint, then mounts it", async () => {
+    const timing = fakePaintTiming();
+    const AfterFirstPaint = await loadCard();
+    render(
+      <AfterFirstPaint title="История">
+        <p>Счета за год</p>
+      </AfterFirstPaint>,
+    );
+    expect(screen.getByRole("heading", { name: "История" })).toBeInTheDocument();
+    expect(screen.queryByText("Счета за год")).not.toBeInTheDocument();
+
+    timing.paint();
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(screen.getByText("Счета за год")).toBeInTheDocument();
   });
 });

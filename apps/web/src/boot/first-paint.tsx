@@ -1,4 +1,6 @@
-import { startTransition, useEffect, useState } from "react";
+import { type ReactNode, Suspense, startTransition, useEffect, useState } from "react";
+
+// What lies below the fold waits for the first paint. How a page loads: docs/page-load.md.
 
 /** How long to wait for the browser to report the first paint before going on without it. */
 const FIRST_PAINT_WAIT_MS = 3000;
@@ -64,4 +66,20 @@ export function useFirstPaintDone(): boolean {
     };
   }, [done]);
   return done;
+}
+
+/**
+ * A card below the fold (app/account-sections.tsx says which): mounted once the first screen has
+ * been painted, so that its code and data do not compete with the first screen's, its place held
+ * meanwhile so that the page does not jump.
+ */
+export function AfterFirstPaint({ title, children }: { title: string; children: ReactNode }) {
+  const painted = useFirstPaintDone();
+  const placeholder = (
+    <section className="card" aria-busy="true">
+      <h2 className="card__title">{title}</h2>
+      <p className="muted">Загрузка…</p>
+    </section>
+  );
+  return <Suspense fallback={placeholder}>{painted ? children : placeholder}</Suspense>;
 }

@@ -16,8 +16,9 @@ export const FIRST_SCREEN_WAIT_MS = 3000;
  * re-renders on a slow phone, three times over, while the customer tries to read it).
  *
  * The answers are mostly there already: the page's early script asked for them while the app was
- * still downloading (boot/early-session.ts), and the API client takes them from it. Errors are
- * left in the cache for the pages to show, as they would have shown them anyway.
+ * still downloading (early-session.ts), and the API client takes them from it. Errors are left
+ * in the cache for the pages to show, as they would have shown them anyway. How a page loads:
+ * docs/page-load.md.
  */
 export async function loadFirstScreen(
   queryClient: QueryClient,

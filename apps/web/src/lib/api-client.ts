@@ -1,7 +1,7 @@
 import { AuthSession, authRoutes, SESSION_HINT_COOKIE } from "@lk/contract/auth";
 import { ErrorBody, type ErrorCode, errorMessages, type FieldError } from "@lk/contract/errors";
 import { buildPath, type Route, type RouteInput, type RouteResponse } from "@lk/contract/route";
-import type { EarlyRead } from "../boot/early-session.ts";
+import { takeEarlyRead, takeEarlyRefresh } from "../boot/early-answers.ts";
 
 /** What an error answer tells besides its message: when to retry, how many answers are left. */
 export interface ApiErrorExtras {
@@ -92,39 +92,6 @@ export function refreshSession(): Promise<AuthSession | null> {
   return refreshing;
 }
 
-/** Early answers count only this long after the page started: later ones may be out of date. */
-const EARLY_ANSWERS_MS = 20_000;
-
-/**
- * The refresh the page's first script sent before the app arrived (boot/early-session.ts), once:
- * the client must not send its own beside it, since the first would rotate the cookie and the
- * second would then look like a stolen one.
- */
-function takeEarlyRefresh(): Promise<Response | null> | undefined {
-  const early = window.lkEarly;
-  if (!early) {
-    // The app came first (both from the cache): an empty start tells the early script, should it
-    // run after this, that the client sends the refresh itself.
-    window.lkEarly = { reads: new Map(), startedAt: performance.now() };
-    return undefined;
-  }
-  // However old it is: one still on its way must be waited for, never sent again beside it.
-  const refresh = early.refresh;
-  early.refresh = undefined;
-  return refresh;
-}
-
-/** An early GET of this URL, once, if it was sent with the session the client now holds. */
-async function takeEarlyRead(url: string): Promise<Response | null> {
-  const early = window.lkEarly;
-  const read = early?.reads.get(url);
-  if (!early || !read) return null;
-  early.reads.delete(url);
-  if (performance.now() - early.startedAt >= EARLY_ANSWERS_MS) return null;
-  const answer: EarlyRead | null = await read;
-  return answer && answer.token === accessToken ? answer.response : null;
-}
-
 async function send(
   method: string,
   url: string,
@@ -185,7 +152,7 @@ function urlOf(route: Route, params?: Record<string, string>, query?: object): s
 async function request(route: Route, url: string, body: unknown, accept?: string): Promise<Response> {
   const started = generation;
   let response =
-    (route.method === "GET" && accept === undefined ? await takeEarlyRead(url) : null) ??
+    (route.method === "GET" && accept === undefined ? await takeEarlyRead(url, () => accessToken) : null) ??
     (await send(route.method, url, body, route.auth, accept));
   if (response.status === 401 && route.auth) {
     // The access token expired (or the page was reloaded): refresh once. If a new session began
