@@ -1,4 +1,5 @@
 import type { OutboxKind } from "./outbox.ts";
+import { type ServiceRequestKind, serviceRequestKinds } from "./requests.ts";
 
 /**
  * The wording of what the portal sends (mail and SMS), in one place: the API writes these to its
@@ -82,6 +83,28 @@ export function passwordChangedMessage(to: string, resetLink: string): Notice {
       "Пароль для входа в личный кабинет изменён, все сеансы на других устройствах завершены.",
       "Если это были не вы, сразу задайте новый пароль по ссылке (она ведёт на «Забыли пароль?»):",
       resetLink,
+    ].join("\n"),
+  };
+}
+
+/** To the customer once the operator has decided their request, with the operator's comment. */
+export function requestAnsweredMessage(
+  to: string,
+  request: { number: string; kind: ServiceRequestKind },
+  status: "DONE" | "REJECTED",
+  comment: string | null,
+): Notice {
+  const done = status === "DONE";
+  return {
+    channel: "EMAIL",
+    kind: "REQUEST_ANSWERED",
+    to,
+    subject: `Заявка ${request.number} ${done ? "выполнена" : "отклонена"}`,
+    text: [
+      `Ваша заявка ${request.number} «${serviceRequestKinds[request.kind].title}» ${done ? "выполнена: данные лицевого счёта изменены" : "отклонена"}.`,
+      ...(comment ? ["", `Комментарий оператора: ${comment}`] : []),
+      "",
+      "Подробности — в личном кабинете, раздел «Реквизиты ЛС».",
     ].join("\n"),
   };
 }

@@ -1,11 +1,18 @@
+import { requestAnsweredMessage, routes } from "@lk/contract";
 import { DomainError } from "@lk/domain";
-import { routes } from "@lk/contract";
 import { mockRoute } from "../contract-handler.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
+import { sendMessage } from "../mock-outbox.ts";
 import { documentBytes } from "../mock-request-documents.ts";
-import { factsOf, type MockServiceRequest, OPEN_STATUSES, toOperatorRequest } from "../mock-service-requests.ts";
+import {
+  factsOf,
+  type MockServiceRequest,
+  OPEN_STATUSES,
+  requestNumber,
+  toOperatorRequest,
+} from "../mock-service-requests.ts";
 import { findAccount } from "../mock-world.ts";
 
 const opts = { authenticate };
@@ -99,14 +106,17 @@ export const operatorHandlers = [
         throw new DomainError("REQUEST_STATE", "Заявка уже рассмотрена: решение изменить нельзя.");
       }
       const comment = body.comment || null;
-      if (body.decision === "APPROVE") {
+      const status = body.decision === "APPROVE" ? "DONE" : "REJECTED";
+      if (status === "DONE") {
         // The account's details change only now, and exactly as requested.
         const changes = mockDb.state.accountChanges;
         changes[request.accountId] = { ...changes[request.accountId], ...factsOf(request.change) };
-        move(request, "DONE", comment);
-      } else {
-        move(request, "REJECTED", comment);
       }
+      move(request, status, comment);
+      // As the API: the customer hears of the decision by e-mail.
+      const customer = mockDb.state.users.find((u) => u.id === request.userId);
+      const answered = { number: requestNumber(request.number), kind: request.kind };
+      if (customer) sendMessage(requestAnsweredMessage(customer.email, answered, status, comment));
       mockDb.save();
       return toOperator(request);
     },
