@@ -1,4 +1,5 @@
 import { allRoutes, buildPath, ErrorBody, type Route, type RouteResponse } from "@lk/contract";
+import { CookieJar } from "./cookie-jar.ts";
 
 /** What a runner got back: the status and the parsed JSON body (null when there is none). */
 export interface RawAnswer {
@@ -6,8 +7,28 @@ export interface RawAnswer {
   body: unknown;
 }
 
+/** One request of a scenario, as a runner sends it. */
+export interface Outgoing {
+  method: string;
+  url: string;
+  /** JSON; a multipart route's JSON travels inside `form` instead. */
+  body?: unknown;
+  /** A multipart route's body: its JSON field, then the files in their documents' fields. */
+  form?: FormData;
+  token?: string;
+  /** The scenario's browser: the cookies earlier answers set (the refresh cookie among them). */
+  cookies: CookieJar;
+}
+
 /** How a runner sends one request: the API through `app.inject`, the mock through `fetch`. */
-export type Send = (request: { method: string; url: string; body?: unknown; token?: string }) => Promise<RawAnswer>;
+export type Send = (request: Outgoing) => Promise<RawAnswer>;
+
+/** A file a scenario uploads, in the multipart field named after its document's slot. */
+export interface Upload {
+  slot: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
 
 /**
  * What one step of a scenario saw: the status, the error's code, and what the scenario noted of
@@ -26,6 +47,8 @@ interface Input {
   params?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** For a multipart route: the files sent beside the JSON body. */
+  files?: Upload[];
 }
 
 /** A client of the contract's routes that writes down what each call saw, for both runners alike. */
@@ -33,6 +56,8 @@ export class ParityApi {
   readonly observations: Observation[] = [];
   /** Every route a scenario called and compared (setup calls do not count), for the coverage check. */
   static readonly used = new Set<Route>();
+  /** One browser per scenario: what one call's answer sets, the next call sends. */
+  private readonly cookies = new CookieJar();
   private quiet = 0;
 
   constructor(private readonly send: Send) {}
@@ -43,7 +68,13 @@ export class ParityApi {
     let url = buildPath(route.path, input.params);
     const query = Object.entries(input.query ?? {}).filter(([, v]) => v !== undefined);
     if (query.length) url += `?${new URLSearchParams(query.map(([k, v]) => [k, String(v)]))}`;
-    const answer = await this.send({ method: route.method, url, body: input.body, token });
+    const answer = await this.send({
+      method: route.method,
+      url,
+      ...(route.multipart ? { form: formOf(route.multipart.jsonField, input) } : { body: input.body }),
+      token,
+      cookies: this.cookies,
+    });
     const succeeded = answer.status === route.status;
     const parsed =
       succeeded && (route.status === 204 || route.file)
@@ -80,6 +111,14 @@ export class ParityApi {
       this.quiet -= 1;
     }
   }
+}
+
+/** A multipart body as the web app sends it: the JSON first, then each file in its slot's field. */
+function formOf(jsonField: string, input: Input): FormData {
+  const form = new FormData();
+  form.append(jsonField, JSON.stringify(input.body));
+  for (const file of input.files ?? []) form.append(file.slot, new File([file.bytes as BlobPart], file.fileName));
+  return form;
 }
 
 /** Routes no scenario calls yet; the list may only shrink (parity.test.ts on the API's side checks it). */

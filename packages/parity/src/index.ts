@@ -1,7 +1,15 @@
 import { type Observation, ParityApi, type Send } from "./client.ts";
 import type { Scenario } from "./scenario.ts";
 
-export { type Observation, ParityApi, type RawAnswer, type Send, uncoveredRoutes } from "./client.ts";
+export {
+  type Observation,
+  type Outgoing,
+  ParityApi,
+  type RawAnswer,
+  type Send,
+  uncoveredRoutes,
+} from "./client.ts";
+export type { CookieJar, SetCookie } from "./cookie-jar.ts";
 export { PARITY_PENDING } from "./pending.ts";
 export type { Scenario } from "./scenario.ts";
 export { PARITY_NOW } from "./world.ts";
@@ -9,9 +17,11 @@ export { PARITY_NOW } from "./world.ts";
 import { accountScenarios } from "./scenarios/accounts.ts";
 import { authScenarios } from "./scenarios/auth.ts";
 import { consumptionScenarios } from "./scenarios/consumption.ts";
+import { operatorScenarios } from "./scenarios/operator.ts";
 import { paymentScenarios } from "./scenarios/payments.ts";
 import { profileScenarios } from "./scenarios/profile.ts";
 import { readingScenarios } from "./scenarios/readings.ts";
+import { requestScenarios } from "./scenarios/requests.ts";
 
 /** Every scenario, by feature. */
 export const scenarios = [
@@ -21,6 +31,8 @@ export const scenarios = [
   ...paymentScenarios,
   ...consumptionScenarios,
   ...profileScenarios,
+  ...requestScenarios,
+  ...operatorScenarios,
 ];
 
 /** The scenarios grouped by feature, as both runners' `describe.each` and `it.each` take them. */

@@ -1,5 +1,5 @@
 import { routes } from "@lk/contract";
-import { DEFAULT_SEED, generateAccount, linkHintsOf } from "@lk/demo-data";
+import { DEFAULT_SEED, DEMO_OPERATOR, generateAccount, linkHintsOf } from "@lk/demo-data";
 import { formatAmount } from "@lk/domain";
 import type { ParityApi } from "./client.ts";
 
@@ -10,11 +10,19 @@ import type { ParityApi } from "./client.ts";
  */
 export const PARITY_NOW = new Date("2026-11-20T09:00:00Z");
 
+/** The N-th account of the world as generated (residents, rooms, areas: what a request changes). */
+export function accountOf(index: number) {
+  return generateAccount(index, { seed: DEFAULT_SEED, now: PARITY_NOW }).account;
+}
+
 /** What the customer's papers say of the N-th account of the world (the right answers to link it). */
 export function papersOf(index: number) {
   const hints = linkHintsOf(generateAccount(index, { seed: DEFAULT_SEED, now: PARITY_NOW }), PARITY_NOW);
   return { ...hints, billTotalText: hints.billTotal === null ? "" : formatAmount(Math.abs(hints.billTotal)) };
 }
+
+/** An id that names nothing on either side. */
+export const UNKNOWN = "00000000-0000-4000-8000-00000000dead";
 
 let sequence = 0;
 
@@ -35,7 +43,7 @@ export function customer(api: ParityApi, { confirmed = true } = {}): Promise<Par
     if (confirmed) {
       await api.call("code", routes.profile.sendContactCode, { body: { kind: "EMAIL", value: email } }, token);
       const { messages } = await api.call("outbox", routes.outbox.list, { query: { to: email } });
-      const code = /\b(\d{6})\b/.exec(messages[0]?.text ?? "")?.[1] ?? "";
+      const code = newestCode(messages);
       await api.call("confirm", routes.profile.confirmContact, { body: { kind: "EMAIL", code } }, token);
     }
     return { email, token };
@@ -61,4 +69,22 @@ export function linked(api: ParityApi, who: ParityCustomer, index: number): Prom
     );
     return account.id;
   });
+}
+
+/**
+ * The demo operator, signed in. No route makes an operator, so both sides stand on the demo seed's:
+ * the mock seeds them, and the API's runner runs the database seed.
+ */
+export function operator(api: ParityApi): Promise<{ token: string }> {
+  return api.setup(async () => {
+    const session = await api.call("operator signs in", routes.auth.signIn, {
+      body: { login: DEMO_OPERATOR.email, password: DEMO_OPERATOR.password },
+    });
+    return { token: session.accessToken };
+  });
+}
+
+/** The code in the newest message to an address (a contact code). */
+export function newestCode(messages: readonly { text: string }[]): string {
+  return /\b(\d{6})\b/.exec(messages[0]?.text ?? "")?.[1] ?? "";
 }

@@ -1,4 +1,5 @@
-import { TEST_WORLD_NOW } from "@lk/db/testing";
+import { seedDemo } from "@lk/db";
+import { TEST_WORLD_ACCOUNTS, TEST_WORLD_NOW } from "@lk/db/testing";
 import { observe, PARITY_NOW, PARITY_PENDING, type Send, scenariosByFeature, uncoveredRoutes } from "@lk/parity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../lib/clock.ts";
@@ -10,16 +11,30 @@ import { createTestApp, type TestApp } from "./test-app.ts";
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ clock: fixedClock(PARITY_NOW) });
+  // What the mock seeds too: the demo customer and, for the operator's desk, the demo operator.
+  await seedDemo(t.db, { accounts: TEST_WORLD_ACCOUNTS, now: TEST_WORLD_NOW });
 });
 afterAll(() => t.close());
 
-const send: Send = async ({ method, url, body, token }) => {
+const send: Send = async ({ method, url, body, form, token, cookies }) => {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  const cookie = cookies.header(url);
+  if (cookie) headers.cookie = cookie;
+  let payload: string | Buffer | object | undefined = body as object | undefined;
+  if (form) {
+    // Encoded as fetch sends a FormData: the parts and their boundary.
+    const encoded = new Response(form);
+    headers["content-type"] = encoded.headers.get("content-type") ?? "";
+    payload = Buffer.from(await encoded.arrayBuffer());
+  }
   const res = await t.app.inject({
     method: method as "GET",
     url,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    ...(body === undefined ? {} : { payload: body as object }),
+    headers,
+    ...(payload === undefined ? {} : { payload }),
   });
+  cookies.store(res.cookies);
   const json = String(res.headers["content-type"] ?? "").includes("json");
   return { status: res.statusCode, body: json && res.body ? JSON.parse(res.body) : res.body || null };
 };

@@ -36,6 +36,35 @@ export const authScenarios: Scenario[] = [
   },
   {
     feature: "auth",
+    name: "the refresh cookie: none yet, a new session for it (twice, as it rotates), none after signing out",
+    async run(api) {
+      await api.call("refresh without a cookie", routes.auth.refresh);
+      const email = unique();
+      await api.setup(() =>
+        api.call("register", routes.auth.register, {
+          body: { email, fullName: "Паритетов Тест", password: "Secret-123" },
+        }),
+      );
+      const refreshed = await api.call("refresh", routes.auth.refresh);
+      api.see(refreshed.user.email === email);
+      await api.call("me with its token", routes.auth.me, {}, refreshed.accessToken);
+      const again = await api.call("refresh again", routes.auth.refresh);
+      await api.call("sign out", routes.auth.signOut);
+      await api.call("refresh after signing out", routes.auth.refresh);
+      await api.call("me after signing out", routes.auth.me, {}, again.accessToken);
+    },
+    expected: [
+      step("refresh without a cookie", 401, "SESSION_EXPIRED"),
+      step("refresh", 200, undefined, true),
+      step("me with its token", 200),
+      step("refresh again", 200),
+      step("sign out", 204),
+      step("refresh after signing out", 401, "SESSION_EXPIRED"),
+      step("me after signing out", 401, "UNAUTHORIZED"),
+    ],
+  },
+  {
+    feature: "auth",
     name: "«Забыли пароль?» answers alike for any address; a link that is not one is refused",
     async run(api) {
       const email = unique();

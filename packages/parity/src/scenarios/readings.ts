@@ -4,6 +4,8 @@ import { customer, linked } from "../world.ts";
 
 const KEY_1 = "6f1c2c1e-9a57-4d43-9a0e-7d0f5c1d2b01";
 const KEY_2 = "6f1c2c1e-9a57-4d43-9a0e-7d0f5c1d2b02";
+const KEY_3 = "6f1c2c1e-9a57-4d43-9a0e-7d0f5c1d2b03";
+const YEAR = { from: "2026-01-01", to: "2026-11-20" };
 
 export const readingScenarios: Scenario[] = [
   {
@@ -103,6 +105,58 @@ export const readingScenarios: Scenario[] = [
       step("automated: send", 409, "METER_AUTOMATED"),
       step("faulty: state", 200, undefined, [false, "METER_FAULTY"]),
       step("faulty: send", 409, "METER_FAULTY"),
+    ],
+  },
+  {
+    feature: "readings",
+    name: "the history for a period: the year's readings, newest first, a new one on top, its earlier one replaced",
+    async run(api) {
+      const c = await customer(api);
+      const other = await customer(api);
+      const accountId = await linked(api, c, 21);
+      const before = await api.call("year", routes.readings.history, { params: { accountId }, query: YEAR }, c.token);
+      api.see([before.readings.length, before.readings.every((r) => r.status === "ACTIVE")]);
+      const state = await api.setup(() => api.call("state", routes.readings.state, { params: { accountId } }, c.token));
+      const meter = state.meters[0];
+      if (!meter) throw new Error("the account has no meter");
+      const previous = Number(meter.previous?.values[0]?.value ?? 0);
+      const params = { accountId, meterId: meter.meterId };
+      for (const [key, kwh] of [
+        [KEY_2, 30],
+        [KEY_3, 35],
+      ] as const) {
+        const T1 = (previous + kwh).toFixed(meter.decimalPlaces);
+        await api.setup(() =>
+          api.call("send", routes.readings.submit, { params, body: { idempotencyKey: key, values: { T1 } } }, c.token),
+        );
+      }
+      const after = await api.call(
+        "year again",
+        routes.readings.history,
+        { params: { accountId }, query: YEAR },
+        c.token,
+      );
+      api.see([
+        after.readings.length - before.readings.length,
+        // Both were taken at the same instant (the clock stands still): their order is not compared.
+        after.readings
+          .slice(0, 2)
+          .map((r) => `${r.status} ${Number(r.values[0]?.value) - previous}`)
+          .sort(),
+      ]);
+      const day = { from: "2026-11-20", to: "2026-11-20" };
+      const today = await api.call("today", routes.readings.history, { params: { accountId }, query: day }, c.token);
+      api.see(today.readings.map((r) => r.status).sort());
+      const backwards = { from: "2026-11-20", to: "2026-01-01" };
+      await api.call("to before from", routes.readings.history, { params: { accountId }, query: backwards }, c.token);
+      await api.call("foreign", routes.readings.history, { params: { accountId }, query: YEAR }, other.token);
+    },
+    expected: [
+      step("year", 200, undefined, [10, true]),
+      step("year again", 200, undefined, [2, ["ACTIVE 35", "REPLACED 30"]]),
+      step("today", 200, undefined, ["ACTIVE", "REPLACED"]),
+      step("to before from", 400, "VALIDATION_FAILED"),
+      step("foreign", 404, "NOT_FOUND"),
     ],
   },
 ];

@@ -11,14 +11,19 @@ beforeEach(() => {
   mockClock.now = () => PARITY_NOW;
 });
 
-const send: Send = async ({ method, url, body, token }) => {
+// The scenario's cookie jar goes unused here: the mock has no Set-Cookie to answer. It keeps this
+// browser's one refresh "cookie" in its own state (`currentRefreshToken`, set by every session it
+// opens, cleared by signing out), and the state is new before each test: one browser per scenario,
+// as the jar is on the API's side.
+const send: Send = async ({ method, url, body, form, token }) => {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
   const res = await fetch(new URL(url, window.location.origin), {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    // A FormData as the web app sends it: fetch writes the multipart body and its boundary.
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await res.text();
   const json = (res.headers.get("content-type") ?? "").includes("json");
