@@ -1,4 +1,4 @@
-import type { ContactKind } from "@lk/contract";
+import type { ContactKind } from "@lk/contract/profile";
 import { DomainError, fieldRefusal } from "./domain-error.ts";
 
 // A code sent to prove an e-mail or phone (a new login, or confirming the current one). The

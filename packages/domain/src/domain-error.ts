@@ -1,4 +1,4 @@
-import type { ErrorBody, ErrorCode } from "@lk/contract";
+import type { ErrorBody, ErrorCode } from "@lk/contract/errors";
 
 /**
  * A refusal the customer should hear about, with the contract's code. The domain's decisions throw

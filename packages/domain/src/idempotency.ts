@@ -1,3 +1,5 @@
+import { DomainError } from "./domain-error.ts";
+
 /**
  * What makes two requests with one idempotency key "the same request": a retry must carry the same
  * essentials, or it is a different request reusing the key, refused (422 IDEMPOTENCY_KEY_REUSED)
@@ -26,4 +28,12 @@ export function readingFingerprint(input: { meterId: string; values: Partial<Rec
 /** Whether a key's stored request matches this one (rows from before fingerprints match anything). */
 export function sameRequest(stored: string | null, fingerprint: string): boolean {
   return stored === null || stored === fingerprint;
+}
+
+/**
+ * The key again: passes when it is the same request (same target, same essentials), refuses a
+ * different request reusing the key.
+ */
+export function requireSameRequest(sameTarget: boolean, stored: string | null, fingerprint: string): void {
+  if (!sameTarget || !sameRequest(stored, fingerprint)) throw new DomainError("IDEMPOTENCY_KEY_REUSED");
 }

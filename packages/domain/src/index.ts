@@ -12,6 +12,7 @@ export * from "./meter-values.ts";
 export * from "./money.ts";
 export * from "./payments.ts";
 export * from "./reading-check.ts";
+export * from "./reading-submission.ts";
 export * from "./reading-view.ts";
 export * from "./reading-window.ts";
 export * from "./sign-in-throttle.ts";

@@ -1,4 +1,6 @@
-import { type ContactKind, type ErrorCode, UNDO_VALID_DAYS } from "@lk/contract";
+import { UNDO_VALID_DAYS } from "@lk/contract/auth";
+import type { ErrorCode } from "@lk/contract/errors";
+import type { ContactKind } from "@lk/contract/profile";
 import { DomainError } from "./domain-error.ts";
 
 // Links sent by letter that work once: «Забыли пароль?» and «Это был не я». The API stores only

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BillDetails, BillSummary, Payment } from "@lk/contract";
 import { type Database, type Prisma, sqlOf } from "@lk/db";
-import { DomainError, dayStart, paymentFingerprint, sameRequest } from "@lk/domain";
+import { DomainError, paymentFingerprint, periodInstants, requireSameRequest } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
@@ -33,8 +33,7 @@ async function periodBounds(db: Database, accountId: string, period: { from: str
     where: { id: accountId },
     include: { supplier: true },
   });
-  const next = new Date(Date.parse(`${period.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { from: dayStart(period.from, supplier.timeZone), to: dayStart(next, supplier.timeZone) };
+  return periodInstants(period, supplier.timeZone);
 }
 
 /** «Оплаты» for a period: Moscow calendar days, both ends inclusive. */
@@ -135,9 +134,7 @@ const toContract = ({ accountId: _, requestHash: __, ...payment }: PaymentFacts)
 
 /** The key again: the first payment when it is the same request, a refusal when the key is reused. */
 function repeat(first: PaymentFacts, accountId: string, requestHash: string): Payment {
-  if (first.accountId !== accountId || !sameRequest(first.requestHash, requestHash)) {
-    throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-  }
+  requireSameRequest(first.accountId === accountId, first.requestHash, requestHash);
   return toContract(first);
 }
 

@@ -2,18 +2,20 @@ import { randomUUID } from "node:crypto";
 import type { MeterReadingState, ReadingHistoryItem, ReadingsState, SubmitReadingResult } from "@lk/contract";
 import { type Database, type Sql, sqlOf, transaction } from "@lk/db";
 import {
+  acceptedValues,
   checkReading,
   DomainError,
-  dayStart,
   formatMilli,
   meterReadingView,
   meterRefusal,
   monthsBetween,
+  periodInstants,
   type ReadingToShow,
+  readingCost,
   readingFingerprint,
   readingSnapshot,
   readingWindow,
-  sameRequest,
+  requireSameRequest,
   usualMonthlyMilli,
   type WindowRule,
   windowOpening,
@@ -167,35 +169,27 @@ export async function submitReading(
     const previousValues = previous ? valuesOf(previous, meter.zones) : null;
     const answerTo = (existing: ReadingFacts) => {
       // The same submission again returns what it did; the key with other values is refused.
-      if (existing.meterId !== meter.id || !sameRequest(existing.requestHash, requestHash)) {
-        throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-      }
+      requireSameRequest(existing.meterId === meter.id, existing.requestHash, requestHash);
       return { facts, meter, reading: existing, previousValues, replaced: false };
     };
     if (facts.existing) return answerTo(facts.existing);
 
-    const check = checkReading({
-      meter,
-      window: readingWindow(now, facts.rule),
-      previous: previousValues,
-      monthsSincePrevious: previous ? monthsBetween(new Date(previous.takenAt), now, facts.rule.timeZone) : 1,
-      averageMonthlyMilli: usualMonthlyMilli(
-        { totalMilli: facts.usualMilli, bills: facts.usualBills },
-        facts.meterCount,
-      ),
-      values: input.values,
-      confirmRollover: input.confirmRollover,
-      confirmLargeJump: input.confirmLargeJump,
-    });
-    if (check.kind === "refused") throw new DomainError(check.code, check.message);
-    if (check.kind === "invalid")
-      throw new DomainError("VALIDATION_FAILED", undefined, { location: "body", fields: check.fields });
-    if (check.kind === "confirm") {
-      throw new DomainError("NEEDS_CONFIRMATION", check.warnings.map((w) => w.message).join(" "), {
-        warnings: check.warnings,
-      });
-    }
-    const milli = (z: Zone) => (check.values[z] === undefined ? null : formatMilli(check.values[z] ?? 0, 3));
+    const values = acceptedValues(
+      checkReading({
+        meter,
+        window: readingWindow(now, facts.rule),
+        previous: previousValues,
+        monthsSincePrevious: previous ? monthsBetween(new Date(previous.takenAt), now, facts.rule.timeZone) : 1,
+        averageMonthlyMilli: usualMonthlyMilli(
+          { totalMilli: facts.usualMilli, bills: facts.usualBills },
+          facts.meterCount,
+        ),
+        values: input.values,
+        confirmRollover: input.confirmRollover,
+        confirmLargeJump: input.confirmLargeJump,
+      }),
+    );
+    const milli = (z: Zone) => (values[z] === undefined ? null : formatMilli(values[z] ?? 0, 3));
     const id = randomUUID();
     const [written] = await sql.query(insertReading, [
       id,
@@ -222,28 +216,25 @@ export async function submitReading(
       meterId: meter.id,
       takenAt: now.toISOString(),
       source: "CUSTOMER",
-      t1: check.values.T1 ?? 0,
-      t2: check.values.T2 ?? null,
-      t3: check.values.T3 ?? null,
+      t1: values.T1 ?? 0,
+      t2: values.T2 ?? null,
+      t3: values.T3 ?? null,
       requestHash,
     };
     return { facts, meter, reading, previousValues, replaced: written.replaced > 0 };
   });
 
   const { meter, facts } = result;
-  const values = valuesOf(result.reading, meter.zones);
-  const capacity = 10 ** meter.digitCapacity * 1000;
-  const consumption = meter.zones.map((zone) => {
-    const before = result.previousValues?.[zone];
-    const after = values[zone] ?? 0;
-    const used = before === undefined ? 0 : after >= before ? after - before : capacity - before + after;
-    const rateKopecks = facts.rates.find((r) => r.zone === zone)?.rateKopecks ?? 0;
-    return { zone, kwh: formatMilli(used, 3), rateKopecks, costKopecks: Math.round((used * rateKopecks) / 1000) };
-  });
+  const { consumption, totalCostKopecks } = readingCost(
+    meter,
+    result.previousValues,
+    valuesOf(result.reading, meter.zones),
+    facts.rates,
+  );
   return {
     reading: { id: result.reading.id, meterId: meter.id, ...readingSnapshot(shown(result.reading, meter), meter) },
     consumption,
-    totalCostKopecks: consumption.reduce((s, c) => s + c.costKopecks, 0),
+    totalCostKopecks,
     replacedPrevious: result.replaced,
   };
 }
@@ -260,12 +251,7 @@ export async function readingHistory(
     where: { id: accountId },
     include: { supplier: true },
   });
-  const from = dayStart(period.from, supplier.timeZone);
-  // Up to the end of the last day: the start of the next one.
-  const to = dayStart(
-    new Date(Date.parse(`${period.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10),
-    supplier.timeZone,
-  );
+  const { from, to } = periodInstants(period, supplier.timeZone);
   const rows = await db.reading.findMany({
     where: { meter: { accountId }, takenAt: { gte: from, lt: to } },
     orderBy: [{ takenAt: "desc" }, { createdAt: "desc" }],

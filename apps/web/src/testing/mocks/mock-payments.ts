@@ -1,6 +1,5 @@
 import type { Payment } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import { dayStart, MOSCOW } from "@lk/domain";
 import { type MockPayment, mockDb } from "./mock-db.ts";
 
 /** How long the simulated bank keeps a "timeout" payment unanswered, in mock time. */
@@ -81,12 +80,6 @@ export function lastAcceptedPayment(bundle: AccountBundle): PaymentRow | null {
   return paymentsOf(bundle)
     .filter((p) => p.status === "ACCEPTED")
     .reduce<PaymentRow | null>((last, p) => (!last || p.paidAt > last.paidAt ? p : last), null);
-}
-
-/** A period of «Оплаты» as instants: from the start of the first Moscow day to the start of the day after the last. */
-export function periodInstants(period: { from: string; to: string }): { from: Date; until: Date } {
-  const dayAfter = new Date(Date.parse(`${period.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { from: dayStart(period.from, MOSCOW), until: dayStart(dayAfter, MOSCOW) };
 }
 
 export const newestPaymentFirst = (a: PaymentRow, b: PaymentRow) => b.paidAt.getTime() - a.paidAt.getTime();

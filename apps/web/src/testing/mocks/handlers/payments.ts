@@ -1,6 +1,13 @@
 import { type BillDetails, type Payment, type RouteParsed, routes } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import { DomainError, paymentFingerprint, sameRequest, simulatedOutcome } from "@lk/domain";
+import {
+  DomainError,
+  MOSCOW,
+  paymentFingerprint,
+  periodInstants,
+  requireSameRequest,
+  simulatedOutcome,
+} from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
@@ -12,7 +19,6 @@ import {
   GATEWAY_ANSWER_DELAY_MS,
   newestPaymentFirst,
   paymentsOf,
-  periodInstants,
   settleDuePayments,
   toPayment,
 } from "../mock-payments.ts";
@@ -36,9 +42,7 @@ function pay(userId: string, bundle: AccountBundle, body: PayBody): Payment {
   const fingerprint = paymentFingerprint({ accountId: bundle.account.id, ...body });
   const existing = mockDb.state.payments.find((p) => p.userId === userId && p.idempotencyKey === body.idempotencyKey);
   if (existing) {
-    if (existing.accountId !== bundle.account.id || !sameRequest(existing.fingerprint, fingerprint)) {
-      throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-    }
+    requireSameRequest(existing.accountId === bundle.account.id, existing.fingerprint, fingerprint);
     return toPayment({ ...existing, paidAt: new Date(existing.paidAt) });
   }
   const now = mockClock.now();
@@ -110,7 +114,7 @@ export const paymentHandlers = [
     routes.payments.list,
     ({ input: { params, query }, userId }) => {
       const bundle = account(userId, params.accountId);
-      const { from, until } = periodInstants(query);
+      const { from, to: until } = periodInstants(query, MOSCOW);
       const payments = paymentsOf(bundle)
         .filter((p) => p.paidAt >= from && p.paidAt < until)
         .sort(newestPaymentFirst)

@@ -7,18 +7,19 @@ import {
 } from "@lk/contract";
 import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
 import {
+  acceptedValues,
   checkReading,
   DEFAULT_WINDOW,
   DomainError,
-  dayStart,
-  formatMilli,
   meterReadingView,
   meterRefusal,
   monthsBetween,
+  periodInstants,
+  readingCost,
   readingFingerprint,
   readingSnapshot,
   readingWindow,
-  sameRequest,
+  requireSameRequest,
   USUAL_USE_BILLS,
   usualMonthlyMilli,
   windowOpening,
@@ -106,30 +107,21 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
   let replaced = false;
   if (existing) {
     // The key again with another meter or other values is not a retry of the first «Передать».
-    if (existing.meterId !== meter.id || !sameRequest(existing.fingerprint ?? null, fingerprint)) {
-      throw new DomainError("IDEMPOTENCY_KEY_REUSED");
-    }
+    requireSameRequest(existing.meterId === meter.id, existing.fingerprint ?? null, fingerprint);
     saved = existing;
   } else {
-    const check = checkReading({
-      meter,
-      window,
-      previous: previousValues,
-      monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now, rule.timeZone) : 1,
-      averageMonthlyMilli: averageMonthlyMilli(bundle),
-      values: body.values,
-      confirmRollover: body.confirmRollover,
-      confirmLargeJump: body.confirmLargeJump,
-    });
-    if (check.kind === "refused") throw new DomainError(check.code, check.message);
-    if (check.kind === "invalid") {
-      throw new DomainError("VALIDATION_FAILED", undefined, { location: "body", fields: check.fields });
-    }
-    if (check.kind === "confirm") {
-      throw new DomainError("NEEDS_CONFIRMATION", check.warnings.map((w) => w.message).join(" "), {
-        warnings: check.warnings,
-      });
-    }
+    const values = acceptedValues(
+      checkReading({
+        meter,
+        window,
+        previous: previousValues,
+        monthsSincePrevious: previous ? monthsBetween(previous.takenAt, now, rule.timeZone) : 1,
+        averageMonthlyMilli: averageMonthlyMilli(bundle),
+        values: body.values,
+        confirmRollover: body.confirmRollover,
+        confirmLargeJump: body.confirmLargeJump,
+      }),
+    );
     if (thisWindow) markReplaced(thisWindow);
     replaced = thisWindow !== null;
     saved = {
@@ -138,7 +130,7 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
       takenAt: now.toISOString(),
       createdAt: now.toISOString(),
       source: "CUSTOMER",
-      values: Object.fromEntries(meter.zones.map((z) => [z, check.values[z] ?? 0])),
+      values: Object.fromEntries(meter.zones.map((z) => [z, values[z] ?? 0])),
       status: "ACTIVE",
       submittedById: userId,
       idempotencyKey: body.idempotencyKey,
@@ -148,31 +140,17 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
     mockDb.state.readings.push(saved);
     mockDb.save();
   }
-
-  const rates = ratesOf(bundle, now);
-  const capacity = 10 ** meter.digitCapacity * 1000;
-  const consumption = meter.zones.map((zone) => {
-    const before = previousValues?.[zone];
-    const after = saved.values[zone] ?? 0;
-    const used = before === undefined ? 0 : after >= before ? after - before : capacity - before + after;
-    const rateKopecks = rates.find((r) => r.zone === zone)?.rateKopecks ?? 0;
-    return { zone, kwh: formatMilli(used, 3), rateKopecks, costKopecks: Math.round((used * rateKopecks) / 1000) };
-  });
   const row: MeterReadingRow = { ...saved, takenAt: new Date(saved.takenAt), createdAt: new Date(saved.createdAt) };
   return {
     reading: { id: saved.id, meterId: meter.id, ...readingSnapshot(row, meter) },
-    consumption,
-    totalCostKopecks: consumption.reduce((s, c) => s + c.costKopecks, 0),
+    ...readingCost(meter, previousValues, saved.values, ratesOf(bundle, now)),
     replacedPrevious: replaced,
   };
 }
 
 /** Readings of all the account's meters in a period: Moscow calendar days, both ends inclusive, newest first. */
 function history(bundle: AccountBundle, period: { from: string; to: string }): ReadingHistoryItem[] {
-  const from = dayStart(period.from, rule.timeZone);
-  // Up to the end of the last day: the start of the next one.
-  const nextDay = new Date(Date.parse(`${period.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const to = dayStart(nextDay, rule.timeZone);
+  const { from, to } = periodInstants(period, rule.timeZone);
   return bundle.meters
     .flatMap((meter) => readingsOfMeter(bundle, meter.id).map((r) => ({ r, meter })))
     .filter(({ r }) => r.takenAt >= from && r.takenAt < to)
