@@ -1,3 +1,5 @@
+import type { AutoPayment } from "@lk/contract/payments";
+
 // «Автоплатеж»: the application's life, decided once for the API and the mock (issue #19).
 //   APPLIED ──(the first bill issued after it)──▶ ACTIVE ──«Отключить»──▶ OFF
 //      └──«Аннулировать»──▶ WITHDRAWN
@@ -55,3 +57,28 @@ export const AUTOPAYMENT_ENDINGS = {
 
 /** The reason recorded when the customer withdraws an application. */
 export const AUTOPAY_ANNUL_REASON = "Заявление аннулировано клиентом";
+
+type Instant = Date | string;
+const iso = (at: Instant) => (typeof at === "string" ? at : at.toISOString());
+
+/** An application as the contract shows it, from the API's row (dates) or the mock's (ISO text). */
+export function autoPaymentView(
+  a: Omit<AutoPayment, "appliedAt" | "activatedAt" | "endedAt"> & {
+    appliedAt: Instant;
+    activatedAt: Instant | null;
+    endedAt: Instant | null;
+  },
+): AutoPayment {
+  return {
+    id: a.id,
+    status: a.status,
+    cardMask: a.cardMask,
+    maxAmountKopecks: a.maxAmountKopecks,
+    receiptEmail: a.receiptEmail,
+    termsVersion: a.termsVersion,
+    appliedAt: iso(a.appliedAt),
+    activatedAt: a.activatedAt === null ? null : iso(a.activatedAt),
+    endedAt: a.endedAt === null ? null : iso(a.endedAt),
+    lastNotice: a.lastNotice,
+  };
+}

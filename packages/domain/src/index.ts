@@ -15,6 +15,7 @@ export * from "./reading-check.ts";
 export * from "./reading-submission.ts";
 export * from "./reading-view.ts";
 export * from "./reading-window.ts";
+export * from "./service-requests.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./domain-error.ts";
 import { requireSameRequest } from "./idempotency.ts";
+import type { ReadingCheck } from "./reading-check.ts";
 import { acceptedValues, periodInstants, readingCost } from "./reading-submission.ts";
 
 const refusal = (fn: () => unknown): DomainError => {
@@ -16,10 +17,10 @@ describe("acceptedValues", () => {
   it("returns the checked values", () => {
     expect(acceptedValues({ kind: "ok", values: { T1: 1000 }, consumption: { T1: 10 } })).toEqual({ T1: 1000 });
   });
-  it.each([
-    [{ kind: "refused", code: "WINDOW_CLOSED", message: "Приём закрыт." } as const, "WINDOW_CLOSED", "Приём закрыт."],
+  it.each<[ReadingCheck, string, string]>([
+    [{ kind: "refused", code: "WINDOW_CLOSED", message: "Приём закрыт." }, "WINDOW_CLOSED", "Приём закрыт."],
     [
-      { kind: "invalid", fields: [{ path: "values.T1", message: "Введите показание." }] } as const,
+      { kind: "invalid", fields: [{ path: "values.T1", message: "Введите показание." }] },
       "VALIDATION_FAILED",
       "VALIDATION_FAILED",
     ],
@@ -30,7 +31,7 @@ describe("acceptedValues", () => {
           { code: "ROLLOVER", message: "Счётчик перешёл через ноль?" },
           { code: "LARGE_JUMP", message: "Много." },
         ],
-      } as const,
+      },
       "NEEDS_CONFIRMATION",
       "Счётчик перешёл через ноль? Много.",
     ],

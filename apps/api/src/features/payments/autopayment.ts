@@ -1,4 +1,4 @@
-import type { AutoPayment, AutoPaymentState } from "@lk/contract";
+import type { AutoPaymentState } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
 import {
   AUTOPAY_ANNUL_REASON,
@@ -7,6 +7,7 @@ import {
   AUTOPAYMENT_ENDINGS,
   type AutoPaymentEnding,
   autoPaymentApplyRefusal,
+  autoPaymentView,
   cardMask,
   DomainError,
   LIVE_AUTOPAYMENT_STATUSES,
@@ -16,19 +17,6 @@ import type { CardDetails } from "./gateway.ts";
 import type { PaymentsDeps } from "./service.ts";
 
 type Row = Prisma.AutoPaymentGetPayload<object>;
-
-const toAutoPayment = (a: Row): AutoPayment => ({
-  id: a.id,
-  status: a.status,
-  cardMask: a.cardMask,
-  maxAmountKopecks: a.maxAmountKopecks,
-  receiptEmail: a.receiptEmail,
-  termsVersion: a.termsVersion,
-  appliedAt: a.appliedAt.toISOString(),
-  activatedAt: a.activatedAt?.toISOString() ?? null,
-  endedAt: a.endedAt?.toISOString() ?? null,
-  lastNotice: a.lastNotice,
-});
 
 /** The account's open application or service (one at most), whoever of its holders made it. */
 function currentOf(db: Database, accountId: string) {
@@ -40,7 +28,7 @@ function currentOf(db: Database, accountId: string) {
 
 async function stateOf(db: Database, accountId: string): Promise<AutoPaymentState> {
   const current = await currentOf(db, accountId);
-  return { current: current ? toAutoPayment(current) : null, terms: { ...AUTOPAY_TERMS } };
+  return { current: current ? autoPaymentView(current) : null, terms: { ...AUTOPAY_TERMS } };
 }
 
 export async function autoPaymentState({ db }: PaymentsDeps, userId: string, accountId: string) {

@@ -1,5 +1,6 @@
 import type { OperatorServiceRequest, ServiceRequest, ServiceRequestChange } from "@lk/contract";
 import type { Prisma } from "@lk/db";
+import { requestNumber } from "@lk/domain";
 
 export const requestInclude = {
   account: { select: { number: true } },
@@ -8,8 +9,6 @@ export const requestInclude = {
 } as const satisfies Prisma.ServiceRequestInclude;
 
 export type RequestRow = Prisma.ServiceRequestGetPayload<{ include: typeof requestInclude }>;
-
-export const requestNumber = (number: number) => `З-${String(number).padStart(6, "0")}`;
 
 export function toServiceRequest(row: RequestRow): ServiceRequest {
   return {

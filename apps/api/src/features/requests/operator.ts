@@ -1,11 +1,10 @@
-import { type OperatorServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
+import { type OperatorServiceRequest, requestAnsweredMessage, type ServiceRequestChange } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
-import { DomainError } from "@lk/domain";
+import { DomainError, moveRefused, REQUEST_MOVES, type RequestMove, requestedFacts, requestNumber } from "@lk/domain";
 import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../lib/clock.ts";
 import { enqueue } from "../outbox/outbox.ts";
-import { operatorInclude, requestNumber, toOperatorRequest } from "./mappers.ts";
-import { newValuesOf } from "./service.ts";
+import { operatorInclude, toOperatorRequest } from "./mappers.ts";
 
 /** Operator routes: the token's role decides (a customer gets 403, the route is not theirs). */
 export async function requireOperator(request: FastifyRequest): Promise<string> {
@@ -31,7 +30,34 @@ export async function operatorRequest(db: Database, requestId: string): Promise<
   return toOperatorRequest(row);
 }
 
-const DECIDED_MESSAGE = "Заявка уже рассмотрена: решение изменить нельзя.";
+/** A move of the request by one guarded update, recorded in its history; refused unless its status allows it. */
+async function moveRequest(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  move: RequestMove,
+  event: { operatorId: string; comment: string | null; at: Date },
+) {
+  const { from, to } = REQUEST_MOVES[move];
+  const moved = await tx.serviceRequest.updateMany({
+    where: { id: requestId, status: { in: [...from] } },
+    data: { status: to, updatedAt: event.at },
+  });
+  if (moved.count !== 1) {
+    const exists = await tx.serviceRequest.findUnique({ where: { id: requestId }, select: { id: true } });
+    if (!exists) throw new DomainError("NOT_FOUND", "Заявка не найдена.");
+    throw moveRefused(move);
+  }
+  await tx.serviceRequestEvent.create({
+    data: {
+      requestId,
+      status: to,
+      comment: event.comment,
+      actorId: event.operatorId,
+      actorRole: "OPERATOR",
+      at: event.at,
+    },
+  });
+}
 
 /** подана → на рассмотрении. */
 export async function takeForReview(
@@ -39,24 +65,9 @@ export async function takeForReview(
   operatorId: string,
   requestId: string,
 ): Promise<OperatorServiceRequest> {
-  const now = deps.clock.now();
-  await deps.db.$transaction(async (tx) => {
-    const moved = await tx.serviceRequest.updateMany({
-      where: { id: requestId, status: "SUBMITTED" },
-      data: { status: "IN_REVIEW", updatedAt: now },
-    });
-    if (moved.count !== 1) await refuseMove(tx, requestId, "Заявка уже на рассмотрении или рассмотрена.");
-    await tx.serviceRequestEvent.create({
-      data: { requestId, status: "IN_REVIEW", actorId: operatorId, actorRole: "OPERATOR", at: now },
-    });
-  });
+  const at = deps.clock.now();
+  await deps.db.$transaction((tx) => moveRequest(tx, requestId, "REVIEW", { operatorId, comment: null, at }));
   return operatorRequest(deps.db, requestId);
-}
-
-async function refuseMove(tx: Prisma.TransactionClient, requestId: string, message: string): Promise<never> {
-  const exists = await tx.serviceRequest.findUnique({ where: { id: requestId }, select: { id: true } });
-  if (!exists) throw new DomainError("NOT_FOUND", "Заявка не найдена.");
-  throw new DomainError("REQUEST_STATE", message);
 }
 
 /**
@@ -69,14 +80,11 @@ export async function decide(
   requestId: string,
   input: { decision: "APPROVE" | "REJECT"; comment?: string | undefined },
 ): Promise<OperatorServiceRequest> {
-  const now = deps.clock.now();
-  const status = input.decision === "APPROVE" ? "DONE" : "REJECTED";
+  const at = deps.clock.now();
+  const comment = input.comment || null;
   await deps.db.$transaction(async (tx) => {
-    const moved = await tx.serviceRequest.updateMany({
-      where: { id: requestId, status: { in: ["SUBMITTED", "IN_REVIEW"] } },
-      data: { status, updatedAt: now },
-    });
-    if (moved.count !== 1) await refuseMove(tx, requestId, DECIDED_MESSAGE);
+    await moveRequest(tx, requestId, input.decision, { operatorId, comment, at });
+    const status = REQUEST_MOVES[input.decision].to;
     const request = await tx.serviceRequest.findUniqueOrThrow({
       where: { id: requestId },
       include: { user: { select: { email: true } } },
@@ -84,26 +92,12 @@ export async function decide(
     if (status === "DONE") {
       await tx.personalAccount.update({
         where: { id: request.accountId },
-        data: newValuesOf(request.change as ServiceRequestChange),
+        data: requestedFacts(request.change as ServiceRequestChange),
       });
     }
-    const comment = input.comment || null;
-    await tx.serviceRequestEvent.create({
-      data: { requestId, status, comment, actorId: operatorId, actorRole: "OPERATOR", at: now },
-    });
-    const title = serviceRequestKinds[request.kind].title;
-    const number = requestNumber(request.number);
+    const answered = { number: requestNumber(request.number), kind: request.kind };
     await enqueue(tx, {
-      channel: "EMAIL",
-      kind: "REQUEST_ANSWERED",
-      to: request.user.email,
-      subject: `Заявка ${number} ${status === "DONE" ? "выполнена" : "отклонена"}`,
-      text: [
-        `Ваша заявка ${number} «${title}» ${status === "DONE" ? "выполнена: данные лицевого счёта изменены" : "отклонена"}.`,
-        ...(comment ? ["", `Комментарий оператора: ${comment}`] : []),
-        "",
-        "Подробности — в личном кабинете, раздел «Реквизиты ЛС».",
-      ].join("\n"),
+      ...requestAnsweredMessage(request.user.email, answered, status, comment),
       dedupeKey: `request:${requestId}:${status}`,
     });
   });

@@ -1,6 +1,6 @@
 import { DOCUMENT_LIMITS, type ServiceRequest, type ServiceRequestChange, serviceRequestKinds } from "@lk/contract";
 import type { Database, Prisma } from "@lk/db";
-import { checkRequestDocuments, DomainError } from "@lk/domain";
+import { checkRequestDocuments, DomainError, factsBefore, OPEN_REQUEST_STATUSES, requireSomeChange } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requestInclude, toServiceRequest } from "./mappers.ts";
@@ -12,32 +12,6 @@ export interface RequestDeps {
   clock: Clock;
   storage: DocumentStorage;
 }
-
-type AccountValues = { ownerName: string; residents: number; rooms: number; totalArea: string; livingArea: string };
-
-/** The account's current values of what a change touches; also what approval writes. */
-export function valuesOf(change: ServiceRequestChange, account: AccountValues): Record<string, string | number> {
-  switch (change.kind) {
-    case "OWNER":
-      return { ownerName: account.ownerName };
-    case "RESIDENTS":
-      return { residents: account.residents };
-    case "ROOMS":
-      return { rooms: account.rooms };
-    case "AREA":
-      return { totalArea: account.totalArea, livingArea: account.livingArea };
-  }
-}
-
-export function newValuesOf(change: ServiceRequestChange): Record<string, string | number> {
-  const { kind: _kind, ...values } = change;
-  return values;
-}
-
-const sameValue = (a: string | number | undefined, b: string | number) =>
-  typeof b === "string" && typeof a === "string" && /^\d/.test(b) ? Number(a) === Number(b) : a === b;
-
-const OPEN = ["SUBMITTED", "IN_REVIEW"] as const;
 
 type CheckedDocument = { slot: string; fileName: string; contentType: string; key: string; byteLength: number };
 
@@ -92,25 +66,14 @@ async function fileRequest(
   const { db, clock } = deps;
   await requireLinkedAccount(db, userId, accountId);
   const account = await db.personalAccount.findUniqueOrThrow({ where: { id: accountId } });
-  const current = valuesOf(input.change, {
-    ...account,
-    totalArea: account.totalArea.toFixed(2),
-    livingArea: account.livingArea.toFixed(2),
-  });
-  const wanted = newValuesOf(input.change);
-  if (Object.entries(wanted).every(([key, value]) => sameValue(current[key], value))) {
-    const message = "Совпадает с текущим значением: менять нечего.";
-    throw new DomainError("VALIDATION_FAILED", message, {
-      location: "body",
-      fields: Object.keys(wanted).map((key) => ({ path: `change.${key}`, message })),
-    });
-  }
+  const facts = { ...account, totalArea: account.totalArea.toFixed(2), livingArea: account.livingArea.toFixed(2) };
+  requireSomeChange(input.change, facts);
   const documents = await checkDocuments(input.change.kind, files);
   const now = clock.now();
   const id = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`request:${accountId}:${input.change.kind}`}))`;
     const open = await tx.serviceRequest.findFirst({
-      where: { accountId, kind: input.change.kind, status: { in: [...OPEN] } },
+      where: { accountId, kind: input.change.kind, status: { in: [...OPEN_REQUEST_STATUSES] } },
       select: { id: true },
     });
     if (open) throw new DomainError("REQUEST_EXISTS");
@@ -121,7 +84,7 @@ async function fileRequest(
         kind: input.change.kind,
         status: "SUBMITTED",
         change: input.change as Prisma.InputJsonValue,
-        previous: current,
+        previous: factsBefore(input.change, facts),
         comment: input.comment || null,
         createdAt: now,
         updatedAt: now,

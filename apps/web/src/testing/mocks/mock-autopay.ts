@@ -1,9 +1,10 @@
-import type { AutoPayment, AutoPaymentState, RouteParsed, routes } from "@lk/contract";
+import type { AutoPaymentState, RouteParsed, routes } from "@lk/contract";
 import {
   AUTOPAY_TERMS,
   AUTOPAYMENT_ENDINGS,
   autoPaymentActivation,
   autoPaymentApplyRefusal,
+  autoPaymentView,
   cardMask,
   DomainError,
   isLiveAutoPayment,
@@ -45,24 +46,9 @@ function currentOf(accountId: string, now: Date): MockAutoPayment | null {
   return mockDb.state.autoPayments.filter((a) => a.accountId === accountId && isLive(a)).at(-1) ?? null;
 }
 
-function toAutoPayment(a: MockAutoPayment): AutoPayment {
-  return {
-    id: a.id,
-    status: a.status,
-    cardMask: a.cardMask,
-    maxAmountKopecks: a.maxAmountKopecks,
-    receiptEmail: a.receiptEmail,
-    termsVersion: a.termsVersion,
-    appliedAt: a.appliedAt,
-    activatedAt: a.activatedAt,
-    endedAt: a.endedAt,
-    lastNotice: a.lastNotice,
-  };
-}
-
 export function autoPaymentState(accountId: string, now: Date): AutoPaymentState {
   const current = currentOf(accountId, now);
-  return { current: current ? toAutoPayment(current) : null, terms: { ...AUTOPAY_TERMS } };
+  return { current: current ? autoPaymentView(current) : null, terms: { ...AUTOPAY_TERMS } };
 }
 
 /** «Подать заявление»: only on the terms in force, and only when the account has no live application. */

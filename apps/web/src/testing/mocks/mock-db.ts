@@ -7,8 +7,8 @@ import type {
   ReadingHistoryItem,
   User,
 } from "@lk/contract";
-import type { Zone } from "@lk/domain";
-import type { AccountFacts, MockServiceRequest } from "./mock-service-requests.ts";
+import type { AccountFacts, Zone } from "@lk/domain";
+import type { MockServiceRequest } from "./mock-service-requests.ts";
 
 /** A user's link to a personal account of the generated world (the account itself is not stored). */
 export interface MockAccountLink {

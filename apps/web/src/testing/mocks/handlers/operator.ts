@@ -1,18 +1,20 @@
 import { requestAnsweredMessage, routes } from "@lk/contract";
-import { DomainError } from "@lk/domain";
+import {
+  DomainError,
+  isOpenRequest,
+  REQUEST_MOVES,
+  type RequestMove,
+  requestedFacts,
+  requestMove,
+  requestNumber,
+} from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
 import { sendMessage } from "../mock-outbox.ts";
 import { documentBytes } from "../mock-request-documents.ts";
-import {
-  factsOf,
-  type MockServiceRequest,
-  OPEN_STATUSES,
-  requestNumber,
-  toOperatorRequest,
-} from "../mock-service-requests.ts";
+import { type MockServiceRequest, toOperatorRequest } from "../mock-service-requests.ts";
 import { findAccount } from "../mock-world.ts";
 
 const opts = { authenticate };
@@ -40,12 +42,14 @@ function toOperator(request: MockServiceRequest) {
   );
 }
 
-/** A move of the request's status, recorded in its history with the operator's comment. */
-function move(request: MockServiceRequest, status: MockServiceRequest["status"], comment: string | null) {
+/** A move of the request's status (refused unless it allows it), recorded in its history with the operator's comment. */
+function move(request: MockServiceRequest, to: RequestMove, comment: string | null) {
   const at = mockClock.now().toISOString();
+  const status = requestMove(request.status, to);
   request.status = status;
   request.updatedAt = at;
   request.history.push({ status, at, comment, by: "OPERATOR" });
+  return status;
 }
 
 export const operatorHandlers = [
@@ -54,8 +58,7 @@ export const operatorHandlers = [
     ({ input: { query }, userId }) => {
       requireOperator(userId);
       const status = query.status ?? "OPEN";
-      const wanted = (s: MockServiceRequest["status"]) =>
-        status === "OPEN" ? OPEN_STATUSES.includes(s) : s === status;
+      const wanted = (s: MockServiceRequest["status"]) => (status === "OPEN" ? isOpenRequest(s) : s === status);
       // Oldest first: whoever waits longest is answered first.
       const requests = mockDb.state.serviceRequests
         .filter((r) => wanted(r.status))
@@ -88,10 +91,7 @@ export const operatorHandlers = [
     ({ input: { params }, userId }) => {
       requireOperator(userId);
       const request = findRequest(params.requestId);
-      if (request.status !== "SUBMITTED") {
-        throw new DomainError("REQUEST_STATE", "Заявка уже на рассмотрении или рассмотрена.");
-      }
-      move(request, "IN_REVIEW", null);
+      move(request, "REVIEW", null);
       mockDb.save();
       return toOperator(request);
     },
@@ -102,17 +102,14 @@ export const operatorHandlers = [
     ({ input: { params, body }, userId }) => {
       requireOperator(userId);
       const request = findRequest(params.requestId);
-      if (!OPEN_STATUSES.includes(request.status)) {
-        throw new DomainError("REQUEST_STATE", "Заявка уже рассмотрена: решение изменить нельзя.");
-      }
       const comment = body.comment || null;
-      const status = body.decision === "APPROVE" ? "DONE" : "REJECTED";
+      const status = REQUEST_MOVES[body.decision].to;
+      move(request, body.decision, comment);
       if (status === "DONE") {
         // The account's details change only now, and exactly as requested.
         const changes = mockDb.state.accountChanges;
-        changes[request.accountId] = { ...changes[request.accountId], ...factsOf(request.change) };
+        changes[request.accountId] = { ...changes[request.accountId], ...requestedFacts(request.change) };
       }
-      move(request, status, comment);
       // As the API: the customer hears of the decision by e-mail.
       const customer = mockDb.state.users.find((u) => u.id === request.userId);
       const answered = { number: requestNumber(request.number), kind: request.kind };

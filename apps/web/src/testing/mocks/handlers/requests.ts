@@ -1,5 +1,5 @@
 import { routes } from "@lk/contract";
-import { DomainError } from "@lk/domain";
+import { DomainError, factsBefore, isOpenRequest, requireSomeChange } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
@@ -10,10 +10,7 @@ import {
   accountFacts,
   type MockServiceRequest,
   nextRequestNumber,
-  OPEN_STATUSES,
-  previousOf,
   toServiceRequest,
-  unchangedFields,
 } from "../mock-service-requests.ts";
 
 const opts = { authenticate };
@@ -48,18 +45,11 @@ export const serviceRequestHandlers = [
       const user = userId as string;
       const { bundle } = requireLink(user, params.accountId);
       const facts = accountFacts(bundle);
-      const unchanged = unchangedFields(body.change, facts);
-      if (unchanged.length) {
-        const message = "Совпадает с текущим значением: менять нечего.";
-        throw new DomainError("VALIDATION_FAILED", message, {
-          location: "body",
-          fields: unchanged.map((path) => ({ path, message })),
-        });
-      }
+      requireSomeChange(body.change, facts);
       // The API checks the files before it looks for an open request (inside its transaction).
       const checked = await checkUploads(body.change.kind, files);
       const open = mockDb.state.serviceRequests.some(
-        (r) => r.accountId === params.accountId && r.kind === body.change.kind && OPEN_STATUSES.includes(r.status),
+        (r) => r.accountId === params.accountId && r.kind === body.change.kind && isOpenRequest(r.status),
       );
       if (open) throw new DomainError("REQUEST_EXISTS");
 
@@ -72,7 +62,7 @@ export const serviceRequestHandlers = [
         kind: body.change.kind,
         status: "SUBMITTED",
         change: body.change,
-        previous: previousOf(body.change, facts),
+        previous: factsBefore(body.change, facts),
         comment: body.comment || null,
         createdAt: at,
         updatedAt: at,
