@@ -1,4 +1,5 @@
 // The billing rules, pure and table-tested, shared by the API, the web app, the seed and the mock.
+export * from "./account-linking.ts";
 export * from "./account-number.ts";
 export * from "./autopayment.ts";
 export * from "./consumption.ts";

@@ -1,3 +1,5 @@
+import { DomainError } from "./domain-error.ts";
+
 /**
  * The rules that keep a stranger from linking someone else's personal account by guessing the
  * answer to a control question. Decided here once; the API and the mock load the attempts, call
@@ -109,4 +111,28 @@ export function decideLinkAnswer(
     outcome: linkStanding(withThis, userId, now, policy),
     pausedUntil: pause && !accountPausedUntil(attempts, now, policy) ? pause : null,
   };
+}
+
+/** A customer or an account that must wait: 423 with when it lifts (locked: this customer; paused: everyone). */
+export function linkWaitRefusal(standing: Exclude<LinkStanding, { status: "open" }>): DomainError {
+  return new DomainError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
+    attemptsLeft: 0,
+    lockedUntil: standing.until.toISOString(),
+  });
+}
+
+/** The refusal an answer that did not link ends with: how many tries are left, or how long to wait. */
+export function linkAnswerRefusal(outcome: LinkStanding): DomainError {
+  if (outcome.status !== "open") return linkWaitRefusal(outcome);
+  return new DomainError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
+    attemptsLeft: outcome.attemptsLeft,
+  });
+}
+
+/**
+ * Linking proves the customer holds an account's papers; the login doing it must have a proved
+ * e-mail or phone (`proved`), so that throw-away registrations cannot each bring their own guesses.
+ */
+export function requireProvedContact(proved: boolean): void {
+  if (!proved) throw new DomainError("CONTACT_NOT_CONFIRMED");
 }

@@ -1,7 +1,7 @@
 import { type AccountSummary, type ConfirmLinkBody, linkPausedMessage, type StartLinkResult } from "@lk/contract";
 import { type Database, type DatabaseOrTx as Db, transaction } from "@lk/db";
 import {
-  controlQuestionText,
+  checkedAccountNumber,
   DomainError,
   decideLinkAnswer,
   formatMoscowDateTime,
@@ -9,11 +9,16 @@ import {
   LINK_ATTEMPT_POLICY,
   type LinkAttempt,
   type LinkStanding,
+  linkAnswerRefusal,
   linkStanding,
-  matchesAccountNumberFormat,
+  linkWaitRefusal,
   monthOf,
   monthStart,
   normalizeAccountNumber,
+  offeredQuestions,
+  requireOfferedQuestion,
+  requireProvedContact,
+  unknownSupplier,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
@@ -26,38 +31,10 @@ export interface LinkingDeps {
   clock: Clock;
 }
 
-const unknownSupplier = () =>
-  new DomainError("VALIDATION_FAILED", undefined, {
-    location: "body",
-    fields: [{ path: "supplierId", message: "Выберите поставщика из списка." }],
-  });
-
 async function findSupplier(db: Database, supplierId: string) {
   const supplier = await db.supplier.findUnique({ where: { id: supplierId } });
   if (!supplier) throw unknownSupplier();
   return supplier;
-}
-
-function checkNumberFormat(
-  supplier: {
-    shortName: string;
-    accountNumberPattern: string;
-    accountNumberHint: string;
-    accountNumberExample: string;
-  },
-  number: string,
-) {
-  if (!matchesAccountNumberFormat(number, supplier.accountNumberPattern)) {
-    throw new DomainError("VALIDATION_FAILED", undefined, {
-      location: "body",
-      fields: [
-        {
-          path: "accountNumber",
-          message: `Номер лицевого счёта ${supplier.shortName}: ${supplier.accountNumberHint}, например ${supplier.accountNumberExample}.`,
-        },
-      ],
-    });
-  }
 }
 
 /** Every answer for this number in the window, from every customer (the domain weighs them). */
@@ -69,24 +46,14 @@ async function recentAttempts(db: Db, supplierId: string, accountNumber: string,
   return rows.map((r) => ({ userId: r.userId, success: r.success, at: r.createdAt }));
 }
 
-function waitError(standing: Exclude<LinkStanding, { status: "open" }>): DomainError {
-  return new DomainError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
-    lockedUntil: standing.until.toISOString(),
-    attemptsLeft: 0,
-  });
-}
-
-/**
- * Linking proves the customer holds an account's papers; the login doing it must be a proved
- * address or phone, so that throw-away registrations cannot each bring their own guesses.
- */
+/** Only a proved login may link (the domain's rule). */
 async function requireConfirmedContact(db: Database, userId: string): Promise<void> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: { emailConfirmedAt: true, phoneConfirmedAt: true },
   });
   if (!user) throw new DomainError("UNAUTHORIZED");
-  if (!user.emailConfirmedAt && !user.phoneConfirmedAt) throw new DomainError("CONTACT_NOT_CONFIRMED");
+  requireProvedContact(user.emailConfirmedAt !== null || user.phoneConfirmedAt !== null);
 }
 
 async function alreadyLinked(db: Database, userId: string, supplierId: string, number: string): Promise<boolean> {
@@ -107,17 +74,16 @@ export async function startLink(
   body: { supplierId: string; accountNumber: string },
 ): Promise<StartLinkResult> {
   const supplier = await findSupplier(db, body.supplierId);
-  checkNumberFormat(supplier, body.accountNumber);
-  const accountNumber = normalizeAccountNumber(body.accountNumber);
+  const accountNumber = checkedAccountNumber(supplier, body.accountNumber);
   await requireConfirmedContact(db, userId);
   if (await alreadyLinked(db, userId, supplier.id, accountNumber)) throw new DomainError("ACCOUNT_ALREADY_LINKED");
   const now = clock.now();
   const standing = linkStanding(await recentAttempts(db, supplier.id, accountNumber, now), userId, now);
-  if (standing.status !== "open") throw waitError(standing);
+  if (standing.status !== "open") throw linkWaitRefusal(standing);
   return {
     supplierId: supplier.id,
     accountNumber,
-    questions: supplier.controlQuestions.map((kind) => ({ kind, text: controlQuestionText[kind] })),
+    questions: offeredQuestions(supplier.controlQuestions),
     attemptsLeft: standing.attemptsLeft,
   };
 }
@@ -148,15 +114,10 @@ export async function confirmLink(
     requireActiveSession(context?.sessionActive);
     const supplier = context?.supplier;
     if (!supplier) throw unknownSupplier();
-    checkNumberFormat(supplier, body.accountNumber);
-    if (!supplier.controlQuestions.includes(body.question)) {
-      throw new DomainError("VALIDATION_FAILED", undefined, {
-        location: "body",
-        fields: [{ path: "question", message: "Выберите контрольный вопрос из списка." }],
-      });
-    }
+    checkedAccountNumber(supplier, body.accountNumber);
+    requireOfferedQuestion(supplier, body.question);
     if (context.contactConfirmed === null) throw new DomainError("UNAUTHORIZED");
-    if (!context.contactConfirmed) throw new DomainError("CONTACT_NOT_CONFIRMED");
+    requireProvedContact(context.contactConfirmed);
     const [state] = await sql.query(linkState, [
       supplier.id,
       accountNumber,
@@ -172,7 +133,7 @@ export async function confirmLink(
     // The evidence is read either way (the domain decides whether the answer counts at all).
     const correct = account !== null && isCorrectAnswer(body.question, body.answer, evidence);
     const decision = decideLinkAnswer(attempts, userId, now, correct);
-    if (decision.kind === "refused") return { kind: "wait" as const, standing: decision.standing };
+    if (decision.kind === "refused") return { kind: "refused" as const, error: linkWaitRefusal(decision.standing) };
     const links = decision.outcome.status === "linked" && account !== null;
     const [written] = await sql.query(recordAnswer, [
       userId,
@@ -194,20 +155,14 @@ export async function confirmLink(
       const isPrimary = written?.isPrimary === true;
       return { kind: "linked" as const, account: toSummary({ ...account, supplier }, isPrimary) };
     }
-    return decision.outcome.status === "open"
-      ? { kind: "wrong" as const, attemptsLeft: decision.outcome.attemptsLeft }
-      : { kind: "wait" as const, standing: decision.outcome as Exclude<LinkStanding, { status: "open" }> };
+    return { kind: "refused" as const, error: linkAnswerRefusal(decision.outcome as LinkStanding) };
   });
 
   switch (outcome.kind) {
     case "already":
       throw new DomainError("ACCOUNT_ALREADY_LINKED");
-    case "wait":
-      throw waitError(outcome.standing);
-    case "wrong":
-      throw new DomainError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
-        attemptsLeft: outcome.attemptsLeft,
-      });
+    case "refused":
+      throw outcome.error;
     case "linked":
       return outcome.account;
   }

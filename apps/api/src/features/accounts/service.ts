@@ -1,19 +1,12 @@
 import type { AccountSummary, SupplierSummary } from "@lk/contract";
 import type { Database } from "@lk/db";
-import { controlQuestionText, DomainError } from "@lk/domain";
+import { requireUnlinkable, supplierView } from "@lk/domain";
 import { requireLinkedAccount } from "./access.ts";
 import { toSummary } from "./mappers.ts";
 
 export async function listSuppliers(db: Database): Promise<SupplierSummary[]> {
   const suppliers = await db.supplier.findMany({ orderBy: { name: "asc" } });
-  return suppliers.map((s) => ({
-    id: s.id,
-    name: s.name,
-    shortName: s.shortName,
-    accountNumberExample: s.accountNumberExample,
-    accountNumberHint: s.accountNumberHint,
-    controlQuestions: s.controlQuestions.map((kind) => ({ kind, text: controlQuestionText[kind] })),
-  }));
+  return suppliers.map(supplierView);
 }
 
 /** The customer's accounts, the primary one first, then in the order they were linked. */
@@ -32,9 +25,7 @@ export async function listAccounts(db: Database, userId: string): Promise<Accoun
  */
 export async function unlinkAccount(db: Database, userId: string, accountId: string): Promise<void> {
   const link = await requireLinkedAccount(db, userId, accountId);
-  if (link.isPrimary && (await db.accountLink.count({ where: { userId } })) > 1) {
-    throw new DomainError("PRIMARY_ACCOUNT");
-  }
+  requireUnlinkable(link.isPrimary, await db.accountLink.count({ where: { userId } }));
   await db.accountLink.delete({ where: { userId_accountId: { userId, accountId } } });
 }
 

@@ -58,18 +58,11 @@ export const operatorInclude = {
 type OperatorRow = Prisma.ServiceRequestGetPayload<{ include: typeof operatorInclude }>;
 
 export function toOperatorRequest(row: OperatorRow): OperatorServiceRequest {
-  const { account, user } = row;
+  const { user } = row;
+  const { totalArea, livingArea, ...account } = row.account;
   return {
     ...toServiceRequest(row),
-    account: {
-      number: account.number,
-      address: account.address,
-      ownerName: account.ownerName,
-      residents: account.residents,
-      rooms: account.rooms,
-      totalArea: account.totalArea.toFixed(2),
-      livingArea: account.livingArea.toFixed(2),
-    },
+    account: { ...account, totalArea: totalArea.toFixed(2), livingArea: livingArea.toFixed(2) },
     customer: { fullName: user.fullName, email: user.email, phone: user.phone },
   };
 }

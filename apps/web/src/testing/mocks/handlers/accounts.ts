@@ -1,15 +1,20 @@
 import { type AccountSummary, linkPausedMessage, routes } from "@lk/contract";
 import { SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
 import {
-  controlQuestionText,
+  checkedAccountNumber,
   DomainError,
   decideLinkAnswer,
   formatMoscowDateTime,
   isCorrectAnswer,
-  type LinkStanding,
+  linkAnswerRefusal,
   linkStanding,
-  matchesAccountNumberFormat,
-  normalizeAccountNumber,
+  linkWaitRefusal,
+  offeredQuestions,
+  requireOfferedQuestion,
+  requireProvedContact,
+  requireUnlinkable,
+  supplierView,
+  unknownSupplier,
 } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
@@ -23,20 +28,11 @@ import { evidenceOf, findAccount, findAccountByNumber, findSupplier, toDetails, 
 
 const opts = { authenticate };
 
-const fieldError = (path: string, message: string) =>
-  new DomainError("VALIDATION_FAILED", undefined, { location: "body", fields: [{ path, message }] });
-
 /** The supplier and the number in its format, as the API checks them before anything else. */
 function checkNumber(supplierId: string, accountNumber: string): { supplier: SupplierSeed; number: string } {
   const supplier = findSupplier(supplierId);
-  if (!supplier) throw fieldError("supplierId", "Выберите поставщика из списка.");
-  if (!matchesAccountNumberFormat(accountNumber, supplier.accountNumberPattern)) {
-    throw fieldError(
-      "accountNumber",
-      `Номер лицевого счёта ${supplier.shortName}: ${supplier.accountNumberHint}, например ${supplier.accountNumberExample}.`,
-    );
-  }
-  return { supplier, number: normalizeAccountNumber(accountNumber) };
+  if (!supplier) throw unknownSupplier();
+  return { supplier, number: checkedAccountNumber(supplier, accountNumber) };
 }
 
 function linksOf(userId: string): MockAccountLink[] {
@@ -52,24 +48,13 @@ function summariesOf(userId: string): AccountSummary[] {
   });
 }
 
-const questionsOf = (supplier: SupplierSeed) =>
-  supplier.controlQuestions.map((kind) => ({ kind, text: controlQuestionText[kind] }));
-
 function alreadyLinked(userId: string, accountId: string | undefined): boolean {
   return mockDb.state.accountLinks.some((l) => l.userId === userId && l.accountId === accountId);
 }
 
-function waitError(standing: Exclude<LinkStanding, { status: "open" }>): DomainError {
-  return new DomainError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
-    attemptsLeft: 0,
-    lockedUntil: standing.until.toISOString(),
-  });
-}
-
-/** As in the API: only a proved e-mail or phone may link, so throw-away registrations bring no guesses. */
 function requireConfirmedContact(userId: string): void {
   const user = requireUser(userId);
-  if (!user.emailConfirmed && !(user.phone && user.phoneConfirmed)) throw new DomainError("CONTACT_NOT_CONFIRMED");
+  requireProvedContact(!!user.emailConfirmed || !!(user.phone && user.phoneConfirmed));
 }
 
 /** The account's wrong answers are spent: everyone linked to it hears why new links wait. */
@@ -85,16 +70,7 @@ export const accountHandlers = [
     routes.accounts.suppliers,
     () => ({
       // By name, as the API lists them.
-      suppliers: [...SUPPLIERS]
-        .sort((a, b) => (a.name < b.name ? -1 : 1))
-        .map((s) => ({
-          id: s.id,
-          name: s.name,
-          shortName: s.shortName,
-          accountNumberExample: s.accountNumberExample,
-          accountNumberHint: s.accountNumberHint,
-          controlQuestions: questionsOf(s),
-        })),
+      suppliers: [...SUPPLIERS].sort((a, b) => (a.name < b.name ? -1 : 1)).map(supplierView),
     }),
     opts,
   ),
@@ -111,12 +87,12 @@ export const accountHandlers = [
       }
       const now = mockClock.now();
       const standing = linkStanding(recentAttempts({ supplierId: supplier.id, accountNumber: number }, now), user, now);
-      if (standing.status !== "open") throw waitError(standing);
+      if (standing.status !== "open") throw linkWaitRefusal(standing);
       // The same answer whether or not the number exists: it fails later, at the control question.
       return {
         supplierId: supplier.id,
         accountNumber: number,
-        questions: questionsOf(supplier),
+        questions: offeredQuestions(supplier.controlQuestions),
         attemptsLeft: standing.attemptsLeft,
       };
     },
@@ -128,9 +104,7 @@ export const accountHandlers = [
       const user = userId as string;
       const now = mockClock.now();
       const { supplier, number } = checkNumber(body.supplierId, body.accountNumber);
-      if (!supplier.controlQuestions.includes(body.question)) {
-        throw fieldError("question", "Выберите контрольный вопрос из списка.");
-      }
+      requireOfferedQuestion(supplier, body.question);
       requireConfirmedContact(user);
       const bundle = findAccountByNumber(supplier.id, number);
       if (alreadyLinked(user, bundle?.account.id)) throw new DomainError("ACCOUNT_ALREADY_LINKED");
@@ -138,19 +112,14 @@ export const accountHandlers = [
       // An unknown number is a wrong answer like any other: the same counts, the same answers.
       const correct = bundle !== undefined && isCorrectAnswer(body.question, body.answer, evidenceOf(bundle, now));
       const decision = decideLinkAnswer(recentAttempts(key, now), user, now, correct);
-      if (decision.kind === "refused") throw waitError(decision.standing);
+      if (decision.kind === "refused") throw linkWaitRefusal(decision.standing);
       recordAttempt(key, user, now, decision.record.success);
       const { outcome } = decision;
       // As the API words the letter: until the account's pause ends.
       if (decision.pausedUntil && bundle) {
         tellLinkedCustomers(bundle.account.id, number, decision.pausedUntil);
       }
-      if (outcome.status === "open") {
-        throw new DomainError("WRONG_ANSWER", `Ответ неверный. Осталось попыток: ${outcome.attemptsLeft}.`, {
-          attemptsLeft: outcome.attemptsLeft,
-        });
-      }
-      if (outcome.status !== "linked") throw waitError(outcome);
+      if (outcome.status !== "linked") throw linkAnswerRefusal(outcome);
       // Only an existing account's answer can be right.
       if (!bundle) throw new Error("linked an account that does not exist");
 
@@ -179,7 +148,7 @@ export const accountHandlers = [
     ({ input: { params }, userId }) => {
       const user = userId as string;
       const { link } = requireLink(user, params.accountId);
-      if (link.isPrimary && linksOf(user).length > 1) throw new DomainError("PRIMARY_ACCOUNT");
+      requireUnlinkable(link.isPrimary, linksOf(user).length);
       mockDb.state.accountLinks = mockDb.state.accountLinks.filter((l) => l !== link);
       mockDb.save();
       return undefined;
