@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-const MOCK_WIRING = /contract-handler|browser\.ts|mock-api-server|handlers\/index\.ts|mock-clock|request-test-client|seed\.ts/;
+const MOCK_WIRING =
+  /contract-handler|browser\.ts|mock-api-server|handlers\/index\.ts|mock-clock|request-test-client|seed\.ts/;
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -68,8 +69,14 @@ function side(dir, keep) {
 
 const mock = side("apps/web/src/testing/mocks", (path) => !MOCK_WIRING.test(path));
 const api = side("apps/api/src/features", (path) => !path.endsWith("/routes.ts"));
-for (const [name, s] of [["mock", mock], ["api", api]]) {
+for (const [name, s] of [
+  ["mock", mock],
+  ["api", api],
+]) {
   console.log(`\n${name}:`);
-  for (const f of s.counted.sort((a, b) => b.lines - a.lines)) console.log(`  ${String(f.lines).padStart(4)}  ${f.path}`);
+  for (const f of s.counted.sort((a, b) => b.lines - a.lines))
+    console.log(`  ${String(f.lines).padStart(4)}  ${f.path}`);
 }
-console.log(`\nmock ${mock.total} lines, API features ${api.total} lines: ${Math.round((100 * mock.total) / api.total)} %`);
+console.log(
+  `\nmock ${mock.total} lines, API features ${api.total} lines: ${Math.round((100 * mock.total) / api.total)} %`,
+);
