@@ -2,9 +2,11 @@
 // customer's account page of the real app (started here like the journeys start it: a fresh
 // embedded PostgreSQL, migrations, demo data, the built SPA). Each page is audited several times
 // and the run with the median performance score counts (Lighthouse's own advice: one run varies
-// by several points). Prints every run and fails below: performance 95, accessibility 100, best
-// practices 95.
+// by several points). Prints every run and, per page, the spread (performance min–max, TBT median
+// and min–max); fails when the median is below performance 95, accessibility 100, best practices
+// 95, or when any single run's performance is below 92 (PERFORMANCE_FLOOR).
 //   pnpm audit:lighthouse      (after `pnpm build`)
+// LIGHTHOUSE_PAGES=account (or signin, or signin,account, the default) audits only those pages.
 // LIGHTHOUSE_RUNS=n runs each page n times (default 5, as Lighthouse advises: the median of three
 // swung by two points here); LIGHTHOUSE_REPORT_DIR=dir keeps each page's median report there
 // (JSON, opens in the Lighthouse viewer).
@@ -25,7 +27,22 @@ import lighthouse, { type Result } from "lighthouse";
 import puppeteer from "puppeteer-core";
 
 const MIN = { performance: 95, accessibility: 100, "best-practices": 95 } as const;
+// Issue #21 asks for a median performance of at least 95 (MIN) and no single run below 92: a
+// median that passes over one run far down hides a page that is sometimes slow.
+const PERFORMANCE_FLOOR = 92;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+const PAGE_NAMES = { signin: "sign-in page", account: "account page" } as const;
+type PageKey = keyof typeof PAGE_NAMES;
+const pages = (process.env.LIGHTHOUSE_PAGES ?? "signin,account")
+  .split(",")
+  .map((p) => p.trim())
+  .filter(Boolean);
+for (const p of pages) {
+  if (!(p in PAGE_NAMES)) throw new Error(`LIGHTHOUSE_PAGES: unknown page "${p}" (signin, account)`);
+}
+if (!pages.length) throw new Error("LIGHTHOUSE_PAGES names no page (signin, account)");
+const audited = (key: PageKey) => pages.includes(key);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`LIGHTHOUSE_RUNS must be a positive integer`);
 const port = 4300 + Math.floor(Math.random() * 500);
 const base = `http://127.0.0.1:${port}`;
 
@@ -50,6 +67,21 @@ const stop = async () => {
 
 const score = (lhr: Result, id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
 const metric = (lhr: Result, id: string) => lhr.audits[id]?.displayValue ?? "?";
+const tbt = (lhr: Result) => Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? Number.NaN);
+
+/** The spread of a page's runs: performance min–max, TBT median and min–max. */
+function spread(runs: Result[]): string {
+  const perf = runs.map((r) => score(r, "performance")).sort((a, b) => a - b);
+  const tbts = runs.map(tbt).sort((a, b) => a - b);
+  const median = (xs: number[]) =>
+    xs.length % 2
+      ? (xs[(xs.length - 1) / 2] as number)
+      : ((xs[xs.length / 2 - 1] as number) + (xs[xs.length / 2] as number)) / 2;
+  return (
+    `performance ${perf[0]}–${perf.at(-1)} over ${runs.length} run${runs.length === 1 ? "" : "s"}, ` +
+    `TBT median ${Math.round(median(tbts))} ms (${tbts[0]}–${tbts.at(-1)} ms)`
+  );
+}
 
 function summary(lhr: Result): string {
   return (
@@ -107,10 +139,12 @@ try {
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   const failures: string[] = [];
   try {
-    for (const [name, url, signedIn] of [
-      ["sign-in page", `${base}/sign-in`, false],
-      ["account page", accountUrl, true],
+    for (const [key, url, signedIn] of [
+      ["signin", `${base}/sign-in`, false],
+      ["account", accountUrl, true],
     ] as const) {
+      if (!audited(key)) continue;
+      const name = PAGE_NAMES[key];
       // The signed-out page comes first, before the browser holds any cookie.
       if (signedIn) await browser.setCookie(...cookies);
       const page = await browser.newPage();
@@ -140,7 +174,8 @@ try {
       await page.close();
       const sorted = [...runs].sort((a, b) => score(a, "performance") - score(b, "performance"));
       const lhr = sorted[Math.floor(sorted.length / 2)] as Result;
-      console.log(`${name.padEnd(14)} median: ${summary(lhr)}; ${lhr.finalDisplayedUrl}\n`);
+      console.log(`${name.padEnd(14)} median: ${summary(lhr)}; ${lhr.finalDisplayedUrl}`);
+      console.log(`${name.padEnd(14)} spread: ${spread(runs)}\n`);
       if (process.env.LIGHTHOUSE_REPORT_DIR) {
         mkdirSync(process.env.LIGHTHOUSE_REPORT_DIR, { recursive: true });
         writeFileSync(`${process.env.LIGHTHOUSE_REPORT_DIR}/${name.replace(/\W+/g, "-")}.json`, JSON.stringify(lhr));
@@ -149,6 +184,12 @@ try {
         if (score(lhr, id) < min)
           failures.push(`${name}: ${id} ${score(lhr, id)} < ${min}: ${failingAudits(lhr, id).join(", ")}`);
       }
+      const worst = sorted[0] as Result;
+      if (score(worst, "performance") < PERFORMANCE_FLOOR)
+        failures.push(
+          `${name}: a run's performance ${score(worst, "performance")} < ${PERFORMANCE_FLOOR} (the floor for any run): ` +
+            failingAudits(worst, "performance").join(", "),
+        );
       if (signedIn && !lhr.finalDisplayedUrl.includes("/accounts/")) failures.push(`${name}: not signed in`);
     }
   } finally {
