@@ -165,3 +165,43 @@ test("the demo customer's account page shows the balance, the last bill and the 
     page.getByRole("region", { name: "Приборы учёта" }).getByRole("heading", { name: /^Счётчик .+, № \d+$/ }),
   ).toBeVisible();
 });
+
+test("a customer names an account: the sidebar, the page and the tab show it", async ({ page }, info) => {
+  const customer = await signUp(page, info);
+  const papers = await linkAccount(page, 2);
+  const nav = sidebar(page);
+  const rename = async () => {
+    await nav.getByRole("button", { name: `Действия со счётом № ${papers.accountNumber}` }).click();
+    await page.getByRole("menuitem", { name: "Переименовать" }).click();
+    return page.getByRole("dialog", { name: "Название лицевого счёта" });
+  };
+
+  const dialog = await rename();
+  await expect(dialog.getByLabel("Название")).toBeFocused();
+  await expectNoA11yViolations(page);
+  // The field takes no more than 40 characters: nothing to refuse later.
+  const long = "Квартира мамы на Профсоюзной, дом у пруда, второй подъезд";
+  await dialog.getByLabel("Название").fill(long);
+  await expect(dialog.getByLabel("Название")).toHaveValue(long.slice(0, 40));
+  await dialog.getByLabel("Название").fill("  Квартира мамы ");
+  await dialog.getByLabel("Название").press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "теперь называется «Квартира мамы»" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Квартира мамы" })).toBeVisible();
+  await expect(page.getByText(`Лицевой счёт № ${papers.accountNumber}`, { exact: true })).toBeVisible();
+  await expect(nav.getByRole("link", { name: new RegExp(`Квартира мамы.*№ ${papers.accountNumber}`) })).toBeVisible();
+  await expect(page).toHaveTitle("Квартира мамы — Личный кабинет");
+  if (!isMock(info)) {
+    const [link] = await queryAppDatabase<{ nickname: string | null }>(
+      `SELECT l.nickname FROM "AccountLink" l JOIN "User" u ON u.id = l."userId" WHERE u.email = $1`,
+      [customer.email],
+    );
+    expect(link?.nickname).toBe("Квартира мамы");
+  }
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Квартира мамы" })).toBeVisible();
+
+  // «Убрать название»: the number is the title again.
+  await (await rename()).getByRole("button", { name: "Убрать название" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Лицевой счёт № ${papers.accountNumber}` })).toBeVisible();
+  await expect(nav.getByRole("link", { name: /Квартира мамы/ })).toHaveCount(0);
+});

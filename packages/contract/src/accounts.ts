@@ -35,6 +35,11 @@ export const AccountSummary = z.object({
   /** Positive: owed; negative: overpaid. */
   balanceKopecks: Kopecks,
   isPrimary: z.boolean(),
+  /**
+   * The customer's own name for the account («Дача», «Квартира мамы»), null when none. It is the
+   * customer's, kept with their link: another customer of the same account does not see it.
+   */
+  nickname: z.string().nullable(),
 });
 export type AccountSummary = z.infer<typeof AccountSummary>;
 
@@ -109,6 +114,19 @@ export const ConfirmLinkBody = z.strictObject({
   answer: z.string({ error: "Введите ответ." }).trim().min(1, "Введите ответ.").max(100, "Ответ слишком длинный."),
 });
 export type ConfirmLinkBody = z.input<typeof ConfirmLinkBody>;
+
+/** The longest name a customer may give an account: what fits the sidebar on a phone. */
+export const NICKNAME_MAX = 40;
+
+/** «Переименовать»: a name of the customer's own; an empty one removes it. */
+export const RenameAccountBody = z.strictObject({
+  nickname: z
+    .string({ error: "Введите название." })
+    .trim()
+    .max(NICKNAME_MAX, `Название — не длиннее ${NICKNAME_MAX} символов.`)
+    .transform((name) => name || null),
+});
+export type RenameAccountBody = z.input<typeof RenameAccountBody>;
 
 export const AccountIdParams = z.strictObject({ accountId: z.uuid({ error: "Неверный идентификатор счёта." }) });
 
@@ -197,5 +215,17 @@ export const accountRoutes = {
     status: 200,
     response: z.object({ accounts: z.array(AccountSummary) }),
     errors: ["NOT_FOUND"],
+  }),
+  rename: defineRoute({
+    method: "PUT",
+    path: "/api/accounts/:accountId/nickname",
+    summary: "«Переименовать»: своё название лицевого счёта (видно только этому клиенту; пустое — убрать)",
+    tag,
+    auth: true,
+    params: AccountIdParams,
+    body: RenameAccountBody,
+    status: 200,
+    response: z.object({ accounts: z.array(AccountSummary) }),
+    errors: ["VALIDATION_FAILED", "NOT_FOUND"],
   }),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesAccountNumberFormat, normalizeAccountNumber } from "./account-number.ts";
+import { accountTitle, matchesAccountNumberFormat, normalizeAccountNumber } from "./account-number.ts";
 
 describe("account number formats", () => {
   it.each([
@@ -16,4 +16,11 @@ describe("account number formats", () => {
   });
 
   it("removes spaces and upper-cases", () => expect(normalizeAccountNumber(" эн 1234 5678 ")).toBe("ЭН12345678"));
+});
+
+it.each([
+  [{ nickname: "Дача", number: "7700000001" }, "Дача"],
+  [{ nickname: null, number: "7700000001" }, "Лицевой счёт № 7700000001"],
+])("accountTitle(%j) is «%s»", (account, title) => {
+  expect(accountTitle(account)).toBe(title);
 });

@@ -13,3 +13,8 @@ export function shortAddressOf(address: string): string {
   const comma = address.indexOf(", ");
   return /^(г\.|пос\.|с\.|д\.)\s/.test(address) && comma > 0 ? address.slice(comma + 2) : address;
 }
+
+/** What names an account to its customer: their own name for it, else its number. */
+export function accountTitle(account: { nickname: string | null; number: string }): string {
+  return account.nickname ?? `Лицевой счёт № ${account.number}`;
+}

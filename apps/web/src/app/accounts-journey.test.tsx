@@ -124,10 +124,21 @@ describe("personal accounts in the cabinet (mock API)", () => {
     const menu = screen.getByRole("menu");
     expect(within(menu).getByRole("menuitem", { name: "Сделать основным" })).toHaveFocus();
     await user.keyboard("{ArrowDown}");
+    expect(within(menu).getByRole("menuitem", { name: "Переименовать" })).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
     expect(within(menu).getByRole("menuitem", { name: "Удалить" })).toHaveFocus();
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("menu")).not.toBeInTheDocument();
     expect(actions).toHaveFocus();
+
+    // «Переименовать»: the name leads the sidebar entry and the page's title; the number stays.
+    await user.click(actions);
+    await user.click(screen.getByRole("menuitem", { name: "Переименовать" }));
+    const naming = await screen.findByRole("dialog", { name: "Название лицевого счёта" });
+    await user.type(within(naming).getByLabelText("Название"), "Дача{Enter}");
+    expect(await screen.findByRole("heading", { level: 1, name: "Дача" })).toBeInTheDocument();
+    expect(within(sidebar()).getByRole("link", { name: new RegExp(`Дача.*№ ${hints.accountNumber}`) })).toBeVisible();
+    expect(document.title).toBe("Дача — Личный кабинет");
     await user.click(actions);
     await user.click(screen.getByRole("menuitem", { name: "Удалить" }));
     const ask = await screen.findByRole("dialog", { name: "Удалить лицевой счёт?" });

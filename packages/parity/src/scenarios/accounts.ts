@@ -1,6 +1,6 @@
 import { routes } from "@lk/contract";
 import { type Scenario, step } from "../scenario.ts";
-import { customer, linked, papersOf } from "../world.ts";
+import { customer, linked, papersOf, UNKNOWN } from "../world.ts";
 
 const MOS = "mosenergosbyt";
 
@@ -110,6 +110,37 @@ export const accountScenarios: Scenario[] = [
       step("unlink", 204),
       step("list", 200, undefined, ["7700000011"]),
       step("foreign unlink", 404, "NOT_FOUND"),
+    ],
+  },
+  {
+    feature: "accounts",
+    name: "«Переименовать»: the name is the customer's, not the account's; empty removes it",
+    async run(api) {
+      const c = await customer(api);
+      const other = await customer(api);
+      const accountId = await linked(api, c, 12);
+      await linked(api, other, 12);
+      const rename = (name: string, nickname: string, token: string) =>
+        api.call(name, routes.accounts.rename, { params: { accountId }, body: { nickname } }, token);
+      api.see((await rename("rename", "  Дача ", c.token)).accounts.map((a) => a.nickname));
+      api.see((await api.call("page", routes.accounts.get, { params: { accountId } }, c.token)).nickname);
+      api.see((await api.call("other's list", routes.accounts.list, {}, other.token)).accounts[0]?.nickname);
+      await rename("too long", "д".repeat(41), c.token);
+      api.see((await rename("remove", "", c.token)).accounts.map((a) => a.nickname));
+      await api.call(
+        "unknown account",
+        routes.accounts.rename,
+        { params: { accountId: UNKNOWN }, body: { nickname: "Чужая" } },
+        c.token,
+      );
+    },
+    expected: [
+      step("rename", 200, undefined, ["Дача"]),
+      step("page", 200, undefined, "Дача"),
+      step("other's list", 200, undefined, null),
+      step("too long", 400, "VALIDATION_FAILED"),
+      step("remove", 200, undefined, [null]),
+      step("unknown account", 404, "NOT_FOUND"),
     ],
   },
 ];

@@ -33,13 +33,18 @@ async function referencePage(db: Database, userId: string, accountId: string): P
       include: { readings: { orderBy: { takenAt: "desc" }, take: 1 } },
     }),
   ]);
-  return toDetails(account, link.isPrimary, {
-    lastBill: lastBill ? toBill(lastBill) : null,
-    lastPayment: lastPayment
-      ? { paidAt: lastPayment.paidAt.toISOString(), amountKopecks: lastPayment.amountKopecks }
-      : null,
-    meters: meters.map(toMeter),
-  });
+  const { nickname } = await db.accountLink.findUniqueOrThrow({ where: { userId_accountId: { userId, accountId } } });
+  return toDetails(
+    account,
+    { ...link, nickname },
+    {
+      lastBill: lastBill ? toBill(lastBill) : null,
+      lastPayment: lastPayment
+        ? { paidAt: lastPayment.paidAt.toISOString(), amountKopecks: lastPayment.amountKopecks }
+        : null,
+      meters: meters.map(toMeter),
+    },
+  );
 }
 
 /** The customer as the page's query sees them: their user, their session, now. */

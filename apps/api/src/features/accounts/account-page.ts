@@ -18,7 +18,7 @@ const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 export const ACCOUNT_PAGE_SQL = `SELECT ${sessionActiveSql("$3", "$4")} AS "sessionActive", page.address, page.body
   FROM (SELECT 1) AS one LEFT JOIN LATERAL (
     SELECT a.address, json_build_object(
-       'id', a.id, 'number', a.number, 'address', a.address, 'isPrimary', l."isPrimary",
+       'id', a.id, 'number', a.number, 'address', a.address, 'isPrimary', l."isPrimary", 'nickname', l.nickname,
        'balanceKopecks', a."balanceKopecks",
        'supplier', json_build_object('id', s.id, 'name', s.name, 'shortName', s."shortName"),
        'ownerName', a."ownerName", 'residents', a.residents, 'rooms', a.rooms,

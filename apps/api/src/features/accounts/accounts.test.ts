@@ -90,11 +90,45 @@ describe("«Удалить» and the primary account", () => {
   });
 });
 
+describe("«Переименовать»", () => {
+  it("keeps the customer's own name on their link: their list and page show it, another holder's do not", async () => {
+    const owner = await registerCustomer(t.app);
+    const other = await registerCustomer(t.app);
+    const account = await link(owner, "7700000012", true);
+    await link(other, "7700000012", true);
+    const call = as(t.app, owner);
+
+    const renamed = await call("PUT", `/api/accounts/${account.id}/nickname`, { nickname: "  Дача  " });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().accounts).toEqual([expect.objectContaining({ id: account.id, nickname: "Дача" })]);
+    const row = await t.db.accountLink.findFirstOrThrow({ where: { userId: owner.id, accountId: account.id } });
+    expect(row.nickname).toBe("Дача");
+    expect(AccountDetails.parse((await call("GET", `/api/accounts/${account.id}`)).json()).nickname).toBe("Дача");
+
+    // The other customer linked to the same account sees no name.
+    const theirs = as(t.app, other);
+    expect((await theirs("GET", "/api/accounts")).json().accounts[0].nickname).toBeNull();
+    expect((await theirs("GET", `/api/accounts/${account.id}`)).json().nickname).toBeNull();
+
+    // An empty name removes it; a long one is refused on the field and changes nothing.
+    const long = await call("PUT", `/api/accounts/${account.id}/nickname`, { nickname: "д".repeat(41) });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.details.fields).toEqual([
+      { path: "nickname", message: "Название — не длиннее 40 символов." },
+    ]);
+    expect((await t.db.accountLink.findFirstOrThrow({ where: { id: row.id } })).nickname).toBe("Дача");
+    const cleared = await call("PUT", `/api/accounts/${account.id}/nickname`, { nickname: " " });
+    expect(cleared.json().accounts[0].nickname).toBeNull();
+    expect((await t.db.accountLink.findFirstOrThrow({ where: { id: row.id } })).nickname).toBeNull();
+  });
+});
+
 /** A valid request for each account-scoped route; the test fails when a new one is missing. */
 const accountScoped: Record<string, { body?: object; query?: string; multipart?: true }> = {
   "GET /api/accounts/:accountId": {},
   "DELETE /api/accounts/:accountId": {},
   "POST /api/accounts/:accountId/primary": {},
+  "PUT /api/accounts/:accountId/nickname": { body: { nickname: "Чужая дача" } },
   "GET /api/accounts/:accountId/readings/state": {},
   "POST /api/accounts/:accountId/meters/:meterId/readings": {
     body: { idempotencyKey: "8a0c1f7e-1f1e-4c7a-9b8e-1d2c3b4a5f6e", values: { T1: "99999" } },

@@ -12,7 +12,8 @@ type SummaryFacts = Pick<AccountWithSupplier, "id" | "number" | "address" | "bal
   supplier: Pick<AccountWithSupplier["supplier"], "id" | "shortName">;
 };
 
-export function toSummary(account: SummaryFacts, isPrimary: boolean): AccountSummary {
+/** `nickname`: the customer's own name for it, kept with their link (none for a new link). */
+export function toSummary(account: SummaryFacts, isPrimary: boolean, nickname: string | null = null): AccountSummary {
   return {
     id: account.id,
     number: account.number,
@@ -21,6 +22,7 @@ export function toSummary(account: SummaryFacts, isPrimary: boolean): AccountSum
     shortAddress: shortAddressOf(account.address),
     balanceKopecks: account.balanceKopecks,
     isPrimary,
+    nickname,
   };
 }
 
@@ -56,11 +58,11 @@ export function toMeter(meter: MeterWithLastReading): MeterSummary {
 
 export function toDetails(
   account: AccountWithSupplier,
-  isPrimary: boolean,
+  link: { isPrimary: boolean; nickname: string | null },
   extra: Pick<AccountDetails, "lastBill" | "lastPayment" | "meters">,
 ): AccountDetails {
   return {
-    ...toSummary(account, isPrimary),
+    ...toSummary(account, link.isPrimary, link.nickname),
     supplier: { id: account.supplier.id, name: account.supplier.name, shortName: account.supplier.shortName },
     ownerName: account.ownerName,
     residents: account.residents,

@@ -4,7 +4,7 @@ import { registerRoute } from "../../lib/contract-route.ts";
 import { viewerOf } from "../auth/session-check.ts";
 import { accountPageJson } from "./account-page.ts";
 import { confirmLink, type LinkingDeps, startLink } from "./linking.ts";
-import { listAccounts, listSuppliers, makePrimary, unlinkAccount } from "./service.ts";
+import { listAccounts, listSuppliers, makePrimary, renameAccount, unlinkAccount } from "./service.ts";
 
 export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPerMinute: number): void {
   const { db } = deps;
@@ -34,5 +34,8 @@ export function accountRoutes(app: FastifyInstance, deps: LinkingDeps, answersPe
   });
   registerRoute(app, routes.accounts.makePrimary, async ({ request, params }) => ({
     accounts: await makePrimary(db, request.user.sub, params.accountId),
+  }));
+  registerRoute(app, routes.accounts.rename, async ({ request, params, body }) => ({
+    accounts: await renameAccount(db, request.user.sub, params.accountId, body.nickname),
   }));
 }

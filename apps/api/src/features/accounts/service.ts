@@ -16,7 +16,7 @@ export async function listAccounts(db: Database, userId: string): Promise<Accoun
     orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }],
     include: { account: { include: { supplier: true } } },
   });
-  return links.map((link) => toSummary(link.account, link.isPrimary));
+  return links.map((link) => toSummary(link.account, link.isPrimary, link.nickname));
 }
 
 /**
@@ -35,5 +35,17 @@ export async function makePrimary(db: Database, userId: string, accountId: strin
     db.accountLink.updateMany({ where: { userId, isPrimary: true }, data: { isPrimary: false } }),
     db.accountLink.update({ where: { userId_accountId: { userId, accountId } }, data: { isPrimary: true } }),
   ]);
+  return listAccounts(db, userId);
+}
+
+/** «Переименовать»: the customer's own name for the account, on their link only (null removes it). */
+export async function renameAccount(
+  db: Database,
+  userId: string,
+  accountId: string,
+  nickname: string | null,
+): Promise<AccountSummary[]> {
+  await requireLinkedAccount(db, userId, accountId);
+  await db.accountLink.update({ where: { userId_accountId: { userId, accountId } }, data: { nickname } });
   return listAccounts(db, userId);
 }

@@ -16,6 +16,8 @@ export interface MockAccountLink {
   accountId: string;
   isPrimary: boolean;
   linkedAt: string;
+  /** The customer's own name for the account («Дача»); absent or null: none. */
+  nickname?: string | null;
 }
 
 /** One answer to a control question: failures count towards the 24-hour lock. */

@@ -61,7 +61,7 @@ function supplierOf(bundle: AccountBundle): SupplierSeed {
   return supplier;
 }
 
-export function toSummary(bundle: AccountBundle, isPrimary: boolean): AccountSummary {
+export function toSummary(bundle: AccountBundle, isPrimary: boolean, nickname: string | null = null): AccountSummary {
   const { account } = bundle;
   return {
     id: account.id,
@@ -72,6 +72,7 @@ export function toSummary(bundle: AccountBundle, isPrimary: boolean): AccountSum
     // The generated balance less what customers paid through the mock («Оплатить»).
     balanceKopecks: account.balanceKopecks + balanceAdjustment(account.id),
     isPrimary,
+    nickname,
   };
 }
 
@@ -92,12 +93,15 @@ function toMeter(bundle: AccountBundle, meter: AccountBundle["meters"][number]):
   return meterSummaryView(meter, readingsOfMeter(bundle, meter.id).sort(newestFirst)[0] ?? null);
 }
 
-export function toDetails(bundle: AccountBundle, isPrimary: boolean): AccountDetails {
+export function toDetails(
+  bundle: AccountBundle,
+  link: { isPrimary: boolean; nickname?: string | null | undefined },
+): AccountDetails {
   const { account } = bundle;
   const supplier = supplierOf(bundle);
   const bill = bundle.bills.at(-1);
   const payment = lastAcceptedPayment(bundle);
-  const summary = toSummary(bundle, isPrimary);
+  const summary = toSummary(bundle, link.isPrimary, link.nickname ?? null);
   return {
     ...summary,
     supplier: { id: supplier.id, name: supplier.name, shortName: supplier.shortName },

@@ -5,16 +5,17 @@ import { AccountActionsMenu, type MenuAction } from "./AccountActionsMenu.tsx";
 
 interface Props {
   account: AccountSummary;
-  /** Null when the account may not be removed now (the primary while others exist). */
-  actions: MenuAction[] | null;
+  /** What «⋯» offers for it (no «Удалить» for the primary while others exist). */
+  actions: MenuAction[];
 }
 
-/** One account in the sidebar: number, short address, balance in words, and its «⋯» menu. */
+/** One account in the sidebar: the customer's name for it, number, short address, balance in words, and «⋯». */
 export function AccountNavItem({ account, actions }: Props) {
   const { tone } = balanceWording(account.balanceKopecks);
   return (
     <li className="account-nav__item">
       <NavLink to={`/accounts/${account.id}`} className="account-link">
+        {account.nickname ? <span className="account-link__nickname">{account.nickname}</span> : null}
         <span className="account-link__head">
           <span className="account-link__number">№ {account.number}</span>
           {account.isPrimary ? <span className="tag">основной</span> : null}
@@ -22,7 +23,7 @@ export function AccountNavItem({ account, actions }: Props) {
         <span className="account-link__address">{account.shortAddress}</span>
         <span className={`account-link__balance balance--${tone}`}>{balanceText(account.balanceKopecks)}</span>
       </NavLink>
-      {actions ? <AccountActionsMenu accountNumber={account.number} actions={actions} /> : null}
+      <AccountActionsMenu accountNumber={account.number} actions={actions} />
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import { type AccountDetails, AccountIdParams } from "@lk/contract/accounts";
-import type { ReactNode } from "react";
+import { accountTitle } from "@lk/domain";
+import { type ReactNode, useEffect } from "react";
 import { Link, useParams } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
@@ -45,6 +46,16 @@ export function AccountPage({ balanceActions, readings, autopay, consumption, hi
   // A malformed id cannot be anyone's account: no request, the same answer as for a stranger's.
   const valid = AccountIdParams.safeParse({ accountId }).success;
   const account = useAccount(accountId, { enabled: valid });
+  const title = account.data ? accountTitle(account.data) : null;
+  useEffect(() => {
+    if (!title) return;
+    // The tab says which account this is: the customer's name for it, or its number.
+    const before = document.title;
+    document.title = `${title} — Личный кабинет`;
+    return () => {
+      document.title = before;
+    };
+  }, [title]);
 
   if (!valid || (account.error instanceof ApiError && account.error.code === "NOT_FOUND")) {
     return <AccountNotFound />;
@@ -66,7 +77,8 @@ export function AccountPage({ balanceActions, readings, autopay, consumption, hi
   return (
     <section className="page account-page" aria-labelledby="account-title">
       <header className="account-page__header">
-        <h1 id="account-title">Лицевой счёт № {details.number}</h1>
+        <h1 id="account-title">{accountTitle(details)}</h1>
+        {details.nickname ? <p className="account-page__number">Лицевой счёт № {details.number}</p> : null}
         <p className="account-page__supplier">
           {details.supplier.name}
           {details.isPrimary ? <span className="tag">основной</span> : null}

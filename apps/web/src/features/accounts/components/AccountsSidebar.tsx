@@ -18,6 +18,12 @@ const LinkAccountDialog = lazyWithPreload(
   (m) => m.LinkAccountDialog,
 );
 
+// Nor is the rename dialog: its code comes with the first «Переименовать».
+const RenameAccountDialog = lazyWithPreload(
+  () => import("./RenameAccountDialog.tsx"),
+  (m) => m.RenameAccountDialog,
+);
+
 const NOTICE_MS = 8000;
 
 /** A success message that stays a few seconds, in a live region that exists before it fills. */
@@ -31,7 +37,7 @@ function useNotice() {
   return [notice, setNotice] as const;
 }
 
-/** SPEC §2: the customer's personal accounts, «Добавить лицевой счёт», and «⋯» → «Удалить». */
+/** SPEC §2: the customer's personal accounts, «Добавить лицевой счёт», and «⋯» → «Переименовать», «Удалить». */
 export function AccountsSidebar() {
   const accounts = useAccounts();
   const makePrimary = useMakePrimary();
@@ -39,14 +45,16 @@ export function AccountsSidebar() {
   const openAccountId = useMatch("/accounts/:accountId")?.params.accountId;
   const [adding, setAdding] = useState(false);
   const [unlinking, setUnlinking] = useState<AccountSummary | null>(null);
+  const [renaming, setRenaming] = useState<AccountSummary | null>(null);
   const [notice, setNotice] = useNotice();
 
   const list = accounts.data ?? [];
-  const actionsFor = (account: AccountSummary): MenuAction[] | null => {
+  const actionsFor = (account: AccountSummary): MenuAction[] => {
+    const rename = { label: "Переименовать", onSelect: () => setRenaming(account) };
     // The primary account stays while others exist (SPEC §4): make another one primary first.
-    if (account.isPrimary && list.length > 1) return null;
+    if (account.isPrimary && list.length > 1) return [rename];
     const remove = { label: "Удалить", onSelect: () => setUnlinking(account) };
-    if (account.isPrimary) return [remove];
+    if (account.isPrimary) return [rename, remove];
     const primary = {
       label: "Сделать основным",
       onSelect: () =>
@@ -54,7 +62,7 @@ export function AccountsSidebar() {
           onSuccess: () => setNotice(`Лицевой счёт № ${account.number} теперь основной`),
         }),
     };
-    return [primary, remove];
+    return [primary, rename, remove];
   };
 
   return (
@@ -104,6 +112,20 @@ export function AccountsSidebar() {
           }}
         />
       </MountWhenOpened>
+      {renaming ? (
+        <RenameAccountDialog
+          account={renaming}
+          onClose={() => setRenaming(null)}
+          onRenamed={(nickname) => {
+            setRenaming(null);
+            setNotice(
+              nickname
+                ? `Лицевой счёт № ${renaming.number} теперь называется «${nickname}»`
+                : `Название лицевого счёта № ${renaming.number} убрано`,
+            );
+          }}
+        />
+      ) : null}
       <UnlinkAccountDialog
         account={unlinking}
         onClose={() => setUnlinking(null)}

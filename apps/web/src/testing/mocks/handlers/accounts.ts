@@ -44,7 +44,7 @@ function linksOf(userId: string): MockAccountLink[] {
 function summariesOf(userId: string): AccountSummary[] {
   return linksOf(userId).flatMap((link) => {
     const bundle = findAccount(link.accountId);
-    return bundle ? [toSummary(bundle, link.isPrimary)] : [];
+    return bundle ? [toSummary(bundle, link.isPrimary, link.nickname ?? null)] : [];
   });
 }
 
@@ -139,7 +139,7 @@ export const accountHandlers = [
     routes.accounts.get,
     ({ input: { params }, userId }) => {
       const { link, bundle } = requireLink(userId as string, params.accountId);
-      return toDetails(bundle, link.isPrimary);
+      return toDetails(bundle, link);
     },
     opts,
   ),
@@ -163,6 +163,17 @@ export const accountHandlers = [
       for (const link of mockDb.state.accountLinks) {
         if (link.userId === user) link.isPrimary = link.accountId === params.accountId;
       }
+      mockDb.save();
+      return { accounts: summariesOf(user) };
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.accounts.rename,
+    ({ input: { params, body }, userId }) => {
+      const user = userId as string;
+      const { link } = requireLink(user, params.accountId);
+      link.nickname = body.nickname;
       mockDb.save();
       return { accounts: summariesOf(user) };
     },
