@@ -1,3 +1,4 @@
+import { csvText } from "./csv.ts";
 import { formatMilli } from "./meter-values.ts";
 import type { Zone } from "./reading-check.ts";
 import { MONTH_NAMES, MOSCOW, monthOf } from "./supplier-time.ts";
@@ -129,5 +130,5 @@ export function consumptionCsv(
     kwhText(m.total),
     kwhText(previous[i]?.total),
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.join(";")).join("\r\n")}\r\n`;
+  return csvText(header, rows);
 }

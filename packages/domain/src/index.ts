@@ -5,6 +5,7 @@ export * from "./autopayment.ts";
 export * from "./consumption.ts";
 export * from "./contact-codes.ts";
 export * from "./control-questions.ts";
+export * from "./csv.ts";
 export * from "./documents.ts";
 export * from "./domain-error.ts";
 export * from "./idempotency.ts";

@@ -10,7 +10,7 @@ import { moscowToday } from "../lib/period.ts";
  * «История»: «Показания» (the readings feature's), «Оплаты» and «Счета» (the payments feature's),
  * composed here so that neither feature imports the other.
  */
-export function HistoryCard({ accountId }: { accountId: string }) {
+export function HistoryCard({ accountId, accountNumber }: { accountId: string; accountNumber: string }) {
   const state = useReadingsState(accountId);
   // "Today" is the server's (the mock's date in mock mode); the device's clock only if the server cannot say.
   const today = state.isPending ? null : moscowToday(state.data ? new Date(state.data.now) : new Date());
@@ -27,7 +27,7 @@ export function HistoryCard({ accountId }: { accountId: string }) {
             id: "readings",
             label: "Показания",
             panel: today ? (
-              <ReadingHistoryPanel accountId={accountId} today={today} />
+              <ReadingHistoryPanel accountId={accountId} accountNumber={accountNumber} today={today} />
             ) : (
               waiting("Загружаем историю показаний…")
             ),
@@ -35,12 +35,20 @@ export function HistoryCard({ accountId }: { accountId: string }) {
           {
             id: "payments",
             label: "Оплаты",
-            panel: today ? <PaymentHistoryPanel accountId={accountId} today={today} /> : waiting("Загружаем оплаты…"),
+            panel: today ? (
+              <PaymentHistoryPanel accountId={accountId} accountNumber={accountNumber} today={today} />
+            ) : (
+              waiting("Загружаем оплаты…")
+            ),
           },
           {
             id: "bills",
             label: "Счета",
-            panel: today ? <BillHistoryPanel accountId={accountId} today={today} /> : waiting("Загружаем счета…"),
+            panel: today ? (
+              <BillHistoryPanel accountId={accountId} accountNumber={accountNumber} today={today} />
+            ) : (
+              waiting("Загружаем счета…")
+            ),
           },
         ]}
       />

@@ -101,9 +101,9 @@ export const accountSections = {
   consumption: (accountId: string, accountNumber: string) => (
     <AccountConsumption accountId={accountId} accountNumber={accountNumber} />
   ),
-  history: (accountId: string) => (
+  history: (accountId: string, accountNumber: string) => (
     <AfterFirstPaint title="История">
-      <HistoryCard accountId={accountId} />
+      <HistoryCard accountId={accountId} accountNumber={accountNumber} />
     </AfterFirstPaint>
   ),
   requests: (accountId: string) => <AccountRequests accountId={accountId} />,

@@ -1,6 +1,8 @@
+import { CSV_TYPE } from "@lk/domain";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ApiError } from "../lib/api-client.ts";
+import { downloadText } from "../lib/download.ts";
 import type { Period } from "../lib/period.ts";
 import { PeriodFilter } from "./PeriodFilter.tsx";
 import { Alert } from "./ui/Alert.tsx";
@@ -15,11 +17,13 @@ interface Props<T> {
   /** The rows of the period shown (the previous period's stay while the next one loads). */
   query: UseQueryResult<T[]>;
   texts: { loading: string; failed: string; empty: string };
+  /** «Скачать CSV» of the rows shown: the file's name and text (none: no button). */
+  file?: (rows: T[], period: Period) => { filename: string; text: string };
   children: (rows: T[], busy: boolean) => ReactNode;
 }
 
 /** One tab of «История»: the period filter, then the table, or what there is instead of one. */
-export function PeriodHistory<T>({ today, period, onPeriod, query, texts, children }: Props<T>) {
+export function PeriodHistory<T>({ today, period, onPeriod, query, texts, file, children }: Props<T>) {
   const fieldErrors = query.error instanceof ApiError ? query.error.fields : [];
   let results: ReactNode;
   if (query.isPending) {
@@ -39,7 +43,24 @@ export function PeriodHistory<T>({ today, period, onPeriod, query, texts, childr
   } else if (query.data.length === 0) {
     results = <p className="card__muted">{texts.empty}</p>;
   } else {
-    results = children(query.data, query.isFetching);
+    const rows = query.data;
+    const download = () => {
+      const { filename, text } = file?.(rows, period) ?? { filename: "", text: "" };
+      downloadText(filename, text, CSV_TYPE);
+    };
+    results = (
+      <>
+        {file ? (
+          <div className="period-history__actions">
+            {/* While another period loads, the rows shown are the previous one's: wait for the new. */}
+            <Button variant="secondary" onClick={download} disabled={query.isFetching}>
+              Скачать CSV
+            </Button>
+          </div>
+        ) : null}
+        {children(rows, query.isFetching)}
+      </>
+    );
   }
   return (
     <div className="period-history">

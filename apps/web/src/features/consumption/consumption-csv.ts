@@ -1,8 +1,6 @@
 import type { ConsumptionYear } from "@lk/contract/consumption";
-import { consumptionCsv } from "@lk/domain";
+import { consumptionCsv, consumptionFileName } from "@lk/domain";
 import { toDomainMonths } from "./consumption-months.ts";
-
-export const CSV_TYPE = "text/csv;charset=utf-8";
 
 /**
  * «Скачать CSV»: the numbers on screen through the domain's own writer (the API's CSV uses it
@@ -10,7 +8,7 @@ export const CSV_TYPE = "text/csv;charset=utf-8";
  */
 export function consumptionFile(data: ConsumptionYear, accountNumber: string) {
   return {
-    filename: `potreblenie-${accountNumber}-${data.year}.csv`,
+    filename: consumptionFileName(accountNumber, data.year),
     text: consumptionCsv(data.year, data.zones, toDomainMonths(data.months), toDomainMonths(data.previousYear)),
   };
 }

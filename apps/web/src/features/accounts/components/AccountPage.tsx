@@ -35,7 +35,7 @@ interface Props {
   readings: (accountId: string) => ReactNode;
   autopay: (accountId: string) => ReactNode;
   consumption: (accountId: string, accountNumber: string) => ReactNode;
-  history: (accountId: string) => ReactNode;
+  history: (accountId: string, accountNumber: string) => ReactNode;
   /** «Изменить» and «Мои заявки» under the account's details (the requests feature's). */
   requests: (accountId: string) => ReactNode;
 }
@@ -95,7 +95,7 @@ export function AccountPage({ balanceActions, readings, autopay, consumption, hi
         {autopay(details.id)}
         <AccountInfoCard account={details}>{requests(details.id)}</AccountInfoCard>
         <div className="account-grid__wide">{consumption(details.id, details.number)}</div>
-        <div className="account-grid__wide">{history(details.id)}</div>
+        <div className="account-grid__wide">{history(details.id, details.number)}</div>
       </div>
     </section>
   );

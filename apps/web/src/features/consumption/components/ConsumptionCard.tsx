@@ -1,4 +1,5 @@
 import type { ConsumptionYear } from "@lk/contract/consumption";
+import { CSV_TYPE } from "@lk/domain";
 import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { useInView } from "react-intersection-observer";
 import { Alert } from "../../../components/ui/Alert.tsx";
@@ -7,7 +8,7 @@ import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { downloadText } from "../../../lib/download.ts";
 import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
 import { useConsumption } from "../api/get-consumption.ts";
-import { CSV_TYPE, consumptionFile } from "../consumption-csv.ts";
+import { consumptionFile } from "../consumption-csv.ts";
 import { type ConsumptionView, consumptionSummary, consumptionView } from "../consumption-months.ts";
 import { ChartBoundary } from "./ChartBoundary.tsx";
 import { ConsumptionTable } from "./ConsumptionTable.tsx";
