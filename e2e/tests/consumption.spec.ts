@@ -1,6 +1,8 @@
+import { MONTH_NAMES } from "@lk/domain";
 import { linkAccount } from "../support/accounts.ts";
 import { signUp } from "../support/customers.ts";
 import { OPEN_DAY } from "../support/dates.ts";
+import { meterForm, previousValue, typed } from "../support/readings.ts";
 import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 const MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
@@ -53,4 +55,37 @@ test("the consumption chart shows 12 months; another year by «Показать�
   expect(lastYear.every((v) => /\d/.test(v))).toBe(true); // a full year of readings
   await card.getByRole("button", { name: "График" }).click();
   await expect(card.getByRole("img", { name: new RegExp(`^Потребление за ${year - 1} год`) })).toBeVisible();
+});
+
+test("«Этот месяц»: the use since the last bill and the month's range, counted again when a reading is sent", async ({
+  page,
+}, info) => {
+  await signUp(page, info);
+  await linkAccount(page, 36);
+  const monthName = MONTH_NAMES[month - 1] ?? "";
+  const n = "[\\d\\s\\u00a0\\u202f]+";
+  const thisMonth = page.getByRole("region", { name: "Этот месяц" });
+  await thisMonth.scrollIntoViewIfNeeded();
+  // The latest reading closed the last bill's month: nothing since, a forecast from last year.
+  await expect(thisMonth).toContainText("После последнего счёта показаний ещё не было");
+  await expect(thisMonth).toContainText(
+    new RegExp(`Прогноз на ${monthName}: ${n} кВт·ч – ${n} кВт·ч, примерно ${n},\\d\\d ₽ – ${n},\\d\\d ₽\\.`),
+  );
+  await expect(thisMonth).toContainText("По тому же месяцу прошлого года; точная сумма будет в счёте.");
+  await expectNoA11yViolations(page);
+
+  const form = meterForm(page);
+  const previous = await previousValue(form);
+  await form.getByLabel("Т1, кВт·ч").fill(typed(previous + 150));
+  await form.getByRole("button", { name: "Передать" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toBeVisible();
+  // At once, without a reload: the reading counts from the bill's one, and the pace joins the forecast.
+  await expect(thisMonth).toContainText(
+    new RegExp(
+      `С последнего счёта \\(показания с \\d\\d\\.\\d\\d\\.\\d{4} по 20\\.\\d\\d\\.\\d{4}\\): 150 кВт·ч, примерно ${n},\\d\\d ₽`,
+    ),
+  );
+  await expect(thisMonth).toContainText(
+    "По вашему среднему расходу с последнего счёта и тому же месяцу прошлого года; точная сумма будет в счёте.",
+  );
 });

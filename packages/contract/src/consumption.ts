@@ -32,6 +32,29 @@ export const ConsumptionQuery = z.strictObject({
     .max(2100, "Укажите год не позже 2100."),
 });
 
+const Instant = z.iso.datetime({ offset: true });
+
+/**
+ * «Этот месяц»: the use since the readings the last bill was made from, with its cost at today's
+ * rates, and a forecast for the month as a range (from the customer's pace and the same month
+ * last year, as `basedOn` says). Either is null when there is nothing to base it on.
+ */
+export const ThisMonth = z.object({
+  /** `YYYY-MM`, the supplier's current month. */
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  sinceBill: z.object({ from: Instant, to: Instant, kwh: MeterValue, costKopecks: z.number().int() }).nullable(),
+  forecast: z
+    .object({
+      lowKwh: MeterValue,
+      highKwh: MeterValue,
+      lowKopecks: z.number().int(),
+      highKopecks: z.number().int(),
+      basedOn: z.array(z.enum(["OWN_PACE", "LAST_YEAR"])),
+    })
+    .nullable(),
+});
+export type ThisMonth = z.infer<typeof ThisMonth>;
+
 const AccountParams = z.strictObject({ accountId: z.uuid({ error: "Неверный идентификатор счёта." }) });
 const tag = "Потребление";
 
@@ -58,6 +81,17 @@ export const consumptionRoutes = {
     query: ConsumptionQuery,
     status: 200,
     response: z.string(),
+    errors: ["NOT_FOUND"],
+  }),
+  thisMonth: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/consumption/this-month",
+    summary: "«Этот месяц»: расход и примерная стоимость с последнего счёта, прогноз на месяц (диапазон)",
+    tag,
+    auth: true,
+    params: AccountParams,
+    status: 200,
+    response: ThisMonth,
     errors: ["NOT_FOUND"],
   }),
 };

@@ -21,3 +21,4 @@ export * from "./service-requests.ts";
 export * from "./sign-in-throttle.ts";
 export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";
+export * from "./this-month.ts";

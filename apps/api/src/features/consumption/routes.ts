@@ -3,10 +3,10 @@ import contentDisposition from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { viewerOf } from "../auth/session-check.ts";
-import { type ConsumptionDeps, consumptionCsvFile, consumptionYear } from "./service.ts";
+import { type ConsumptionDeps, consumptionCsvFile, consumptionYear, thisMonth } from "./service.ts";
 
 export function consumptionRoutes(app: FastifyInstance, deps: ConsumptionDeps): void {
-  // Both check the session in their own first query (lib/contract-route.ts).
+  // All check the session in their own first query (lib/contract-route.ts).
   registerRoute(
     app,
     routes.consumption.year,
@@ -24,6 +24,12 @@ export function consumptionRoutes(app: FastifyInstance, deps: ConsumptionDeps): 
       reply.serializer((payload: unknown) => String(payload));
       return file.csv;
     },
+    { sessionCheckedInQuery: true },
+  );
+  registerRoute(
+    app,
+    routes.consumption.thisMonth,
+    async ({ request, params }) => thisMonth(deps, viewerOf(request, deps.clock), params.accountId),
     { sessionCheckedInQuery: true },
   );
 }

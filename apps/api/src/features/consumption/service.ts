@@ -1,12 +1,15 @@
-import type { ConsumptionYear } from "@lk/contract";
-import { type Database, sqlOf, statement } from "@lk/db";
+import type { ConsumptionYear, ThisMonth } from "@lk/contract";
+import { type Database, type Sql, sqlOf, statement } from "@lk/db";
 import {
   consumptionCsv,
   consumptionFileName,
   DomainError,
   dayStart,
   monthlyConsumption,
+  monthOf,
   monthsToShow,
+  thisMonthEstimate,
+  thisMonthView,
   type Zone,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
@@ -19,27 +22,43 @@ export interface ConsumptionDeps {
 
 const milli = (value: number | null) => (value === null ? undefined : value);
 
-/** The session, the link, the account's number, its supplier's zone and its meters, in one statement. */
-const chartContext = statement<
-  [userId: string, accountId: string, sessionId: string, now: Date],
-  {
-    sessionActive: boolean;
-    number: string | null;
-    timeZone: string;
-    meters: { id: string; zones: Zone[]; digitCapacity: number }[];
-  }
->(
-  "consumption.context",
+/** The session, the link, the account's number, its supplier's zone and its meters (and `extra`), in one statement. */
+const contextSql = (extra = "") =>
   `SELECT ${sessionActiveSql("$3", "$4")} AS "sessionActive", c.*
      FROM (SELECT 1) AS one LEFT JOIN LATERAL (
        SELECT a.number, s."timeZone",
               (SELECT coalesce(json_agg(json_build_object('id', m.id, 'zones', m.zones, 'digitCapacity', m."digitCapacity")
                                         ORDER BY m."serialNumber"), '[]'::json)
-                 FROM "Meter" m WHERE m."accountId" = a.id) AS meters
+                 FROM "Meter" m WHERE m."accountId" = a.id) AS meters${extra}
          FROM "AccountLink" l
          JOIN "PersonalAccount" a ON a.id = l."accountId"
          JOIN "Supplier" s ON s.id = a."supplierId"
-        WHERE l."userId" = $1::uuid AND l."accountId" = $2::uuid) AS c ON true`,
+        WHERE l."userId" = $1::uuid AND l."accountId" = $2::uuid) AS c ON true`;
+
+interface ChartContext {
+  sessionActive: boolean;
+  number: string | null;
+  timeZone: string;
+  meters: { id: string; zones: Zone[]; digitCapacity: number }[];
+}
+
+const chartContext = statement<[userId: string, accountId: string, sessionId: string, now: Date], ChartContext>(
+  "consumption.context",
+  contextSql(),
+);
+
+/** The same, with the latest bill's month and today's rates ($5, the UTC day tariffs are dated by). */
+const thisMonthContext = statement<
+  [userId: string, accountId: string, sessionId: string, now: Date, today: string],
+  ChartContext & { lastBilledMonth: string | null; rates: { zone: Zone; rateKopecks: number }[] }
+>(
+  "consumption.this-month-context",
+  contextSql(`,
+              (SELECT to_char(max(b.period), 'YYYY-MM') FROM "Bill" b WHERE b."accountId" = a.id) AS "lastBilledMonth",
+              (SELECT coalesce(json_agg(json_build_object('zone', t.zone, 'rateKopecks', t."rateKopecks")), '[]'::json)
+                 FROM "Tariff" t
+                WHERE t."supplierId" = a."supplierId" AND t.plan = a."tariffPlan"
+                  AND t."validFrom" <= $5::date AND (t."validTo" IS NULL OR t."validTo" >= $5::date)) AS rates`),
 );
 
 /**
@@ -67,29 +86,64 @@ const chartReadings = statement<
    ) AS before`,
 );
 
-/** The account's monthly use from its actual readings, for a year and the year before it. */
-async function compute({ db }: ConsumptionDeps, viewer: Viewer, accountId: string, year: number) {
-  const sql = sqlOf(db);
-  const [account] = await sql.query(chartContext, [viewer.userId, accountId, viewer.sessionId, viewer.now]);
-  requireActiveSession(account?.sessionActive);
-  if (!account?.number) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
-  const { timeZone, meters } = account;
-  const from = dayStart(`${year - 1}-01-01`, timeZone);
-  const to = dayStart(`${year + 1}-01-01`, timeZone);
+/** The account (the session and the link checked), or the request ends here (401, then 404). */
+function requireAccount<T extends ChartContext>(found: T | undefined): T & { number: string } {
+  requireActiveSession(found?.sessionActive);
+  if (!found?.number) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
+  return found as T & { number: string };
+}
+
+/** The meters' actual readings after `from` up to `to`, and each meter's last one before `from`. */
+async function readingsBetween(sql: Sql, meters: ChartContext["meters"], from: Date, to: Date) {
   const rows = meters.length ? await sql.query(chartReadings, [meters.map((m) => m.id), from, to]) : [];
-  const readings = rows.map((r) => ({
+  return rows.map((r) => ({
     meterId: r.meterId,
     takenAt: r.takenAt,
     values: { T1: milli(r.t1), T2: milli(r.t2), T3: milli(r.t3) },
   }));
+}
+
+/** The account's monthly use from its actual readings, for a year and the year before it. */
+async function compute({ db }: ConsumptionDeps, viewer: Viewer, accountId: string, year: number) {
+  const sql = sqlOf(db);
+  const [found] = await sql.query(chartContext, [viewer.userId, accountId, viewer.sessionId, viewer.now]);
+  const { timeZone, meters, number } = requireAccount(found);
+  const from = dayStart(`${year - 1}-01-01`, timeZone);
+  const to = dayStart(`${year + 1}-01-01`, timeZone);
+  const readings = await readingsBetween(sql, meters, from, to);
   const zones = [...new Set(meters.flatMap((m) => m.zones))].sort() as Zone[];
   const now = viewer.now;
   return {
-    number: account.number,
+    number,
     zones,
     current: monthlyConsumption(meters, readings, year, now, timeZone),
     previous: monthlyConsumption(meters, readings, year - 1, now, timeZone),
   };
+}
+
+/**
+ * «Этот месяц»: the use since the last bill's readings and the month's forecast (the domain's
+ * `thisMonthEstimate`), from the readings since the start of last year (last year's same month
+ * and the bill's readings are among them). Two statements: the context, the readings.
+ */
+export async function thisMonth({ db }: ConsumptionDeps, viewer: Viewer, accountId: string): Promise<ThisMonth> {
+  const sql = sqlOf(db);
+  const now = viewer.now;
+  const today = now.toISOString().slice(0, 10);
+  const [found] = await sql.query(thisMonthContext, [viewer.userId, accountId, viewer.sessionId, now, today]);
+  const account = requireAccount(found);
+  const year = Number(monthOf(now, account.timeZone).slice(0, 4));
+  const readings = await readingsBetween(sql, account.meters, dayStart(`${year - 1}-01-01`, account.timeZone), now);
+  return thisMonthView(
+    thisMonthEstimate({
+      meters: account.meters,
+      readings,
+      lastBilledMonth: account.lastBilledMonth,
+      rates: account.rates,
+      now,
+      timeZone: account.timeZone,
+    }),
+  );
 }
 
 export async function consumptionYear(

@@ -1,4 +1,4 @@
-import type { AccountBundle } from "@lk/demo-data";
+import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
 import type { Zone } from "@lk/domain";
 import { type MockReading, mockDb } from "./mock-db.ts";
 
@@ -57,4 +57,18 @@ export function markReplaced(reading: MeterReadingRow): void {
   const stored = mockDb.state.readings.find((r) => r.id === reading.id);
   if (stored) stored.status = "REPLACED";
   else mockDb.state.replacedReadingIds.push(reading.id);
+}
+
+/** Today's rate of each zone of the account's plan (the API takes the UTC calendar day too). */
+export function ratesOf(bundle: AccountBundle, now: Date) {
+  const day = now.toISOString().slice(0, 10);
+  return tariffsOf({ seed: DEFAULT_SEED, now })
+    .filter(
+      (t) =>
+        t.supplierId === bundle.account.supplierId &&
+        t.plan === bundle.account.tariffPlan &&
+        t.validFrom <= day &&
+        (t.validTo === null || t.validTo >= day),
+    )
+    .map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
 }

@@ -3,4 +3,6 @@ export const consumptionKeys = {
   all: ["consumption"] as const,
   account: (accountId: string) => [...consumptionKeys.all, accountId] as const,
   year: (accountId: string, year: number) => [...consumptionKeys.account(accountId), year] as const,
+  /** Under the account's key: a reading sent refreshes it with the chart. */
+  thisMonth: (accountId: string) => [...consumptionKeys.account(accountId), "this-month"] as const,
 };

@@ -12,6 +12,7 @@ import { consumptionFile } from "../consumption-csv.ts";
 import { type ConsumptionView, consumptionSummary, consumptionView } from "../consumption-months.ts";
 import { ChartBoundary } from "./ChartBoundary.tsx";
 import { ConsumptionTable } from "./ConsumptionTable.tsx";
+import { ThisMonth } from "./ThisMonth.tsx";
 import { YearPicker } from "./YearPicker.tsx";
 
 // recharts is the biggest thing on the page and only this card needs it: fetched when first drawn.
@@ -163,13 +164,17 @@ function ConsumptionPanel({ accountId, accountNumber, currentYear }: Props & { c
   );
 }
 
-/** SPEC §11 «Потребление»: a year by month and zone, compared with the year before; a table and CSV of the same numbers. */
+/**
+ * SPEC §11 «Потребление»: «Этот месяц» (use since the last bill, the month's forecast), then a year
+ * by month and zone, compared with the year before; a table and CSV of the same numbers.
+ */
 export function ConsumptionCard({ currentYear, ...rest }: Props) {
   return (
     <section className="card consumption-card" aria-labelledby="consumption-title">
       <h2 id="consumption-title" className="card__title">
         Потребление электроэнергии
       </h2>
+      <ThisMonth accountId={rest.accountId} />
       {currentYear === null ? (
         <Spinner label="Загружаем данные о потреблении…" />
       ) : (

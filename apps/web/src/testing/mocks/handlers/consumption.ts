@@ -1,23 +1,37 @@
 import { type ConsumptionYear, routes } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import { consumptionCsv, consumptionFileName, monthlyConsumption, monthsToShow, type Zone } from "@lk/domain";
+import {
+  consumptionCsv,
+  consumptionFileName,
+  monthlyConsumption,
+  monthsToShow,
+  thisMonthEstimate,
+  thisMonthView,
+  type Zone,
+} from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
-import { readingsOfMeter } from "../mock-readings.ts";
+import { ratesOf, readingsOfMeter } from "../mock-readings.ts";
 import { findAccount } from "../mock-world.ts";
 
 // The same computation as apps/api/src/features/consumption/service.ts, over the generated world's
 // readings and the customers' own submissions (a replaced one no longer counts). The suppliers of
 // the world all keep Moscow time, the domain's default.
 
-function compute(bundle: AccountBundle, year: number) {
+/** The account's meters and their active readings, as the domain's consumption rules take them. */
+function metersAndReadings(bundle: AccountBundle) {
   const meters = bundle.meters.map((m) => ({ id: m.id, zones: m.zones, digitCapacity: m.digitCapacity }));
   const readings = bundle.meters
     .flatMap((m) => readingsOfMeter(bundle, m.id))
     .filter((r) => r.status === "ACTIVE")
     .map((r) => ({ meterId: r.meterId, takenAt: r.takenAt, values: r.values }));
+  return { meters, readings };
+}
+
+function compute(bundle: AccountBundle, year: number) {
+  const { meters, readings } = metersAndReadings(bundle);
   const zones = [...new Set(meters.flatMap((m) => m.zones))].sort() as Zone[];
   const now = mockClock.now();
   return {
@@ -58,5 +72,25 @@ export const consumptionHandlers = [
         }),
       },
     },
+  ),
+  mockRoute(
+    routes.consumption.thisMonth,
+    ({ input: { params }, userId }) => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      const now = mockClock.now();
+      const lastBill = bundle.bills.reduce<string | null>(
+        (last, b) => (!last || b.period > last ? b.period : last),
+        null,
+      );
+      return thisMonthView(
+        thisMonthEstimate({
+          ...metersAndReadings(bundle),
+          lastBilledMonth: lastBill,
+          rates: ratesOf(bundle, now),
+          now,
+        }),
+      );
+    },
+    { authenticate },
   ),
 ];

@@ -5,7 +5,7 @@ import {
   routes,
   type SubmitReadingResult,
 } from "@lk/contract";
-import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
+import type { AccountBundle } from "@lk/demo-data";
 import {
   acceptedValues,
   checkReading,
@@ -29,7 +29,7 @@ import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockReading, mockDb } from "../mock-db.ts";
-import { type MeterReadingRow, markReplaced, newestFirst, readingsOfMeter } from "../mock-readings.ts";
+import { type MeterReadingRow, markReplaced, newestFirst, ratesOf, readingsOfMeter } from "../mock-readings.ts";
 
 // The same rules as apps/api/src/features/readings/service.ts, over the generated world and the
 // mock's stored submissions. The suppliers of the world all keep the default window (15th–26th, Moscow).
@@ -49,20 +49,6 @@ function averageMonthlyMilli(bundle: AccountBundle): number | null {
   const bills = [...bundle.bills].sort((a, b) => (a.period < b.period ? 1 : -1)).slice(0, USUAL_USE_BILLS);
   const totalMilli = bills.reduce((sum, b) => sum + b.lines.reduce((s, l) => s + l.kwhMilli, 0), 0);
   return usualMonthlyMilli({ totalMilli, bills: bills.length }, bundle.meters.length);
-}
-
-/** Today's rate of each zone of the account's plan (the API takes the UTC calendar day too). */
-function ratesOf(bundle: AccountBundle, now: Date) {
-  const day = now.toISOString().slice(0, 10);
-  return tariffsOf({ seed: DEFAULT_SEED, now })
-    .filter(
-      (t) =>
-        t.supplierId === bundle.account.supplierId &&
-        t.plan === bundle.account.tariffPlan &&
-        t.validFrom <= day &&
-        (t.validTo === null || t.validTo >= day),
-    )
-    .map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
 }
 
 /** The last reading before this window, and what a customer already sent in it. */
