@@ -64,12 +64,13 @@ test("«Этот месяц»: the use since the last bill and the month's range
   await linkAccount(page, 36);
   const monthName = MONTH_NAMES[month - 1] ?? "";
   const n = "[\\d\\s\\u00a0\\u202f]+";
+  const rub = `${n},\\d\\d[\\s\\u00a0\\u202f]₽`;
   const thisMonth = page.getByRole("region", { name: "Этот месяц" });
   await thisMonth.scrollIntoViewIfNeeded();
   // The latest reading closed the last bill's month: nothing since, a forecast from last year.
   await expect(thisMonth).toContainText("После последнего счёта показаний ещё не было");
   await expect(thisMonth).toContainText(
-    new RegExp(`Прогноз на ${monthName}: ${n} кВт·ч – ${n} кВт·ч, примерно ${n},\\d\\d ₽ – ${n},\\d\\d ₽\\.`),
+    new RegExp(`Прогноз на ${monthName}: ${n} кВт·ч – ${n} кВт·ч, примерно ${rub} – ${rub}\\.`),
   );
   await expect(thisMonth).toContainText("По тому же месяцу прошлого года; точная сумма будет в счёте.");
   await expectNoA11yViolations(page);
@@ -82,7 +83,7 @@ test("«Этот месяц»: the use since the last bill and the month's range
   // At once, without a reload: the reading counts from the bill's one, and the pace joins the forecast.
   await expect(thisMonth).toContainText(
     new RegExp(
-      `С последнего счёта \\(показания с \\d\\d\\.\\d\\d\\.\\d{4} по 20\\.\\d\\d\\.\\d{4}\\): 150 кВт·ч, примерно ${n},\\d\\d ₽`,
+      `С последнего счёта \\(показания с \\d\\d\\.\\d\\d\\.\\d{4} по 20\\.\\d\\d\\.\\d{4}\\): 150 кВт·ч, примерно ${rub}`,
     ),
   );
   await expect(thisMonth).toContainText(

@@ -112,20 +112,21 @@ export function AccountsSidebar() {
           }}
         />
       </MountWhenOpened>
-      {renaming ? (
+      <MountWhenOpened open={renaming !== null}>
         <RenameAccountDialog
           account={renaming}
           onClose={() => setRenaming(null)}
           onRenamed={(nickname) => {
+            const number = renaming?.number;
             setRenaming(null);
             setNotice(
               nickname
-                ? `Лицевой счёт № ${renaming.number} теперь называется «${nickname}»`
-                : `Название лицевого счёта № ${renaming.number} убрано`,
+                ? `Лицевой счёт № ${number} теперь называется «${nickname}»`
+                : `Название лицевого счёта № ${number} убрано`,
             );
           }}
         />
-      ) : null}
+      </MountWhenOpened>
       <UnlinkAccountDialog
         account={unlinking}
         onClose={() => setUnlinking(null)}

@@ -8,7 +8,8 @@ import { ApiError } from "../../../lib/api-client.ts";
 import { useRenameAccount } from "../api/rename-account.ts";
 
 interface Props {
-  account: AccountSummary;
+  /** The account to name; null keeps the dialog closed. */
+  account: AccountSummary | null;
   onClose: () => void;
   /** Saved: the name given, or null when it was removed. */
   onRenamed: (nickname: string | null) => void;
@@ -19,6 +20,15 @@ interface Props {
  * sidebar and on the account's page, to them only. An empty name removes it.
  */
 export function RenameAccountDialog({ account, onClose, onRenamed }: Props) {
+  return (
+    <Dialog open={account !== null} onClose={onClose} title="Название лицевого счёта">
+      {/* A fresh form for each account, starting from its current name. */}
+      {account ? <RenameForm key={account.id} account={account} onClose={onClose} onRenamed={onRenamed} /> : null}
+    </Dialog>
+  );
+}
+
+function RenameForm({ account, onClose, onRenamed }: Props & { account: AccountSummary }) {
   const rename = useRenameAccount();
   const [value, setValue] = useState(account.nickname ?? "");
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -40,36 +50,34 @@ export function RenameAccountDialog({ account, onClose, onRenamed }: Props) {
     rename.error instanceof ApiError ? rename.error.fields.find((f) => f.path === "nickname")?.message : undefined;
 
   return (
-    <Dialog open onClose={onClose} title="Название лицевого счёта">
-      <form onSubmit={onSubmit} noValidate>
-        <p>
-          Лицевой счёт № {account.number}, {account.shortAddress}.
-        </p>
-        <TextField
-          label="Название"
-          hint={`Например: Дача, Квартира мамы. Не длиннее ${NICKNAME_MAX} символов, видно только вам.`}
-          value={value}
-          maxLength={NICKNAME_MAX}
-          autoComplete="off"
-          data-autofocus
-          error={fieldError ?? serverField}
-          onChange={(event) => setValue(event.target.value)}
-        />
-        {rename.error && !serverField ? <Alert>{rename.error.message}</Alert> : null}
-        <div className="dialog__actions">
-          <Button type="submit" pending={rename.isPending}>
-            Сохранить
+    <form onSubmit={onSubmit} noValidate>
+      <p>
+        Лицевой счёт № {account.number}, {account.shortAddress}.
+      </p>
+      <TextField
+        label="Название"
+        hint={`Например: Дача, Квартира мамы. Не длиннее ${NICKNAME_MAX} символов, видно только вам.`}
+        value={value}
+        maxLength={NICKNAME_MAX}
+        autoComplete="off"
+        data-autofocus
+        error={fieldError ?? serverField}
+        onChange={(event) => setValue(event.target.value)}
+      />
+      {rename.error && !serverField ? <Alert>{rename.error.message}</Alert> : null}
+      <div className="dialog__actions">
+        <Button type="submit" pending={rename.isPending}>
+          Сохранить
+        </Button>
+        {account.nickname ? (
+          <Button type="button" variant="secondary" disabled={rename.isPending} onClick={() => save("")}>
+            Убрать название
           </Button>
-          {account.nickname ? (
-            <Button type="button" variant="secondary" disabled={rename.isPending} onClick={() => save("")}>
-              Убрать название
-            </Button>
-          ) : null}
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Отмена
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+        ) : null}
+        <Button type="button" variant="secondary" onClick={onClose}>
+          Отмена
+        </Button>
+      </div>
+    </form>
   );
 }
