@@ -1,5 +1,5 @@
 import type { AutoPaymentState } from "@lk/contract";
-import type { Database, Prisma } from "@lk/db";
+import type { Database } from "@lk/db";
 import {
   AUTOPAY_ANNUL_REASON,
   AUTOPAY_STOP_REASON_LABEL,
@@ -15,8 +15,6 @@ import {
 import { requireLinkedAccount } from "../accounts/access.ts";
 import type { CardDetails } from "./gateway.ts";
 import type { PaymentsDeps } from "./service.ts";
-
-type Row = Prisma.AutoPaymentGetPayload<object>;
 
 /** The account's open application or service (one at most), whoever of its holders made it. */
 function currentOf(db: Database, accountId: string) {
