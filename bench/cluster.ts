@@ -14,6 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDatabaseClient, hashPassword, migrateDeploy, seedWorld } from "@lk/db";
 import { freePort, startEmbeddedPostgres } from "@lk/db/embedded";
+import { SECURE_CODE } from "@lk/domain";
 import autocannon from "autocannon";
 
 const { values } = parseArgs({
@@ -151,10 +152,22 @@ interface Answer {
 function call(
   method: string,
   route: string,
-  options: { body?: unknown; token?: string; cookie?: string; from?: string; port?: number } = {},
+  options: {
+    body?: unknown;
+    /** A form as a browser posts it (the acquirer's page). */
+    form?: Record<string, string>;
+    token?: string;
+    cookie?: string;
+    from?: string;
+    port?: number;
+  } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const payload = options.form
+      ? new URLSearchParams(options.form).toString()
+      : options.body === undefined
+        ? undefined
+        : JSON.stringify(options.body);
     const req = http.request(
       {
         host: "127.0.0.1",
@@ -163,7 +176,9 @@ function call(
         path: route,
         localAddress: options.from,
         headers: {
-          ...(payload ? { "content-type": "application/json" } : {}),
+          ...(payload
+            ? { "content-type": options.form ? "application/x-www-form-urlencoded" : "application/json" }
+            : {}),
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
           ...(options.cookie ? { cookie: `lk_refresh=${options.cookie}` } : {}),
         },
@@ -249,15 +264,30 @@ async function journey(c: Customer) {
   const payment = await reliably(() =>
     call("POST", `/api/accounts/${c.accountId}/payments`, {
       ...auth,
-      body: {
-        idempotencyKey: payKey,
-        amountKopecks: amount,
-        card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
-      },
+      body: { idempotencyKey: payKey, amountKopecks: amount },
     }),
   );
   if (payment.status !== 201) throw new Error(`payment ${payment.status} ${JSON.stringify(payment.body)}`);
-  acknowledged.push({ kind: "payment", id: payment.body.id as string, accountId: c.accountId, amount });
+  acknowledged.push({
+    kind: "payment",
+    id: (payment.body.payment as { id: string }).id,
+    accountId: c.accountId,
+    amount,
+  });
+  // The card and 3-D Secure on the acquirer's page, through the balancer: whichever instance
+  // serves each step finds the page in the shared database.
+  const acquirerPage = payment.body.confirmationUrl as string;
+  const card = await reliably(() =>
+    call("POST", `${acquirerPage}/card`, {
+      form: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
+      from: c.from,
+    }),
+  );
+  if (card.status !== 303) throw new Error(`acquirer card ${card.status}`);
+  const code = await reliably(() =>
+    call("POST", `${acquirerPage}/code`, { form: { code: SECURE_CODE }, from: c.from }),
+  );
+  if (code.status !== 303) throw new Error(`acquirer code ${code.status}`);
   const refreshed = await reliably(() => call("POST", "/api/auth/refresh", { cookie: c.cookie, from: c.from }));
   if (refreshed.status !== 200) throw new Error(`refresh ${refreshed.status}`);
   c.token = refreshed.body.accessToken as string;

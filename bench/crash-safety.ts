@@ -1,5 +1,6 @@
-// Crash safety (issue #8): a burst of reading submissions and card payments, the API killed with
-// SIGKILL in the middle of it, started again; then every acknowledged write must be in the
+// Crash safety (issue #8): a burst of reading submissions and payments (started only: since issue
+// #20 the card is typed on the acquirer's page), the API killed with SIGKILL in the middle of it,
+// started again; then every acknowledged write must be in the
 // database exactly once, every retry with the same idempotency key must find the first result,
 // and each account's balance must have moved by exactly its accepted payments.
 //   pnpm test:crash [-- --rounds 3 --workers 40]
@@ -53,7 +54,6 @@ function request(kind: Sent["kind"], customer: BenchCustomer) {
       : JSON.stringify({
           idempotencyKey: key,
           amountKopecks: 100 + (counter % 900),
-          card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
         });
   return { kind, path, key, body };
 }
@@ -64,8 +64,8 @@ async function send(customer: BenchCustomer, path: string, body: string) {
     headers: { "content-type": "application/json", authorization: `Bearer ${customer.token}` },
     body,
   });
-  const json = (await res.json()) as { reading?: { id: string }; id?: string };
-  return { status: res.status, id: json.reading?.id ?? json.id ?? null };
+  const json = (await res.json()) as { reading?: { id: string }; payment?: { id: string } };
+  return { status: res.status, id: json.reading?.id ?? json.payment?.id ?? null };
 }
 
 /** Until the app answers, and a few requests so the burst does not meet a cold server. */

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { linkAccount } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
@@ -17,17 +18,55 @@ async function fillCard(dialog: import("@playwright/test").Locator, number: stri
   await dialog.getByLabel("CVC").fill("123");
 }
 
-test("a customer pays by card, sees it «зачислен» and finds it in «Оплаты»", async ({ page }, info) => {
+/** On the acquirer's page (the API's own in the app, the mock's in mock mode): the card, then 3-D Secure. */
+async function payOnAcquirerPage(page: Page, number: string, amount: string) {
+  await page.waitForURL(/\/acquirer\/pay\//);
+  await expect(page.getByRole("heading", { level: 1, name: "Оплата электроэнергии" })).toBeVisible();
+  await page.getByLabel("Номер карты").fill(number);
+  await page.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: `Оплатить ${amount}` }).click();
+  await expect(page.getByRole("heading", { name: "Подтверждение 3-D Secure" })).toBeVisible();
+  await page.getByLabel("Код из SMS").fill("12345");
+  await page.getByRole("button", { name: "Подтвердить" }).click();
+}
+
+test("a customer pays on the acquirer's page with 3-D Secure, comes back to «зачислен», and no request to the portal carried the card", async ({
+  page,
+}, info) => {
   const customer = await signUp(page, info);
   await linkAccount(page, 1);
+  const portalBodies: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) portalBodies.push(request.postData() ?? "");
+  });
   const dialog = await openPayDialog(page);
+  await expect(dialog.getByLabel("Номер карты")).toHaveCount(0);
   await dialog.getByLabel("Сумма, ₽").fill("1 234,56");
-  await fillCard(dialog, "4111 1111 1111 1111");
   await expectNoA11yViolations(page);
-  await dialog.getByRole("button", { name: "Оплатить 1 234,56 ₽" }).click();
-  await expect(dialog.getByRole("status")).toContainText("Платёж зачислен: 1 234,56 ₽.");
+  await dialog.getByRole("button", { name: "Перейти к оплате 1 234,56 ₽" }).click();
+
+  await page.waitForURL(/\/acquirer\/pay\//);
+  await expect(page.getByText("1 234,56 ₽", { exact: true })).toBeVisible();
   await expectNoA11yViolations(page);
-  await dialog.getByRole("button", { name: "Готово" }).click();
+  await page.getByLabel("Номер карты").fill("4111 1111 1111 1111");
+  await page.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: "Оплатить 1 234,56 ₽" }).click();
+  await expect(page.getByText("Банк отправил код на телефон, привязанный к карте 4111 11•• •••• 1111.")).toBeVisible();
+  await page.getByLabel("Код из SMS").fill("00000");
+  await page.getByRole("button", { name: "Подтвердить" }).click();
+  await expect(page.getByRole("alert")).toContainText("Неверный код. Осталось попыток: 2.");
+  await expectNoA11yViolations(page);
+  await page.getByLabel("Код из SMS").fill("12345");
+  await page.getByRole("button", { name: "Подтвердить" }).click();
+
+  await page.waitForURL(/\/accounts\/[^/?]+\?payment=/);
+  const back = page.getByRole("dialog", { name: "Оплата" });
+  await expect(back.getByRole("status")).toContainText("Платёж зачислен: 1 234,56 ₽.");
+  await expectNoA11yViolations(page);
+  await back.getByRole("button", { name: "Готово" }).click();
+  await expect(page).not.toHaveURL(/payment=/);
 
   const history = page.getByRole("region", { name: "История" });
   await history.getByRole("tab", { name: "Оплаты" }).click();
@@ -40,31 +79,51 @@ test("a customer pays by card, sees it «зачислен» and finds it in «О
   await expect(row).toContainText("Зачислен");
   await expectNoA11yViolations(page);
 
+  // The portal never received the card: not its number, not its CVC.
+  expect(portalBodies.length).toBeGreaterThan(0);
+  for (const body of portalBodies) {
+    expect(body.replace(/\D/g, "")).not.toContain("4111111111111111");
+    expect(body).not.toContain('"cvc"');
+  }
   if (!isMock(info)) {
-    const rows = await queryAppDatabase<{ status: string; amount: number }>(
-      `SELECT p.status::text AS status, p."amountKopecks" AS amount FROM "Payment" p JOIN "User" u ON u.id = p."createdById" WHERE u.email = $1`,
+    const rows = await queryAppDatabase<{ status: string; amount: number; mask: string | null }>(
+      `SELECT p.status::text AS status, p."amountKopecks" AS amount, s."cardMask" AS mask
+         FROM "Payment" p JOIN "User" u ON u.id = p."createdById"
+         JOIN "SimulatedAcquirerPayment" s ON s."orderId" = p.id::text
+        WHERE u.email = $1`,
       [customer.email],
     );
-    expect(rows).toEqual([{ status: "ACCEPTED", amount: 123456 }]);
+    expect(rows).toEqual([{ status: "ACCEPTED", amount: 123456, mask: "4111 11•• •••• 1111" }]);
   }
 });
 
-test("a declined card says why and takes nothing; the retry goes through", async ({ page }, info) => {
-  await signUp(page, info);
+test("a declined card says why and takes nothing; the retry is cancelled on the bank's page", async ({
+  page,
+}, info) => {
+  const customer = await signUp(page, info);
   await linkAccount(page, 2);
   const dialog = await openPayDialog(page);
   await dialog.getByLabel("Сумма, ₽").fill("500");
-  await fillCard(dialog, "4000 0000 0000 0002");
-  await dialog.getByRole("button", { name: "Оплатить 500,00 ₽" }).click();
-  await expect(dialog.getByRole("alert")).toContainText(
-    "Банк отклонил платёж: недостаточно средств. Деньги не списаны.",
-  );
+  await dialog.getByRole("button", { name: "Перейти к оплате 500,00 ₽" }).click();
+  await payOnAcquirerPage(page, "4000 0000 0000 0002", "500,00 ₽");
+  const back = page.getByRole("dialog", { name: "Оплата" });
+  await expect(back.getByRole("alert")).toContainText("Банк отклонил платёж: недостаточно средств. Деньги не списаны.");
   await expectNoA11yViolations(page);
-  await dialog.getByRole("button", { name: "Попробовать ещё раз" }).click();
-  await dialog.getByLabel("Номер карты").fill("4111 1111 1111 1111");
-  await dialog.getByLabel("CVC").fill("123");
-  await dialog.getByRole("button", { name: "Оплатить 500,00 ₽" }).click();
-  await expect(dialog.getByRole("status")).toContainText("Платёж зачислен: 500,00 ₽.");
+  await back.getByRole("button", { name: "Попробовать ещё раз" }).click();
+  await back.getByLabel("Сумма, ₽").fill("500");
+  await back.getByRole("button", { name: "Перейти к оплате 500,00 ₽" }).click();
+  await page.waitForURL(/\/acquirer\/pay\//);
+  await page.getByRole("button", { name: "Отменить и вернуться в личный кабинет" }).click();
+  await expect(page.getByRole("dialog", { name: "Оплата" }).getByRole("alert")).toContainText(
+    "Оплата отменена на странице банка. Деньги не списаны.",
+  );
+  if (!isMock(info)) {
+    const rows = await queryAppDatabase<{ status: string }>(
+      `SELECT p.status::text AS status FROM "Payment" p JOIN "User" u ON u.id = p."createdById" WHERE u.email = $1 ORDER BY p."paidAt", p."updatedAt"`,
+      [customer.email],
+    );
+    expect(rows.map((r) => r.status)).toEqual(["DECLINED", "DECLINED"]);
+  }
 });
 
 test("a customer connects autopayment, annuls the application, connects again and switches it off once active", async ({

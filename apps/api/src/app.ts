@@ -1,17 +1,20 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import multipart from "@fastify/multipart";
-import { errorBody } from "@lk/contract";
+import { errorBody, routes } from "@lk/contract";
 import type { Database } from "@lk/db";
 import Fastify, { type FastifyReply } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import { hostedPage } from "./acquirer/hosted-page.ts";
+import { DatabaseLedger } from "./acquirer/ledger.ts";
+import { SimulatedAcquirer } from "./acquirer/simulated-acquirer.ts";
 import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
 import { authRoutes } from "./features/auth/routes.ts";
 import { isSessionActive } from "./features/auth/service.ts";
 import { consumptionRoutes } from "./features/consumption/routes.ts";
 import { outboxRoutes } from "./features/outbox/routes.ts";
-import { DatabaseLedger, type PaymentGateway, SimulatedGateway } from "./features/payments/gateway.ts";
+import type { PaymentGateway } from "./features/payments/gateway.ts";
 import { paymentRoutes } from "./features/payments/routes.ts";
 import { profileRoutes } from "./features/profile/routes.ts";
 import { readingRoutes } from "./features/readings/routes.ts";
@@ -34,7 +37,7 @@ export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
-  /** The acquirer; the simulated one by default (demo, tests). */
+  /** The acquirer; the simulated one by default (demo, tests), which also serves its own payment page. */
   gateway?: PaymentGateway;
   /** Where logs go (stdout by default); tests read them to prove secrets stay out. */
   logStream?: { write(line: string): void };
@@ -52,7 +55,7 @@ export async function buildApp({
   db,
   clock = systemClock,
   logStream,
-  gateway = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(db)),
+  gateway = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(db)),
   storage = new LocalFolderStorage(config.UPLOAD_DIR ?? path.join(REPO_ROOT, ".data", "uploads")),
   lifecycle = { draining: false },
 }: AppDeps) {
@@ -124,12 +127,27 @@ export async function buildApp({
     accountRoutes(api, { db, clock }, config.RATE_LIMIT_ANSWERS_PER_MINUTE);
     readingRoutes(api, { db, clock }, config.RATE_LIMIT_READINGS_PER_MINUTE);
     consumptionRoutes(api, { db, clock });
-    paymentRoutes(api, { db, clock, gateway }, config.RATE_LIMIT_PAYMENTS_PER_MINUTE);
+    paymentRoutes(
+      api,
+      { db, clock, gateway, acquirerSecret: config.acquirerSecret },
+      config.RATE_LIMIT_PAYMENTS_PER_MINUTE,
+    );
     profileRoutes(api, authDeps, config);
     requestRoutes(api, { db, clock, storage }, config.RATE_LIMIT_UPLOADS_PER_HOUR);
     if (config.devOutbox) outboxRoutes(api, db);
   });
 
+  // The simulated acquirer's page, apart from the API. It reports to the portal's callback route as
+  // an acquirer would over the network; here the request goes through the same route in-process.
+  if (gateway instanceof SimulatedAcquirer) {
+    await app.register(hostedPage, {
+      acquirer: gateway,
+      secret: config.acquirerSecret,
+      deliver: async (callback) =>
+        (await app.inject({ method: "POST", url: routes.payments.acquirerCallback.path, payload: callback }))
+          .statusCode === 200,
+    });
+  }
   if (config.WEB_DIST) await app.register(web, { root: config.WEB_DIST });
   return app;
 }

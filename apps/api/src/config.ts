@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import net from "node:net";
 import { z } from "zod";
 
@@ -15,6 +16,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url().optional(),
   /** At least 32 characters. Unset in development: a random secret (sessions end on restart). */
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  /**
+   * The secret the acquirer signs its callbacks with (HMAC-SHA256), 32+ characters. Unset: derived
+   * from JWT_SECRET, so every instance of one deployment agrees without another setting.
+   */
+  ACQUIRER_SECRET: z.string().min(32, "ACQUIRER_SECRET must be at least 32 characters").optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   /** PEM files: when both are set the server speaks HTTPS (and sends HSTS). */
@@ -91,7 +97,14 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config
   extends Omit<
     Env,
-    "TLS_CERT" | "TLS_KEY" | "COOKIE_SECURE" | "JWT_SECRET" | "DEV_OUTBOX" | "TRUST_PROXY" | "SEED_DEMO"
+    | "TLS_CERT"
+    | "TLS_KEY"
+    | "COOKIE_SECURE"
+    | "JWT_SECRET"
+    | "DEV_OUTBOX"
+    | "TRUST_PROXY"
+    | "SEED_DEMO"
+    | "ACQUIRER_SECRET"
   > {
   devOutbox: boolean;
   /** Create the demo customers (with the passwords the README publishes) at start. */
@@ -104,6 +117,8 @@ export interface Config
    */
   deployment: boolean;
   jwtSecret: string;
+  /** What the acquirer's callbacks are signed with (ACQUIRER_SECRET, or derived from the JWT secret). */
+  acquirerSecret: string;
   tls?: { cert: string; key: string };
   cookieSecure: boolean;
   /** Fastify's trustProxy: nothing, or the proxies' addresses and networks. */
@@ -153,7 +168,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, TRUST_PROXY, SEED_DEMO, ...rest } = parsed.data;
+  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, TRUST_PROXY, SEED_DEMO, ACQUIRER_SECRET, ...rest } =
+    parsed.data;
   if (Boolean(TLS_CERT) !== Boolean(TLS_KEY))
     throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
   if (rest.RATE_LIMIT_STORE === "redis" && !rest.REDIS_URL) {
@@ -181,9 +197,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     }
   }
   const tls = TLS_CERT && TLS_KEY ? { cert: readFile(TLS_CERT), key: readFile(TLS_KEY) } : undefined;
+  const jwtSecret = JWT_SECRET ?? randomSecret();
   return {
     ...rest,
-    jwtSecret: JWT_SECRET ?? randomSecret(),
+    jwtSecret,
+    // A key of its own, not the JWT secret itself: a leaked callback secret forges no session.
+    acquirerSecret:
+      ACQUIRER_SECRET ?? createHmac("sha256", jwtSecret).update("lichny-kabinet/acquirer-callback").digest("base64url"),
     tls,
     cookieSecure: COOKIE_SECURE ?? Boolean(tls),
     devOutbox: DEV_OUTBOX ?? (embedded && !production),

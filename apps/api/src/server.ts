@@ -12,10 +12,11 @@ import {
   workingDemoLogins,
 } from "@lk/db";
 import closeWithGrace from "close-with-grace";
+import { DatabaseLedger } from "./acquirer/ledger.ts";
+import { SimulatedAcquirer } from "./acquirer/simulated-acquirer.ts";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { dispatchOutbox, OutboxOnlyTransport } from "./features/outbox/outbox.ts";
-import { DatabaseLedger, SimulatedGateway } from "./features/payments/gateway.ts";
 import { reconcilePayments } from "./features/payments/reconcile.ts";
 import { fixedClock, systemClock } from "./lib/clock.ts";
 import { withJobLock } from "./lib/job-lock.ts";
@@ -50,7 +51,7 @@ async function main() {
   }
   const lifecycle = { draining: false };
   // The acquirer's side lives in the database, so a payment pending at a restart settles later.
-  const gateway = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(db));
+  const gateway = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(db));
   const app = await buildApp({ config, db, clock, lifecycle, gateway });
   // The outbox dispatcher: hands waiting mail and SMS to the transport. SMTP plugs in as a
   // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.

@@ -9,12 +9,15 @@ import "./styles/global.css";
 async function start() {
   // `vite --mode mock`: the MSW mock API answers every /api call in the browser. The import is
   // dead code in a normal build, so none of the mock ships to customers.
-  if (import.meta.env.MODE === "mock") {
-    const { startMockApi } = await import("./testing/mocks/browser.ts");
-    await startMockApi();
-  }
   const root = document.getElementById("root");
   if (!root) throw new Error("#root is missing from index.html");
+  if (import.meta.env.MODE === "mock") {
+    const { startMockApi, mockAcquirerPage } = await import("./testing/mocks/browser.ts");
+    await startMockApi();
+    // The simulated acquirer's page, which the API serves itself (apart from the app) in the real one.
+    const acquirer = mockAcquirerPage(window.location.pathname);
+    if (acquirer) return createRoot(root).render(<StrictMode>{acquirer}</StrictMode>);
+  }
   const queryClient = createAppQueryClient();
   // A visit with a session: the first screen's data before the first paint (on demand, so that
   // the sign-in page does not carry the account pages' code). Should that code not arrive, the

@@ -45,6 +45,7 @@ export const errorMessages = {
   IDEMPOTENCY_KEY_REUSED:
     "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",
   UNDO_LINK_INVALID: "Ссылка для отмены изменения недействительна, уже использована или устарела.",
+  SIGNATURE_INVALID: "Подпись уведомления не сходится: уведомление не принято.",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -119,6 +120,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   REQUEST_STATE: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   UNDO_LINK_INVALID: 410,
+  SIGNATURE_INVALID: 401,
 };
 
 export function errorBody(code: ErrorCode, message?: string, details?: ErrorBody["error"]["details"]): ErrorBody {

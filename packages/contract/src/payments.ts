@@ -34,7 +34,10 @@ export const BillDetails = BillSummary.extend({
 });
 export type BillDetails = z.infer<typeof BillDetails>;
 
-/** Card details go to the payment gateway only; the portal keeps none of them. */
+/**
+ * The card as the acquirer's own page takes it (its form, not the portal's: no route of the portal's
+ * API accepts a card, see PayBody).
+ */
 export const CardInput = z.strictObject({
   number: z
     .string({ error: "Введите номер карты." })
@@ -54,9 +57,29 @@ export const PayBody = z.strictObject({
     .int("Сумма в копейках — целое число.")
     .min(100, "Минимальная сумма платежа — 1,00 ₽.")
     .max(100_000_000, "Максимальная сумма платежа — 1 000 000,00 ₽."),
-  card: CardInput,
 });
 export type PayBody = z.input<typeof PayBody>;
+
+/**
+ * The payment «в обработке» and the acquirer's page to send the customer to, where the card is
+ * typed (the portal never sees it); the page sends the customer back to `/accounts/<id>?payment=<id>`.
+ */
+export const PaymentStarted = z.object({ payment: Payment, confirmationUrl: z.string() });
+export type PaymentStarted = z.infer<typeof PaymentStarted>;
+
+/**
+ * The acquirer's report of a result, signed with the secret the two share (HMAC-SHA256 over the
+ * fields joined by «|», in this order, hex): see the API's acquirer/signature.ts.
+ */
+export const AcquirerCallback = z.strictObject({
+  gatewayRef: z.string().min(1).max(100),
+  orderId: z.uuid(),
+  kind: z.enum(["PAYMENT", "BINDING"]),
+  status: z.enum(["SUCCEEDED", "DECLINED", "PENDING"]),
+  reason: z.string().max(500).nullable(),
+  signature: z.string().regex(/^[0-9a-f]{64}$/, "Подпись — 64 шестнадцатеричных символа."),
+});
+export type AcquirerCallback = z.infer<typeof AcquirerCallback>;
 
 export const AutoPaymentStatus = z.enum(["APPLIED", "ACTIVE", "OFF", "WITHDRAWN"]);
 export const AutoPaymentStopReason = z.enum(["CHANGED_CARD", "PAY_MYSELF", "TOO_EXPENSIVE", "MOVING", "OTHER"]);
@@ -134,14 +157,25 @@ export const paymentRoutes = {
     method: "POST",
     path: "/api/accounts/:accountId/payments",
     summary:
-      "«Оплатить» картой; повтор с тем же idempotencyKey не списывает деньги второй раз (с другим телом — 422 IDEMPOTENCY_KEY_REUSED)",
+      "«Оплатить»: платёж «в обработке» и страница эквайера, где вводится карта (портал карту не получает); повтор с тем же idempotencyKey — тот же платёж (с другим телом — 422 IDEMPOTENCY_KEY_REUSED)",
     tag,
     auth: true,
     params: AccountParams,
     body: PayBody,
     status: 201,
-    response: Payment,
+    response: PaymentStarted,
     errors: ["NOT_FOUND", "TOO_MANY_REQUESTS", "IDEMPOTENCY_KEY_REUSED"],
+  }),
+  acquirerCallback: defineRoute({
+    method: "POST",
+    path: "/api/payments/acquirer-callback",
+    summary: "Уведомление эквайера о результате платежа или привязки карты (подписано общим секретом)",
+    tag,
+    auth: false,
+    body: AcquirerCallback,
+    status: 200,
+    response: z.object({ accepted: z.boolean() }),
+    errors: ["SIGNATURE_INVALID", "NOT_FOUND"],
   }),
   bills: defineRoute({
     method: "GET",

@@ -7,13 +7,9 @@ import { DomainError } from "./domain-error.ts";
  * a digest of the fingerprint with the row; the mock keeps the fingerprint itself.
  */
 
-/** A payment: the account, the amount, and the card's last four digits and expiry (never the number). */
-export function paymentFingerprint(input: {
-  accountId: string;
-  amountKopecks: number;
-  card: { number: string; expiry: string };
-}): string {
-  return `payment|${input.accountId}|${input.amountKopecks}|${input.card.number.slice(-4)}|${input.card.expiry}`;
+/** A payment: the account and the amount (the card is typed on the acquirer's page, never sent to the portal). */
+export function paymentFingerprint(input: { accountId: string; amountKopecks: number }): string {
+  return `payment|${input.accountId}|${input.amountKopecks}`;
 }
 
 /** A reading: the meter and each zone's value as typed (spaces gone, a comma read as a point). */

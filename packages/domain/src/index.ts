@@ -19,6 +19,7 @@ export * from "./reading-view.ts";
 export * from "./reading-window.ts";
 export * from "./service-requests.ts";
 export * from "./sign-in-throttle.ts";
+export * from "./simulated-acquirer.ts";
 export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";
 export * from "./this-month.ts";

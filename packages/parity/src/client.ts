@@ -23,6 +23,12 @@ export interface Outgoing {
 /** How a runner sends one request: the API through `app.inject`, the mock through `fetch`. */
 export type Send = (request: Outgoing) => Promise<RawAnswer>;
 
+/**
+ * The customer on the acquirer's page (not a route of the portal's contract): the card and the
+ * 3-D Secure code. The API's runner posts the page's forms; the mock's takes the mock page's steps.
+ */
+export type PayOnAcquirerPage = (confirmationUrl: string, cardNumber: string) => Promise<void>;
+
 /** A file a scenario uploads, in the multipart field named after its document's slot. */
 export interface Upload {
   slot: string;
@@ -60,7 +66,16 @@ export class ParityApi {
   private readonly cookies = new CookieJar();
   private quiet = 0;
 
-  constructor(private readonly send: Send) {}
+  constructor(
+    private readonly send: Send,
+    private readonly acquirer?: PayOnAcquirerPage,
+  ) {}
+
+  /** The customer pays on the acquirer's page; what it changed is seen through the portal's routes. */
+  async payOnAcquirerPage(confirmationUrl: string, cardNumber: string): Promise<void> {
+    if (!this.acquirer) throw new Error("parity: this runner has no acquirer page");
+    await this.acquirer(confirmationUrl, cardNumber);
+  }
 
   /** Calls a route; the answer's body when it is the route's success, else null. */
   async call<R extends Route>(step: string, route: R, input: Input = {}, token?: string): Promise<RouteResponse<R>> {

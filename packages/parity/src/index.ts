@@ -1,10 +1,11 @@
-import { type Observation, ParityApi, type Send } from "./client.ts";
+import { type Observation, ParityApi, type PayOnAcquirerPage, type Send } from "./client.ts";
 import type { Scenario } from "./scenario.ts";
 
 export {
   type Observation,
   type Outgoing,
   ParityApi,
+  type PayOnAcquirerPage,
   type RawAnswer,
   type Send,
   uncoveredRoutes,
@@ -41,8 +42,8 @@ export const scenariosByFeature = [...new Set(scenarios.map((s) => s.feature))].
 );
 
 /** Runs a scenario through a runner's `send`; what each of its steps saw, to compare with `expected`. */
-export async function observe(scenario: Scenario, send: Send): Promise<Observation[]> {
-  const api = new ParityApi(send);
+export async function observe(scenario: Scenario, send: Send, acquirer?: PayOnAcquirerPage): Promise<Observation[]> {
+  const api = new ParityApi(send, acquirer);
   await scenario.run(api);
   return api.observations;
 }

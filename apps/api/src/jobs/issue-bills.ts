@@ -3,8 +3,9 @@
 // One run at a time: a second one (another machine's cron) says so and exits 0.
 import { parseArgs } from "node:util";
 import { createDatabaseClient, openDatabase } from "@lk/db";
+import { DatabaseLedger } from "../acquirer/ledger.ts";
+import { SimulatedAcquirer } from "../acquirer/simulated-acquirer.ts";
 import { issueBills } from "../features/payments/billing-job.ts";
-import { DatabaseLedger, SimulatedGateway } from "../features/payments/gateway.ts";
 import { fixedClock, systemClock } from "../lib/clock.ts";
 import { withJobLock } from "../lib/job-lock.ts";
 
@@ -17,7 +18,7 @@ const handle = await openDatabase();
 const db = createDatabaseClient(handle.url);
 const clock = process.env.CLOCK_FIXED_AT ? fixedClock(process.env.CLOCK_FIXED_AT) : systemClock;
 try {
-  const gateway = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(db));
+  const gateway = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(db));
   const run = await withJobLock(db, "issue-bills", () =>
     issueBills({ db, clock, gateway }, values.period ? { period: values.period } : {}),
   );

@@ -1,8 +1,17 @@
 import { seedDemo } from "@lk/db";
 import { TEST_WORLD_ACCOUNTS, TEST_WORLD_NOW } from "@lk/db/testing";
-import { observe, PARITY_NOW, PARITY_PENDING, type Send, scenariosByFeature, uncoveredRoutes } from "@lk/parity";
+import {
+  observe,
+  PARITY_NOW,
+  PARITY_PENDING,
+  type PayOnAcquirerPage,
+  type Send,
+  scenariosByFeature,
+  uncoveredRoutes,
+} from "@lk/parity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../lib/clock.ts";
+import { payOnAcquirerPage } from "./acquirer-page.ts";
 import { createTestApp, type TestApp } from "./test-app.ts";
 
 // The parity suite's API side (issue #19): every scenario of @lk/parity through `app.inject`
@@ -39,13 +48,19 @@ const send: Send = async ({ method, url, body, form, token, cookies }) => {
   return { status: res.statusCode, body: json && res.body ? JSON.parse(res.body) : res.body || null };
 };
 
+// The customer on the simulated acquirer's page: its HTTP forms, as a browser posts them.
+const payOnPage: PayOnAcquirerPage = async (confirmationUrl, cardNumber) => {
+  const answer = await payOnAcquirerPage(t.app, confirmationUrl, cardNumber);
+  if (answer.statusCode !== 303) throw new Error(`the acquirer's page answered ${answer.statusCode}`);
+};
+
 it("stands at the instant the test world was generated for", () => {
   expect(PARITY_NOW).toEqual(TEST_WORLD_NOW);
 });
 
 describe.each(scenariosByFeature)("parity with the mock: %s", (_, cases) => {
   it.each(cases)("%s", async (_, scenario) => {
-    expect(await observe(scenario, send)).toEqual(scenario.expected);
+    expect(await observe(scenario, send, payOnPage)).toEqual(scenario.expected);
   });
 });
 

@@ -1,12 +1,15 @@
 import { buildPath, PayBody, routes } from "@lk/contract";
+import { CardInput } from "@lk/contract/payments";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
-import { monthOf, paymentFingerprint } from "@lk/domain";
+import { monthOf, paymentFingerprint, SECURE_CODE } from "@lk/domain";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { leavePage } from "../features/payments/api/pay.ts";
 import { handlers } from "../testing/mocks/handlers/index.ts";
+import { acquirerPage } from "../testing/mocks/mock-acquirer.ts";
 import { mockClock } from "../testing/mocks/mock-clock.ts";
 import { mockDb } from "../testing/mocks/mock-db.ts";
 import { mockWorld } from "../testing/mocks/mock-world.ts";
@@ -27,6 +30,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   server.resetHandlers();
   mockClock.now = realNow;
 });
@@ -67,38 +71,74 @@ async function typeCard(dialog: HTMLElement, number: string) {
 
 const journey = { timeout: 20_000 };
 
+/** «Оплатить» with an amount: the dialog sends the browser to the acquirer's page; its path. */
+async function startPayment(balance: HTMLElement, amount?: string): Promise<string> {
+  const user = userEvent.setup();
+  const leave = vi.spyOn(leavePage, "to").mockImplementation(() => undefined);
+  await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+  const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+  if (amount !== undefined) {
+    await user.clear(within(dialog).getByLabelText("Сумма, ₽"));
+    await user.type(within(dialog).getByLabelText("Сумма, ₽"), amount);
+  }
+  await user.click(within(dialog).getByRole("button", { name: /^Перейти к оплате/ }));
+  await waitFor(() => expect(leave).toHaveBeenCalledOnce());
+  expect(within(dialog).getAllByText(/Открываем страницу банка…/).length).toBeGreaterThan(0);
+  const href = leave.mock.calls.at(-1)?.[0] ?? "";
+  leave.mockRestore();
+  return new URL(href).pathname;
+}
+
+/** The customer on the acquirer's page: the card and the 3-D Secure code; where it sends them back. */
+function payOnAcquirerPage(pagePath: string, number: string): string {
+  const ref = decodeURIComponent(pagePath.replace("/acquirer/pay/", ""));
+  acquirerPage.enterCard(ref, CardInput.parse({ number, expiry: "12/30", cvc: "123" }));
+  const step = acquirerPage.confirmCode(ref, SECURE_CODE);
+  if (!step) throw new Error(`no acquirer page ${ref}`);
+  return step.entry.returnUrl;
+}
+
+/** Back on the portal at the address the acquirer's page sent the customer to. */
+async function comeBack(returnUrl: string) {
+  cleanup();
+  window.history.replaceState(null, "", returnUrl);
+  render(<App />);
+  const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+  return { dialog, balance: screen.getByRole("region", { name: "Баланс" }) };
+}
+
 describe("«Оплатить» (mock API)", journey, () => {
-  it("pays the amount due with the success card: «Платёж зачислен», no debt, and the payment in «Оплаты»", async () => {
+  it("takes the amount due, sends the customer to the acquirer's page, and back shows «Платёж зачислен», no debt, the payment in «Оплаты»", async () => {
     const user = userEvent.setup();
-    const { balance } = await openAccount();
+    const { balance, account } = await openAccount();
     expect(within(balance).getByText("К оплате")).toBeVisible();
     await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
-
-    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
-    const amount = within(dialog).getByLabelText("Сумма, ₽");
+    const first = await screen.findByRole("dialog", { name: "Оплата" });
+    const amount = within(first).getByLabelText("Сумма, ₽");
     expect(plain((amount as HTMLInputElement).value)).toBe("1 234,56");
     expect(amount).toHaveAttribute("inputmode", "decimal");
-    expect(within(dialog).getByLabelText("Номер карты")).toHaveAttribute("autocomplete", "cc-number");
-    expect(within(dialog).getByText(/^Демо-шлюз: 4111 1111 1111 1111 — успешно/)).toBeVisible();
-    await typeCard(dialog, "4111 1111 1111 1111");
-    const payButton = within(dialog).getByRole("button", { name: /^Оплатить 1\s234,56\s₽$/ });
-    await user.dblClick(payButton);
+    // No card field in the portal: the card is typed on the acquirer's page.
+    expect(within(first).queryByLabelText("Номер карты")).toBeNull();
+    expect(within(first).getByText(/личный кабинет их не\s+получает и не хранит/)).toBeVisible();
+    await user.click(within(first).getByRole("button", { name: "Закрыть" }));
 
-    const done = await within(dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/);
+    const page = await startPayment(balance);
+    expect(page).toMatch(/^\/acquirer\/pay\/sim-/);
+    expect(mockDb.state.payments.map((p) => [p.status, p.amountKopecks])).toEqual([["PROCESSING", 123_456]]);
+    const returnUrl = payOnAcquirerPage(page, "4111 1111 1111 1111");
+    expect(returnUrl).toBe(`/accounts/${account.id}?payment=${mockDb.state.payments[0]?.id}`);
+
+    const back = await comeBack(returnUrl);
+    const done = await within(back.dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/);
     expect(done.closest('[role="status"]')).not.toBeNull();
-    expect(mockDb.state.payments).toHaveLength(1);
-    await user.click(within(dialog).getByRole("button", { name: "Готово" }));
+    await user.click(within(back.dialog).getByRole("button", { name: "Готово" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-    expect(await within(balance).findByText("Задолженности нет")).toBeVisible();
+    expect(window.location.search).toBe("");
+    expect(await within(back.balance).findByText("Задолженности нет")).toBeVisible();
 
     const history = await screen.findByRole("region", { name: "История" });
     await user.click(within(history).getByRole("tab", { name: "Оплаты" }));
     const table = await within(history).findByRole("table", { name: "Оплаты за период" });
-    expect(
-      within(table)
-        .getAllByRole("columnheader")
-        .map((h) => h.textContent),
-    ).toEqual(["Дата", "Сумма", "Статус", "Способ"]);
     const row = within(table)
       .getAllByRole("row")
       .find((r) => plain(r.textContent).includes("1 234,56 ₽"));
@@ -107,67 +147,64 @@ describe("«Оплатить» (mock API)", journey, () => {
     );
   });
 
-  it("says why the bank declined, and «Попробовать ещё раз» is a new payment that goes through", async () => {
+  it("says why the bank declined, and «Попробовать ещё раз» is a new payment with a page of its own", async () => {
     const user = userEvent.setup();
     const { balance } = await openAccount();
-    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
-    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
-    await typeCard(dialog, "4000 0000 0000 0002");
-    await user.click(within(dialog).getByRole("button", { name: /^Оплатить / }));
-    expect(await within(dialog).findByRole("alert")).toHaveTextContent(
+    const page = await startPayment(balance, "500");
+    const back = await comeBack(payOnAcquirerPage(page, "4000 0000 0000 0002"));
+    expect(await within(back.dialog).findByRole("alert")).toHaveTextContent(
       /не прошёл\. Банк отклонил платёж: недостаточно средств\. Деньги не списаны\.$/,
     );
-    expect(within(balance).getByText("К оплате")).toBeVisible();
+    expect(within(back.balance).getByText("К оплате")).toBeVisible();
 
-    await user.click(within(dialog).getByRole("button", { name: "Попробовать ещё раз" }));
-    const number = within(dialog).getByLabelText("Номер карты");
-    await user.clear(number);
-    await user.type(number, "4111111111111111");
-    await user.type(within(dialog).getByLabelText("CVC"), "123");
-    await user.click(within(dialog).getByRole("button", { name: /^Оплатить / }));
-    expect(await within(dialog).findByText(/^Платёж зачислен:/)).toBeVisible();
-    const [declined, accepted] = mockDb.state.payments;
-    expect([declined?.status, accepted?.status]).toEqual(["DECLINED", "ACCEPTED"]);
-    expect(declined?.idempotencyKey).not.toBe(accepted?.idempotencyKey);
+    const leave = vi.spyOn(leavePage, "to").mockImplementation(() => undefined);
+    await user.click(within(back.dialog).getByRole("button", { name: "Попробовать ещё раз" }));
+    await user.click(within(back.dialog).getByRole("button", { name: /^Перейти к оплате/ }));
+    await waitFor(() => expect(leave).toHaveBeenCalledOnce());
+    expect(new URL(leave.mock.calls[0]?.[0] ?? "").pathname).not.toBe(page);
+    const [declined, second] = mockDb.state.payments;
+    expect([declined?.status, second?.status]).toEqual(["DECLINED", "PROCESSING"]);
+    expect(declined?.idempotencyKey).not.toBe(second?.idempotencyKey);
   });
 
   it("waits for a bank that does not answer at once: «В обработке», then asks again until it is «Зачислен»", async () => {
-    const user = userEvent.setup();
     const { balance } = await openAccount();
-    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
-    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
-    await typeCard(dialog, "4000 0000 0000 0119");
-    await user.click(within(dialog).getByRole("button", { name: /^Оплатить / }));
+    const page = await startPayment(balance);
+    const back = await comeBack(payOnAcquirerPage(page, "4000 0000 0000 0119"));
     expect(
-      await within(dialog).findByText(/^Платёж в обработке: банк ещё не ответил\. Мы обновим статус/),
+      await within(back.dialog).findByText(/^Платёж в обработке: банк ещё не ответил\. Мы обновим статус/),
     ).toBeVisible();
-    expect(within(balance).getByText("К оплате")).toBeVisible();
+    expect(within(back.balance).getByText("К оплате")).toBeVisible();
 
-    // The simulated bank answers 3 s (of mock time) after the payment; the dialog asks every 2 s.
+    // The simulated bank answers 3 s (of mock time) after 3-D Secure; the dialog asks every 2 s.
     mockClock.now = () => new Date(MSK(20).getTime() + 3_000);
-    expect(await within(dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/, {}, { timeout: 5_000 })).toBeVisible();
-    expect(await within(balance).findByText("Задолженности нет")).toBeVisible();
+    expect(
+      await within(back.dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/, {}, { timeout: 5_000 }),
+    ).toBeVisible();
+    expect(await within(back.balance).findByText("Задолженности нет")).toBeVisible();
     expect(mockDb.state.payments.map((p) => p.status)).toEqual(["ACCEPTED"]);
   });
 
-  it("names what is wrong with the amount and the card, in Russian, on the fields", async () => {
+  it("names what is wrong with the amount, in Russian, on the field, and goes nowhere", async () => {
     const user = userEvent.setup();
+    const leave = vi.spyOn(leavePage, "to").mockImplementation(() => undefined);
     const { balance } = await openAccount();
     await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
     const dialog = await screen.findByRole("dialog", { name: "Оплата" });
     await user.clear(within(dialog).getByLabelText("Сумма, ₽"));
     await user.type(within(dialog).getByLabelText("Сумма, ₽"), "0,5");
-    await user.click(within(dialog).getByRole("button", { name: /^Оплатить/ }));
+    await user.click(within(dialog).getByRole("button", { name: /^Перейти к оплате/ }));
     expect(await within(dialog).findByText("Минимальная сумма платежа — 1,00 ₽.")).toBeVisible();
-    expect(within(dialog).getByText("Номер карты — 16–19 цифр.")).toBeVisible();
-    expect(within(dialog).getByLabelText("CVC")).toHaveAttribute("aria-invalid", "true");
+    expect(within(dialog).getByLabelText("Сумма, ₽")).toHaveAttribute("aria-invalid", "true");
     expect(mockDb.state.payments).toEqual([]);
+    expect(leave).not.toHaveBeenCalled();
+    leave.mockRestore();
   });
 
-  it("keeps one key for the attempt: after a lost answer, another amount is refused, not charged again", async () => {
+  it("keeps one key for the attempt: after a lost answer, another amount is refused, not a second payment", async () => {
     const user = userEvent.setup();
     const { account, balance } = await openAccount();
-    // The bank took the payment, but its answer never reached the page.
+    // The portal made the payment, but its answer never reached the page.
     server.use(
       http.post(
         buildPath(routes.payments.pay.path, { accountId: account.id }),
@@ -181,10 +218,10 @@ describe("«Оплатить» (mock API)", journey, () => {
             fingerprint: paymentFingerprint({ accountId: account.id, ...body }),
             paidAt: MSK(20).toISOString(),
             amountKopecks: body.amountKopecks,
-            status: "ACCEPTED",
+            status: "PROCESSING",
             channel: "PORTAL",
             declineReason: null,
-            answerAt: null,
+            gatewayRef: null,
           });
           return HttpResponse.error();
         },
@@ -193,14 +230,13 @@ describe("«Оплатить» (mock API)", journey, () => {
     );
     await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
     const dialog = await screen.findByRole("dialog", { name: "Оплата" });
-    await typeCard(dialog, "4111 1111 1111 1111");
-    await user.click(within(dialog).getByRole("button", { name: /^Оплатить/ }));
+    await user.click(within(dialog).getByRole("button", { name: /^Перейти к оплате/ }));
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("Нет связи с сервером.");
 
     const amount = within(dialog).getByLabelText("Сумма, ₽");
     await user.clear(amount);
     await user.type(amount, "1000");
-    await user.click(within(dialog).getByRole("button", { name: /^Оплатить/ }));
+    await user.click(within(dialog).getByRole("button", { name: /^Перейти к оплате/ }));
     await waitFor(() =>
       expect(within(dialog).getByRole("alert")).toHaveTextContent(
         "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",

@@ -16,39 +16,49 @@ export const paymentScenarios: Scenario[] = [
       const other = await customer(api);
       const accountId = await linked(api, c, 12);
       const before = await api.call("page", routes.accounts.get, { params: { accountId } }, c.token);
-      const paid = await api.call(
+      const started = await api.call(
         "pay",
         routes.payments.pay,
-        {
-          params: { accountId },
-          body: { idempotencyKey: KEY_1, amountKopecks: 12_345, card: card(TEST_CARDS.success) },
-        },
+        { params: { accountId }, body: { idempotencyKey: KEY_1, amountKopecks: 12_345 } },
         c.token,
       );
-      api.see([paid.status, paid.amountKopecks, paid.channel]);
+      api.see([started.payment.status, started.payment.amountKopecks, started.payment.channel]);
+      api.see(started.confirmationUrl.startsWith("/acquirer/pay/"));
+      await api.payOnAcquirerPage(started.confirmationUrl, TEST_CARDS.success);
+      const paid = await api.call(
+        "one",
+        routes.payments.get,
+        { params: { accountId, paymentId: started.payment.id } },
+        c.token,
+      );
+      api.see(paid.status);
       const again = await api.call(
         "same key",
         routes.payments.pay,
-        {
-          params: { accountId },
-          body: { idempotencyKey: KEY_1, amountKopecks: 12_345, card: card(TEST_CARDS.success) },
-        },
+        { params: { accountId }, body: { idempotencyKey: KEY_1, amountKopecks: 12_345 } },
         c.token,
       );
-      api.see(again.id === paid.id);
+      api.see([again.payment.id === paid.id, again.payment.status, again.confirmationUrl === started.confirmationUrl]);
       await api.call(
         "same key, other amount",
         routes.payments.pay,
-        { params: { accountId }, body: { idempotencyKey: KEY_1, amountKopecks: 100, card: card(TEST_CARDS.success) } },
+        { params: { accountId }, body: { idempotencyKey: KEY_1, amountKopecks: 100 } },
         c.token,
       );
-      const declined = await api.call(
+      const second = await api.call(
         "declined",
         routes.payments.pay,
-        { params: { accountId }, body: { idempotencyKey: KEY_2, amountKopecks: 500, card: card(TEST_CARDS.declined) } },
+        { params: { accountId }, body: { idempotencyKey: KEY_2, amountKopecks: 500 } },
         c.token,
       );
-      api.see(declined.status);
+      await api.payOnAcquirerPage(second.confirmationUrl, TEST_CARDS.declined);
+      const declined = await api.call(
+        "declined, back",
+        routes.payments.get,
+        { params: { accountId, paymentId: second.payment.id } },
+        c.token,
+      );
+      api.see([declined.status, declined.declineReason]);
       const after = await api.call("page after", routes.accounts.get, { params: { accountId } }, c.token);
       api.see(before.balanceKopecks - after.balanceKopecks);
       const list = await api.call(
@@ -59,28 +69,34 @@ export const paymentScenarios: Scenario[] = [
       );
       // Both at the same instant (the clock stands still): compared in an order of their own.
       api.see(list.payments.map((p) => [p.amountKopecks, p.status]).sort((a, b) => Number(a[0]) - Number(b[0])));
-      await api.call("one", routes.payments.get, { params: { accountId, paymentId: paid.id } }, c.token);
       await api.call("foreign one", routes.payments.get, { params: { accountId, paymentId: paid.id } }, other.token);
+      // A callback not signed with the acquirer's secret changes nothing, on either side.
+      const forged = { gatewayRef: "sim-forged", orderId: second.payment.id, kind: "PAYMENT" as const };
+      await api.call("forged callback", routes.payments.acquirerCallback, {
+        body: { ...forged, status: "SUCCEEDED", reason: null, signature: "0".repeat(64) },
+      });
       await api.call(
         "foreign pay",
         routes.payments.pay,
-        { params: { accountId }, body: { idempotencyKey: KEY_2, amountKopecks: 500, card: card(TEST_CARDS.success) } },
+        { params: { accountId }, body: { idempotencyKey: KEY_2, amountKopecks: 500 } },
         other.token,
       );
     },
     expected: [
       step("page", 200),
-      step("pay", 201, undefined, ["ACCEPTED", 12_345, "PORTAL"]),
-      step("same key", 201, undefined, true),
+      step("pay", 201, undefined, ["PROCESSING", 12_345, "PORTAL", true]),
+      step("one", 200, undefined, "ACCEPTED"),
+      step("same key", 201, undefined, [true, "ACCEPTED", true]),
       step("same key, other amount", 422, "IDEMPOTENCY_KEY_REUSED"),
-      step("declined", 201, undefined, "DECLINED"),
+      step("declined", 201),
+      step("declined, back", 200, undefined, ["DECLINED", "Банк отклонил платёж: недостаточно средств."]),
       step("page after", 200, undefined, 12_345),
       step("list", 200, undefined, [
         [500, "DECLINED"],
         [12_345, "ACCEPTED"],
       ]),
-      step("one", 200),
       step("foreign one", 404, "NOT_FOUND"),
+      step("forged callback", 401, "SIGNATURE_INVALID"),
       step("foreign pay", 404, "NOT_FOUND"),
     ],
   },

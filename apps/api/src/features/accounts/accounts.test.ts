@@ -143,7 +143,6 @@ const accountScoped: Record<string, { body?: object; query?: string; multipart?:
     body: {
       idempotencyKey: "7a0c1f7e-1f1e-4c7a-9b8e-1d2c3b4a5f6e",
       amountKopecks: 10_000,
-      card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
     },
   },
   "GET /api/accounts/:accountId/bills": { query: "?from=2024-01-01&to=2026-12-31" },

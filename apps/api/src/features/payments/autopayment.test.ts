@@ -1,13 +1,13 @@
 import { AutoPaymentState } from "@lk/contract";
 import { AUTOPAY_TERMS, TEST_CARDS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SimulatedAcquirer } from "../../acquirer/simulated-acquirer.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { as, createTestApp, registerCustomer, type TestApp } from "../../test/test-app.ts";
 import { issueBills } from "./billing-job.ts";
-import { SimulatedGateway } from "./gateway.ts";
 
 const clock = fixedClock(new Date("2026-11-20T12:00:00+03:00"));
-const gateway = new SimulatedGateway(() => clock.now().getTime());
+const gateway = new SimulatedAcquirer(() => clock.now());
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ clock, gateway });

@@ -8,12 +8,10 @@ import {
   type AutoPaymentEnding,
   autoPaymentApplyRefusal,
   autoPaymentView,
-  cardMask,
   DomainError,
   LIVE_AUTOPAYMENT_STATUSES,
 } from "@lk/domain";
 import { requireLinkedAccount } from "../accounts/access.ts";
-import type { CardDetails } from "./gateway.ts";
 import type { PaymentsDeps } from "./service.ts";
 
 /** The account's open application or service (one at most), whoever of its holders made it. */
@@ -39,12 +37,12 @@ export async function applyAutoPayment(
   { db, clock, gateway }: PaymentsDeps,
   userId: string,
   accountId: string,
-  body: { termsVersion: string; card: CardDetails; maxAmountKopecks: number; receiptEmail: string },
+  body: { termsVersion: string; card: { number: string }; maxAmountKopecks: number; receiptEmail: string },
 ) {
   await requireLinkedAccount(db, userId, accountId);
   const refusal = autoPaymentApplyRefusal(body.termsVersion, AUTOPAY_TERMS.version, !!(await currentOf(db, accountId)));
   if (refusal) throw new DomainError(refusal);
-  const { token } = await gateway.tokenizeCard(body.card);
+  const { token, cardMask } = await gateway.tokenizeCard(body.card);
   await db.autoPayment.create({
     data: {
       accountId,
@@ -52,7 +50,7 @@ export async function applyAutoPayment(
       status: "APPLIED",
       termsVersion: body.termsVersion,
       cardToken: token,
-      cardMask: cardMask(body.card.number),
+      cardMask,
       maxAmountKopecks: body.maxAmountKopecks,
       receiptEmail: body.receiptEmail,
       appliedAt: clock.now(),

@@ -1,10 +1,13 @@
 import { AUTOPAY_TERMS, TEST_CARDS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DatabaseLedger } from "../../acquirer/ledger.ts";
+import { SimulatedAcquirer } from "../../acquirer/simulated-acquirer.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { withJobLock } from "../../lib/job-lock.ts";
+import { payOnAcquirerPage } from "../../test/acquirer-page.ts";
 import { as, createTestApp, linkByNumber, registerCustomer, type TestApp } from "../../test/test-app.ts";
 import { finishAutopayCharges, issueBills } from "./billing-job.ts";
-import { DatabaseLedger, type PaymentGateway, SimulatedGateway } from "./gateway.ts";
+import type { PaymentGateway } from "./gateway.ts";
 import { RECONCILE_AFTER_MS, reconcilePayments } from "./reconcile.ts";
 
 // Issue 17: jobs stay right with several instances and crashes. Measured before: two of three
@@ -12,10 +15,10 @@ import { RECONCILE_AFTER_MS, reconcilePayments } from "./reconcile.ts";
 // «В обработке» forever (the simulated acquirer kept its state in memory).
 const clock = fixedClock(new Date("2026-11-20T12:00:00+03:00"));
 let t: TestApp;
-let gateway: SimulatedGateway;
+let gateway: SimulatedAcquirer;
 beforeAll(async () => {
   t = await createTestApp({ clock, env: { RATE_LIMIT_PAYMENTS_PER_MINUTE: "10000" } });
-  gateway = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(t.db));
+  gateway = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(t.db));
 });
 afterAll(() => t.close());
 
@@ -108,15 +111,16 @@ describe("payments left «в обработке»", () => {
     const paid = await as(t.app, c)("POST", `/api/accounts/${account.id}/payments`, {
       idempotencyKey: crypto.randomUUID(),
       amountKopecks: 50_000,
-      card: { number: TEST_CARDS.timeout, expiry: "12/30", cvc: "123" },
     });
-    expect(paid.json().status).toBe("PROCESSING");
+    await payOnAcquirerPage(t.app, paid.json().confirmationUrl, TEST_CARDS.timeout);
+    const payment = paid.json().payment;
+    expect((await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("PROCESSING");
 
     // "Restart": a new gateway object over the same records, and nobody opens the payment.
-    const restarted = new SimulatedGateway(() => clock.now().getTime(), 3000, new DatabaseLedger(t.db));
+    const restarted = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(t.db));
     clock.advance(RECONCILE_AFTER_MS + 1);
     expect(await reconcilePayments({ db: t.db, clock, gateway: restarted })).toBe(1);
-    expect(await t.db.payment.findUniqueOrThrow({ where: { id: paid.json().id } })).toMatchObject({
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
       status: "ACCEPTED",
     });
     expect(await balanceOf(account.id)).toBe(before - 50_000);

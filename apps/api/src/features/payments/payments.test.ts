@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { Payment } from "@lk/contract";
-import { TEST_CARDS } from "@lk/domain";
+import { PaymentStarted } from "@lk/contract";
+import { ACQUIRER_REASONS, PAYMENT_PAGE_TTL_MS, TEST_CARDS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signCallback } from "../../acquirer/signature.ts";
+import { SimulatedAcquirer } from "../../acquirer/simulated-acquirer.ts";
 import { fixedClock } from "../../lib/clock.ts";
+import { payOnAcquirerPage, postAcquirerForm } from "../../test/acquirer-page.ts";
 import {
   as,
   createTestApp,
@@ -11,19 +14,21 @@ import {
   statementsDuring,
   type TestApp,
 } from "../../test/test-app.ts";
-import { SimulatedGateway } from "./gateway.ts";
 import { refundPayment, settlePayment } from "./settle.ts";
 
 const MSK = (local: string) => new Date(`${local}+03:00`);
 const clock = fixedClock(MSK("2026-11-20T12:00:00"));
-const gateway = new SimulatedGateway(() => clock.now().getTime(), 3000);
+const gateway = new SimulatedAcquirer(() => clock.now());
+const SECRET = "a-callback-secret-of-at-least-32-characters";
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ clock, gateway, env: { RATE_LIMIT_PAYMENTS_PER_MINUTE: "10000" } });
+  t = await createTestApp({
+    clock,
+    gateway,
+    env: { RATE_LIMIT_PAYMENTS_PER_MINUTE: "10000", ACQUIRER_SECRET: SECRET },
+  });
 });
 afterAll(() => t.close());
-
-const card = (number: string = TEST_CARDS.success) => ({ number, expiry: "12/30", cvc: "123" });
 
 async function customerWith(number: string) {
   const c = await registerCustomer(t.app);
@@ -31,84 +36,130 @@ async function customerWith(number: string) {
   await t.db.accountLink.create({ data: { userId: c.id, accountId: account.id, isPrimary: true } });
   const balance = async () =>
     (await t.db.personalAccount.findUniqueOrThrow({ where: { id: account.id } })).balanceKopecks;
-  return { c, account, call: as(t.app, c), balance };
+  const call = as(t.app, c);
+  const status = async (id: string) => (await t.db.payment.findUniqueOrThrow({ where: { id } })).status;
+  /** «Оплатить»: the payment «в обработке» and the acquirer's page. */
+  const start = async (amountKopecks: number, idempotencyKey: string = randomUUID()) => {
+    const res = await call("POST", `/api/accounts/${account.id}/payments`, { idempotencyKey, amountKopecks });
+    expect(res.statusCode).toBe(201);
+    return PaymentStarted.parse(res.json());
+  };
+  return { c, account, call, balance, status, start };
 }
 
-describe("«Оплатить»", () => {
-  it("takes a card payment, marks it «зачислен» and lowers the balance", async () => {
-    const { account, call, balance } = await customerWith("7700000001");
+describe("«Оплатить»: the card on the acquirer's page", () => {
+  it("creates a payment «в обработке», the acquirer's page takes the card and 3-D Secure, and its signed callback credits it", async () => {
+    const { account, balance, status, start } = await customerWith("7700000001");
     const before = await balance();
-    const res = await call("POST", `/api/accounts/${account.id}/payments`, {
-      idempotencyKey: randomUUID(),
-      amountKopecks: 123_456,
-      card: card("4111 1111 1111 1111"),
-    });
-    expect(res.statusCode).toBe(201);
-    expect(Payment.parse(res.json())).toMatchObject({ status: "ACCEPTED", channel: "PORTAL", amountKopecks: 123_456 });
+    const { payment, confirmationUrl } = await start(123_456);
+    expect(payment).toMatchObject({ status: "PROCESSING", channel: "PORTAL", amountKopecks: 123_456 });
+    expect(confirmationUrl).toMatch(/^\/acquirer\/pay\/sim-/);
+
+    const page = await t.app.inject({ method: "GET", url: confirmationUrl });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toMatch(/Оплатить 1\s234,56/);
+    expect(await status(payment.id)).toBe("PROCESSING");
+
+    const back = await payOnAcquirerPage(t.app, confirmationUrl, "4111 1111 1111 1111");
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe(`/accounts/${account.id}?payment=${payment.id}`);
+    // The callback arrived before the customer was sent back: no one had to ask.
+    expect(await status(payment.id)).toBe("ACCEPTED");
     expect(await balance()).toBe(before - 123_456);
-    const row = await t.db.payment.findUniqueOrThrow({ where: { id: res.json().id } });
-    expect(row.gatewayRef).toMatch(/^sim-/);
-    // No card details are kept anywhere.
-    expect(JSON.stringify(row)).not.toContain("4111111111111111");
+    const row = await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } });
+    const acquirerRow = await t.db.simulatedAcquirerPayment.findMany({ where: { orderId: payment.id } });
+    // The card is nowhere on the portal's side (the test gateway keeps its ledger in memory).
+    expect(JSON.stringify(row)).not.toMatch(/4111\s?1111/);
+    expect(acquirerRow).toEqual([]);
   });
 
-  it("a declined card leaves the balance and says why", async () => {
-    const { account, call, balance } = await customerWith("7700000002");
+  it("a declined card takes nothing and says why", async () => {
+    const { balance, status, start, call, account } = await customerWith("7700000002");
     const before = await balance();
-    const res = await call("POST", `/api/accounts/${account.id}/payments`, {
-      idempotencyKey: randomUUID(),
-      amountKopecks: 50_000,
-      card: card(TEST_CARDS.declined),
-    });
-    expect(res.json()).toMatchObject({
+    const { payment, confirmationUrl } = await start(50_000);
+    await payOnAcquirerPage(t.app, confirmationUrl, TEST_CARDS.declined);
+    expect(await status(payment.id)).toBe("DECLINED");
+    expect((await call("GET", `/api/accounts/${account.id}/payments/${payment.id}`)).json()).toMatchObject({
       status: "DECLINED",
       declineReason: "Банк отклонил платёж: недостаточно средств.",
     });
     expect(await balance()).toBe(before);
   });
 
-  it("a gateway that does not answer leaves the payment «в обработке» until it does, then counts it once", async () => {
-    const { account, call, balance } = await customerWith("7700000003");
+  it("a bank that does not answer leaves the payment «в обработке» until it does, then counts it once", async () => {
+    const { account, call, balance, start } = await customerWith("7700000003");
     const before = await balance();
-    const res = await call("POST", `/api/accounts/${account.id}/payments`, {
-      idempotencyKey: randomUUID(),
-      amountKopecks: 70_000,
-      card: card(TEST_CARDS.timeout),
-    });
-    expect(res.json().status).toBe("PROCESSING");
-    expect((await call("GET", `/api/accounts/${account.id}/payments/${res.json().id}`)).json().status).toBe(
-      "PROCESSING",
-    );
+    const { payment, confirmationUrl } = await start(70_000);
+    await payOnAcquirerPage(t.app, confirmationUrl, TEST_CARDS.timeout);
+    const get = async () => (await call("GET", `/api/accounts/${account.id}/payments/${payment.id}`)).json().status;
+    expect(await get()).toBe("PROCESSING");
     clock.advance(3000);
-    expect((await call("GET", `/api/accounts/${account.id}/payments/${res.json().id}`)).json().status).toBe("ACCEPTED");
-    expect((await call("GET", `/api/accounts/${account.id}/payments/${res.json().id}`)).json().status).toBe("ACCEPTED");
+    expect(await get()).toBe("ACCEPTED");
+    expect(await get()).toBe("ACCEPTED");
     expect(await balance()).toBe(before - 70_000);
   });
 
-  it("twenty parallel retries of one press charge once and make one payment", async () => {
+  it("a mistyped card and a wrong code stay on the page; three wrong codes decline; «Отменить» declines", async () => {
+    const { status, start } = await customerWith("7700000004");
+    const typo = await start(10_000);
+    const mistyped = await payOnAcquirerPage(t.app, typo.confirmationUrl, "4111 1111 1111 1112");
+    expect(mistyped.statusCode).toBe(422);
+    expect(mistyped.body).toContain("Номер карты введён с ошибкой");
+    const wrong = await payOnAcquirerPage(t.app, typo.confirmationUrl, TEST_CARDS.success, "00000");
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain("Неверный код. Осталось попыток: 2.");
+    expect(await status(typo.payment.id)).toBe("PROCESSING");
+    await postAcquirerForm(t.app, `${typo.confirmationUrl}/code`, { code: "1" });
+    const third = await postAcquirerForm(t.app, `${typo.confirmationUrl}/code`, { code: "2" });
+    expect(third.statusCode).toBe(303);
+    expect(await status(typo.payment.id)).toBe("DECLINED");
+    const row = await t.db.payment.findUniqueOrThrow({ where: { id: typo.payment.id } });
+    expect(row.declineReason).toBe(ACQUIRER_REASONS.secureFailed);
+
+    const cancelled = await start(10_000);
+    expect((await postAcquirerForm(t.app, `${cancelled.confirmationUrl}/cancel`, {})).statusCode).toBe(303);
+    expect(await status(cancelled.payment.id)).toBe("DECLINED");
+  });
+
+  it("a page left unfinished expires: the payment is declined when asked about, and the page says so", async () => {
+    const { account, call, start } = await customerWith("7700000007");
+    const { payment, confirmationUrl } = await start(10_000);
+    clock.advance(PAYMENT_PAGE_TTL_MS);
+    const res = await call("GET", `/api/accounts/${account.id}/payments/${payment.id}`);
+    expect(res.json()).toMatchObject({ status: "DECLINED", declineReason: ACQUIRER_REASONS.expired });
+    const page = await t.app.inject({ method: "GET", url: confirmationUrl });
+    expect(page.body).toContain("Время на оплату истекло");
+    expect(page.body).not.toContain('name="number"');
+  });
+
+  it("twenty parallel retries of one press make one payment and one page, and charge once", async () => {
     const { account, call, balance } = await customerWith("7700000010");
     const before = await balance();
     const charges = gateway.charges;
-    const body = { idempotencyKey: randomUUID(), amountKopecks: 10_000, card: card() };
+    const body = { idempotencyKey: randomUUID(), amountKopecks: 10_000 };
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => call("POST", `/api/accounts/${account.id}/payments`, body)),
     );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
-    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.json().payment.id)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.json().confirmationUrl)).size).toBe(1);
     expect(await t.db.payment.count({ where: { idempotencyKey: body.idempotencyKey } })).toBe(1);
+    const url = answers[0]?.json().confirmationUrl as string;
+    await Promise.all([
+      payOnAcquirerPage(t.app, url, TEST_CARDS.success),
+      payOnAcquirerPage(t.app, url, TEST_CARDS.success),
+    ]);
     expect(gateway.charges - charges).toBe(1);
     expect(await balance()).toBe(before - 10_000);
   });
 
   it("statuses only move forward; a refund puts the money back once", async () => {
-    const { account, call, balance } = await customerWith("7700000011");
+    const { balance, start } = await customerWith("7700000011");
     const before = await balance();
-    const res = await call("POST", `/api/accounts/${account.id}/payments`, {
-      idempotencyKey: randomUUID(),
-      amountKopecks: 20_000,
-      card: card(),
-    });
-    const id = res.json().id;
+    const { payment, confirmationUrl } = await start(20_000);
+    await payOnAcquirerPage(t.app, confirmationUrl, TEST_CARDS.success);
+    const id = payment.id;
     await settlePayment(t.db, id, { status: "DECLINED", reason: "late" });
     expect((await t.db.payment.findUniqueOrThrow({ where: { id } })).status).toBe("ACCEPTED");
     expect(await refundPayment(t.db, id)).toBe(true);
@@ -118,21 +169,62 @@ describe("«Оплатить»", () => {
     expect(await balance()).toBe(before);
   });
 
-  it("names a bad amount and a bad card, and takes nothing", async () => {
+  it("the portal's API takes no card: a body with one is refused and nothing is written", async () => {
     const { account, call } = await customerWith("7700000012");
     const res = await call("POST", `/api/accounts/${account.id}/payments`, {
       idempotencyKey: randomUUID(),
       amountKopecks: 50,
-      card: { number: "1234", expiry: "13/30", cvc: "1" },
+      card: { number: TEST_CARDS.success, expiry: "12/30", cvc: "123" },
     });
     expect(res.statusCode).toBe(400);
-    expect(
-      res
-        .json()
-        .error.details.fields.map((f: { path: string }) => f.path)
-        .sort(),
-    ).toEqual(["amountKopecks", "card.cvc", "card.expiry", "card.number"].sort());
+    const fields = res.json().error.details.fields.map((f: { path: string }) => f.path);
+    expect(fields).toContain("amountKopecks");
+    expect(res.json().error.message).not.toContain(TEST_CARDS.success);
     expect(await t.db.payment.count({ where: { accountId: account.id, channel: "PORTAL" } })).toBe(0);
+  });
+});
+
+describe("the acquirer's callback", () => {
+  const callback = (fields: Omit<import("@lk/contract").AcquirerCallback, "signature">, secret = SECRET) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/payments/acquirer-callback",
+      payload: { ...fields, signature: signCallback(secret, fields) },
+    });
+
+  it("refuses a forged or altered report and changes nothing; a signed one settles once", async () => {
+    const { balance, status, start } = await customerWith("7700000017");
+    const before = await balance();
+    const { payment } = await start(30_000);
+    const ref = (await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).gatewayRef as string;
+    const fields = {
+      gatewayRef: ref,
+      orderId: payment.id,
+      kind: "PAYMENT" as const,
+      status: "SUCCEEDED" as const,
+      reason: null,
+    };
+
+    const forged = await callback(fields, "someone-else's-secret-of-32-characters-or-more");
+    expect(forged.statusCode).toBe(401);
+    expect(forged.json().error.code).toBe("SIGNATURE_INVALID");
+    const signed = signCallback(SECRET, { ...fields, status: "DECLINED" });
+    const altered = await t.app.inject({
+      method: "POST",
+      url: "/api/payments/acquirer-callback",
+      payload: { ...fields, signature: signed },
+    });
+    expect(altered.statusCode).toBe(401);
+    expect(await status(payment.id)).toBe("PROCESSING");
+
+    const otherRef = await callback({ ...fields, gatewayRef: "sim-not-this-one" });
+    expect(otherRef.statusCode).toBe(404);
+
+    expect((await callback(fields)).json()).toEqual({ accepted: true });
+    expect((await callback(fields)).json()).toEqual({ accepted: true });
+    expect((await callback({ ...fields, status: "DECLINED", reason: "late" })).statusCode).toBe(200);
+    expect(await status(payment.id)).toBe("ACCEPTED");
+    expect(await balance()).toBe(before - 30_000);
   });
 });
 
@@ -173,19 +265,17 @@ describe("«История»", () => {
 });
 
 describe("the cost of «Оплатить»", () => {
-  it("takes four statements of the portal's own (the acquirer here keeps its ledger in memory), a retry two", async () => {
-    const { account, call, balance } = await customerWith("7700000001");
-    const before = await balance();
-    const body = { idempotencyKey: randomUUID(), amountKopecks: 10_000, card: card() };
+  it("takes two statements of the portal's own and the rate limit's count (the acquirer here keeps its ledger in memory), a retry one and the count", async () => {
+    const { account, call } = await customerWith("7700000001");
+    const body = { idempotencyKey: randomUUID(), amountKopecks: 10_000 };
     const url = `/api/accounts/${account.id}/payments`;
-    let first: { statusCode: number; json(): { id: string; status: string } } | undefined;
-    expect(await statementsDuring(t, async () => (first = await call("POST", url, body)))).toBe(4);
+    let first: { statusCode: number; json(): PaymentStarted } | undefined;
+    expect(await statementsDuring(t, async () => (first = await call("POST", url, body)))).toBe(3);
     expect(first?.statusCode).toBe(201);
-    expect(first?.json().status).toBe("ACCEPTED");
-    let again: { json(): { id: string } } | undefined;
+    expect(first?.json().payment.status).toBe("PROCESSING");
+    let again: { json(): PaymentStarted } | undefined;
     expect(await statementsDuring(t, async () => (again = await call("POST", url, body)))).toBe(2);
-    expect(again?.json().id).toBe(first?.json().id);
-    expect(await balance()).toBe(before - 10_000);
+    expect(again?.json()).toEqual(first?.json());
   });
 
   it("checks the session in the payment's own statement: after sign-out it is 401 and nothing is written", async () => {
@@ -195,7 +285,6 @@ describe("the cost of «Оплатить»", () => {
     const res = await call("POST", `/api/accounts/${account.id}/payments`, {
       idempotencyKey: randomUUID(),
       amountKopecks: 10_000,
-      card: card(),
     });
     expect(res.statusCode).toBe(401);
     expect(await t.db.payment.count({ where: { createdById: c.id } })).toBe(0);

@@ -3,9 +3,21 @@ import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { viewerOf } from "../auth/session-check.ts";
 import { annulAutoPayment, applyAutoPayment, autoPaymentState, disableAutoPayment } from "./autopayment.ts";
-import { getBill, getPayment, listBills, listPayments, type PaymentsDeps, pay } from "./service.ts";
+import {
+  acceptAcquirerCallback,
+  getBill,
+  getPayment,
+  listBills,
+  listPayments,
+  type PaymentsDeps,
+  pay,
+} from "./service.ts";
 
-export function paymentRoutes(app: FastifyInstance, deps: PaymentsDeps, paymentsPerMinute: number): void {
+export function paymentRoutes(
+  app: FastifyInstance,
+  deps: PaymentsDeps & { acquirerSecret: string },
+  paymentsPerMinute: number,
+): void {
   const user = (request: { user: { sub: string } }) => request.user.sub;
   registerRoute(app, routes.payments.list, async ({ request, params, query }) => ({
     payments: await listPayments(deps, user(request), params.accountId, query),
@@ -20,6 +32,8 @@ export function paymentRoutes(app: FastifyInstance, deps: PaymentsDeps, payments
     // The session is checked in the payment's own statement (queries.ts).
     { rateLimit: { max: paymentsPerMinute, timeWindow: "1 minute" }, sessionCheckedInQuery: true },
   );
+  // No session: the acquirer calls it, and its signature is the proof (service.ts).
+  registerRoute(app, routes.payments.acquirerCallback, async ({ body }) => acceptAcquirerCallback(deps, body));
   registerRoute(app, routes.payments.bills, async ({ request, params, query }) => ({
     bills: await listBills(deps, user(request), params.accountId, query),
   }));

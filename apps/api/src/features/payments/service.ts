@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { BillDetails, BillSummary, Payment } from "@lk/contract";
+import type { AcquirerCallback, BillDetails, BillSummary, Payment, PaymentStarted } from "@lk/contract";
 import { type Database, type Prisma, sqlOf } from "@lk/db";
 import { DomainError, paymentFingerprint, periodInstants, requireSameRequest } from "@lk/domain";
+import { signedBy } from "../../acquirer/signature.ts";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { toBill } from "../accounts/mappers.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
-import type { CardDetails, GatewayResult, PaymentGateway } from "./gateway.ts";
+import type { GatewayResult, PaymentGateway } from "./gateway.ts";
 import { createPayment, type PaymentFacts, paymentByKey, rememberGatewayRef } from "./queries.ts";
 import { settlePayment } from "./settle.ts";
 
@@ -64,30 +65,21 @@ export async function getPayment(deps: PaymentsDeps, userId: string, accountId: 
   return toPayment(row);
 }
 
-// Past this the customer sees «в обработке»; the gateway's late answer is picked up by getPayment.
-const GATEWAY_PATIENCE_MS = 15_000;
-const withPatience = (answer: Promise<GatewayResult>) =>
-  Promise.race([
-    answer,
-    new Promise<GatewayResult>((resolve) =>
-      setTimeout(() => resolve({ status: "PENDING" }), GATEWAY_PATIENCE_MS).unref(),
-    ),
-  ]);
-
 /**
- * «Оплатить». The (customer, key) pair is unique in the database: a retry or a double click finds
- * the first payment instead of creating a second, so the card is charged at most once. The portal's
- * side is three statements (the session, link and payment in one; the acquirer's reference; its
- * answer with the balance in one), besides the acquirer's own.
+ * «Оплатить»: a payment «в обработке» and the acquirer's page to send the customer to, where the
+ * card is typed; the portal never sees it. The (customer, key) pair is unique in the database: a
+ * retry or a double click finds the first payment (and the same page) instead of creating a second,
+ * so the card is charged at most once. The portal's side is two statements (the session, link and
+ * payment in one; the acquirer's reference), besides the acquirer's own.
  */
 export async function pay(
   deps: PaymentsDeps,
   viewer: Viewer,
   accountId: string,
-  body: { idempotencyKey: string; amountKopecks: number; card: CardDetails },
-): Promise<Payment> {
-  const { db, gateway } = deps;
-  const sql = sqlOf(db);
+  body: { idempotencyKey: string; amountKopecks: number },
+): Promise<PaymentStarted> {
+  const { gateway } = deps;
+  const sql = sqlOf(deps.db);
   const requestHash = digest(paymentFingerprint({ accountId, ...body }));
   const id = randomUUID();
   const [created] = await sql.query(createPayment, [
@@ -102,33 +94,37 @@ export async function pay(
   ]);
   requireActiveSession(created?.sessionActive);
   if (!created?.linked) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
-  if (created.existing) return repeat(created.existing, accountId, requestHash);
-  if (!created.inserted) {
+  let payment: Payment;
+  if (created.existing) payment = repeat(created.existing, accountId, requestHash);
+  else if (!created.inserted) {
     // A twin request with the same key was first; answer with its payment.
     const [first] = await sql.query(paymentByKey, [viewer.userId, body.idempotencyKey]);
     if (!first) throw new Error("A payment was neither written nor found by its key");
-    return repeat(first.payment, accountId, requestHash);
-  }
-  const { gatewayRef } = await gateway.createPayment({
-    amountKopecks: body.amountKopecks,
-    orderId: id,
-    description: "Оплата электроэнергии",
-  });
-  await sql.query(rememberGatewayRef, [id, gatewayRef]);
-  const settled = await settlePayment(db, id, await withPatience(gateway.confirm(gatewayRef, body.card)));
-  return toContract(
-    settled ?? {
+    payment = repeat(first.payment, accountId, requestHash);
+  } else {
+    payment = {
       id,
-      accountId,
       paidAt: viewer.now.toISOString(),
       amountKopecks: body.amountKopecks,
       status: "PROCESSING",
       channel: "PORTAL",
       declineReason: null,
-      requestHash,
-    },
-  );
+    };
+  }
+  // The acquirer finds the order it has seen: a retry gets the same page, a first try a new one.
+  const { gatewayRef, confirmationUrl } = await gateway.createPayment({
+    amountKopecks: payment.amountKopecks,
+    orderId: payment.id,
+    description: "Оплата электроэнергии",
+    returnUrl: paymentReturnPath(accountId, payment.id),
+  });
+  if (!created.existing) await sql.query(rememberGatewayRef, [payment.id, gatewayRef]);
+  return { payment, confirmationUrl };
 }
+
+/** Where the acquirer's page sends the customer back: the account page, which shows the payment. */
+export const paymentReturnPath = (accountId: string, paymentId: string) =>
+  `/accounts/${accountId}?payment=${paymentId}`;
 
 const toContract = ({ accountId: _, requestHash: __, ...payment }: PaymentFacts): Payment => payment;
 
@@ -136,6 +132,30 @@ const toContract = ({ accountId: _, requestHash: __, ...payment }: PaymentFacts)
 function repeat(first: PaymentFacts, accountId: string, requestHash: string): Payment {
   requireSameRequest(first.accountId === accountId, first.requestHash, requestHash);
   return toContract(first);
+}
+
+/**
+ * The acquirer's signed report. A forged or altered one is refused and changes nothing; a true one
+ * settles the payment it names (statuses only move forward, so a repeated report changes nothing).
+ */
+export async function acceptAcquirerCallback(
+  deps: PaymentsDeps & { acquirerSecret: string },
+  callback: AcquirerCallback,
+): Promise<{ accepted: boolean }> {
+  if (!signedBy(deps.acquirerSecret, callback)) throw new DomainError("SIGNATURE_INVALID");
+  // Autopayment still saves its card through tokenizeCard; no binding is created yet.
+  if (callback.kind === "BINDING") throw new DomainError("NOT_FOUND", "Привязка карты не найдена.");
+  const payment = await deps.db.payment.findFirst({
+    where: { id: callback.orderId, gatewayRef: callback.gatewayRef },
+    select: { id: true },
+  });
+  if (!payment) throw new DomainError("NOT_FOUND", "Платёж не найден.");
+  const result: GatewayResult =
+    callback.status === "DECLINED"
+      ? { status: "DECLINED", reason: callback.reason ?? "Банк отклонил платёж." }
+      : { status: callback.status };
+  await settlePayment(deps.db, payment.id, result);
+  return { accepted: true };
 }
 
 /** «Счета» whose billed month falls in the period. */

@@ -1,9 +1,9 @@
 import { BillDelivery, ErrorBody } from "@lk/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SimulatedAcquirer } from "../../acquirer/simulated-acquirer.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { as, createTestApp, linkByNumber, registerCustomer, type TestApp } from "../../test/test-app.ts";
 import { issueBills } from "../payments/billing-job.ts";
-import { SimulatedGateway } from "../payments/gateway.ts";
 
 const clock = fixedClock(new Date("2026-11-20T12:00:00+03:00"));
 let t: TestApp;
@@ -49,7 +49,7 @@ describe("«Получение счёта по e-mail»", () => {
     const byEmail = await linkByNumber(t, c, "7700000012");
     const onPaper = await linkByNumber(t, c, "7700000015", false);
     await as(t.app, c)("PUT", `/api/accounts/${byEmail.id}/bill-delivery`, { method: "EMAIL" });
-    const deps = { db: t.db, clock: fixedClock("2026-12-01T03:00:00+03:00"), gateway: new SimulatedGateway() };
+    const deps = { db: t.db, clock: fixedClock("2026-12-01T03:00:00+03:00"), gateway: new SimulatedAcquirer() };
     await issueBills(deps);
     await issueBills(deps);
     const mails = await t.db.outboxMessage.findMany({ where: { to: c.email, kind: "BILL" } });

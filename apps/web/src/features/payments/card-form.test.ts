@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountDue, normalizeExpiry, PayForm } from "./card-form.ts";
-
-const card = { number: "4111 1111 1111 1111", expiry: "12/30", cvc: "123" };
+import { AutopayForm, amountDue, normalizeExpiry, PayForm } from "./card-form.ts";
 
 describe("the «Оплата» form, before anything is sent", () => {
   it.each([
@@ -13,12 +11,9 @@ describe("the «Оплата» form, before anything is sent", () => {
     expect(normalizeExpiry(typed)).toBe(read);
   });
 
-  it("turns rubles typed in any usual way into kopecks, and the card number into digits", () => {
-    expect(PayForm.parse({ amount: "1 234,56", card })).toEqual({
-      amount: 123_456,
-      card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
-    });
-    expect(PayForm.parse({ amount: "1234.5 ₽", card }).amount).toBe(123_450);
+  it("turns rubles typed in any usual way into kopecks; the card is not the portal's form's", () => {
+    expect(PayForm.parse({ amount: "1 234,56" })).toEqual({ amount: 123_456 });
+    expect(PayForm.parse({ amount: "1234.5 ₽" }).amount).toBe(123_450);
   });
 
   it.each([
@@ -28,12 +23,16 @@ describe("the «Оплата» form, before anything is sent", () => {
     ["-5", "Минимальная сумма платежа — 1,00 ₽."],
     ["2 000 000", "Максимальная сумма платежа — 1 000 000,00 ₽."],
   ])("names what is wrong with the amount %j", (amount, message) => {
-    const result = PayForm.safeParse({ amount, card });
+    const result = PayForm.safeParse({ amount });
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["amount", message]]);
   });
 
-  it("names each wrong card field in Russian", () => {
-    const result = PayForm.safeParse({ amount: "100", card: { number: "4111", expiry: "13/30", cvc: "12" } });
+  it("names each wrong card field in Russian (autopayment's card)", () => {
+    const result = AutopayForm.safeParse({
+      maxAmount: "100",
+      receiptEmail: "a@b.ru",
+      card: { number: "4111", expiry: "13/30", cvc: "12" },
+    });
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["card.number", "card.expiry", "card.cvc"]);
     expect(result.error?.issues[0]?.message).toBe("Номер карты — 16–19 цифр.");
   });

@@ -33,9 +33,9 @@ export const rublesField = (kopecks: z.ZodNumber, empty: string) =>
     })
     .pipe(kopecks);
 
+/** «Оплата»: only the amount; the card is typed on the acquirer's page. */
 export const PayForm = z.object({
   amount: rublesField(PayBody.shape.amountKopecks, "Укажите сумму."),
-  card: CardFields,
 });
 export type PayFormValues = z.input<typeof PayForm>;
 

@@ -1,4 +1,6 @@
 import { setupWorker } from "msw/browser";
+import { createElement, type ReactElement } from "react";
+import { AcquirerPage } from "./acquirer/AcquirerPage.tsx";
 import { handlers } from "./handlers/index.ts";
 import { MOCK_DATE_PARAM, mockClock } from "./mock-clock.ts";
 import { seedMockDb } from "./seed.ts";
@@ -12,4 +14,10 @@ export async function startMockApi(): Promise<void> {
   if (mockClock.moved) {
     console.info(`Дата мока: ${mockClock.now().toISOString()} (вернуть настоящую: ?${MOCK_DATE_PARAM}=now)`);
   }
+}
+
+/** At /acquirer/pay/<ref>: the simulated acquirer's page instead of the app. */
+export function mockAcquirerPage(pathname: string): ReactElement | null {
+  const ref = /^\/acquirer\/pay\/([^/]+)$/.exec(pathname)?.[1];
+  return ref ? createElement(AcquirerPage, { gatewayRef: decodeURIComponent(ref) }) : null;
 }

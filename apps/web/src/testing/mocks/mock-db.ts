@@ -7,7 +7,7 @@ import type {
   ReadingHistoryItem,
   User,
 } from "@lk/contract";
-import type { AccountFacts, Zone } from "@lk/domain";
+import type { AccountFacts, AcquirerPayment, Zone } from "@lk/domain";
 import type { MockServiceRequest } from "./mock-service-requests.ts";
 
 /** A user's link to a personal account of the generated world (the account itself is not stored). */
@@ -61,8 +61,14 @@ export interface MockPayment {
   status: Payment["status"];
   channel: Payment["channel"];
   declineReason: string | null;
-  /** A payment the simulated bank has not answered yet: when its answer (accepted) arrives. */
-  answerAt: string | null;
+  /** The simulated acquirer's reference (its page is `/acquirer/pay/<ref>`). */
+  gatewayRef: string | null;
+}
+
+/** The simulated acquirer's record of a payment page (@lk/domain's AcquirerPayment, dates as ISO text). */
+export interface MockAcquirerPayment extends Omit<AcquirerPayment, "createdAt" | "pendingSince"> {
+  createdAt: string;
+  pendingSince: string | null;
 }
 
 /** An autopayment application of an account, whatever became of it (the latest live one is current). */
@@ -141,6 +147,8 @@ export interface MockState {
   /** Generated readings that a customer's later submission in the same window replaced. */
   replacedReadingIds: string[];
   payments: MockPayment[];
+  /** The simulated acquirer's side: its payment pages (a real acquirer keeps these, not the portal). */
+  acquirer: MockAcquirerPayment[];
   autoPayments: MockAutoPayment[];
   /** Per account: what accepted payments made through the mock took off the generated balance (negative). */
   balanceAdjustments: Record<string, number>;
@@ -161,7 +169,7 @@ export interface MockState {
 
 // Bump when the stored shape or the generated world changes: an older saved state is dropped
 // instead of pointing at ids that no longer exist.
-export const MOCK_STORAGE_KEY = "lk-mock-api-v4";
+export const MOCK_STORAGE_KEY = "lk-mock-api-v5";
 
 function empty(): MockState {
   return {
@@ -174,6 +182,7 @@ function empty(): MockState {
     readings: [],
     replacedReadingIds: [],
     payments: [],
+    acquirer: [],
     autoPayments: [],
     balanceAdjustments: {},
     outbox: [],

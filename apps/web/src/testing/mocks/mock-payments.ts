@@ -1,9 +1,7 @@
 import type { Payment } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
+import type { AcquirerResult } from "@lk/domain";
 import { type MockPayment, mockDb } from "./mock-db.ts";
-
-/** How long the simulated bank keeps a "timeout" payment unanswered, in mock time. */
-export const GATEWAY_ANSWER_DELAY_MS = 3_000;
 
 /** One payment of an account as the API's table holds it, whether generated or made through the mock. */
 export interface PaymentRow {
@@ -36,27 +34,21 @@ const fromStored = (p: MockPayment): PaymentRow => ({
 /** What the mock's accepted payments took off the account's generated balance (zero or negative). */
 export const balanceAdjustment = (accountId: string): number => mockDb.state.balanceAdjustments[accountId] ?? 0;
 
-/** «Зачислен»: the money is the supplier's, and the balance goes down by it (once: statuses only move forward). */
-export function accept(payment: MockPayment): void {
-  payment.status = "ACCEPTED";
-  payment.answerAt = null;
-  mockDb.state.balanceAdjustments[payment.accountId] = balanceAdjustment(payment.accountId) - payment.amountKopecks;
-}
-
 /**
- * Asks the simulated bank about the account's payments still «В обработке»: those made at least
- * GATEWAY_ANSWER_DELAY_MS ago are accepted now. Called where the API asks its gateway: reading one payment.
+ * The acquirer's answer about a payment «В обработке» (its page is done, or it was asked): statuses
+ * only move forward, and an accepted payment takes its amount off the balance once.
  */
-export function settleDuePayments(accountId: string, now: Date): void {
-  let changed = false;
-  for (const payment of mockDb.state.payments) {
-    if (payment.accountId !== accountId || payment.status !== "PROCESSING" || !payment.answerAt) continue;
-    if (Date.parse(payment.answerAt) <= now.getTime()) {
-      accept(payment);
-      changed = true;
-    }
+export function settleMockPayment(paymentId: string, result: AcquirerResult): void {
+  const payment = mockDb.state.payments.find((p) => p.id === paymentId);
+  if (payment?.status !== "PROCESSING" || result.status === "PENDING") return;
+  if (result.status === "SUCCEEDED") {
+    payment.status = "ACCEPTED";
+    mockDb.state.balanceAdjustments[payment.accountId] = balanceAdjustment(payment.accountId) - payment.amountKopecks;
+  } else {
+    payment.status = "DECLINED";
+    payment.declineReason = result.reason;
   }
-  if (changed) mockDb.save();
+  mockDb.save();
 }
 
 /** All payments of the account: the generated world's (their decline has no recorded reason) and the mock's. */

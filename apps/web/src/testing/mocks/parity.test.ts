@@ -1,6 +1,9 @@
-import { observe, PARITY_NOW, type Send, scenariosByFeature } from "@lk/parity";
+import { CardInput } from "@lk/contract/payments";
+import { SECURE_CODE } from "@lk/domain";
+import { observe, PARITY_NOW, type PayOnAcquirerPage, type Send, scenariosByFeature } from "@lk/parity";
 import { beforeEach, describe, expect, it } from "vitest";
 import { setUpMockApiServer } from "./handlers/mock-api-server.ts";
+import { acquirerPage } from "./mock-acquirer.ts";
 import { mockClock } from "./mock-clock.ts";
 
 // The parity suite's mock side (issue #19): every scenario of @lk/parity through the mock's
@@ -30,8 +33,15 @@ const send: Send = async ({ method, url, body, form, token }) => {
   return { status: res.status, body: json && text ? JSON.parse(text) : text || null };
 };
 
+// The customer on the mock's acquirer page: its steps (AcquirerPage.tsx takes the same ones).
+const payOnPage: PayOnAcquirerPage = async (confirmationUrl, cardNumber) => {
+  const ref = decodeURIComponent(confirmationUrl.replace("/acquirer/pay/", ""));
+  acquirerPage.enterCard(ref, CardInput.parse({ number: cardNumber, expiry: "12/30", cvc: "123" }));
+  if (!acquirerPage.confirmCode(ref, SECURE_CODE)) throw new Error(`no acquirer page ${ref}`);
+};
+
 describe.each(scenariosByFeature)("parity with the API: %s", (_, cases) => {
   it.each(cases)("%s", async (_, scenario) => {
-    expect(await observe(scenario, send)).toEqual(scenario.expected);
+    expect(await observe(scenario, send, payOnPage)).toEqual(scenario.expected);
   });
 });

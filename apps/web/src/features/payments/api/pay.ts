@@ -9,7 +9,10 @@ export interface PayInput {
   body: PayBody;
 }
 
-/** «Оплатить» by card: the same idempotencyKey again returns the first payment, never a second charge. */
+/**
+ * «Оплатить»: a payment «в обработке» and the acquirer's page to go to; the same idempotencyKey
+ * again returns the first payment and its page, never a second charge.
+ */
 export const pay = ({ accountId, body }: PayInput) => apiCall(paymentRoutes.pay, { params: { accountId }, body });
 
 /**
@@ -35,8 +38,20 @@ export function usePay(accountId: string, { onAccepted }: { onAccepted?: () => u
     mutationFn: (body: PayBody) => pay({ accountId, body }),
     // The key makes a repeat harmless (never a second charge): sent again when the server asks.
     retry: retryIdempotentChange,
-    onSuccess: (payment) => outcome(payment),
-    // The variables hold the card: the mutation leaves the cache as soon as nothing shows it.
-    gcTime: 0,
+    onSuccess: ({ payment }) => outcome(payment),
   });
 }
+
+/**
+ * Sends the browser to the acquirer's page. Only a path of this site or an https address is
+ * followed: whatever the answer says, never a `javascript:` or other scheme.
+ */
+export function goToAcquirer(confirmationUrl: string): boolean {
+  const target = new URL(confirmationUrl, window.location.origin);
+  const safe = target.origin === window.location.origin || target.protocol === "https:";
+  if (safe) leavePage.to(target.href);
+  return safe;
+}
+
+/** Leaving the app for another page (a seam: tests without a browser watch it instead). */
+export const leavePage = { to: (href: string) => window.location.assign(href) };

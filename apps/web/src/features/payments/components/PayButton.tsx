@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { Button } from "../../../components/ui/Button.tsx";
 import { MountWhenOpened } from "../../../components/ui/MountWhenOpened.tsx";
 import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
@@ -17,9 +18,30 @@ interface Props {
   onAccepted?: () => unknown;
 }
 
-/** «Оплатить» beside the balance. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * «Оплатить» beside the balance. The acquirer's page sends the customer back to the account page
+ * with `?payment=<id>`: the dialog opens on what became of that payment.
+ */
 export function PayButton({ accountId, balanceKopecks, onAccepted }: Props) {
-  const [open, setOpen] = useState(false);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const returned = searchParams.get("payment");
+  const [returnedPaymentId, setReturnedPaymentId] = useState(() => (returned && UUID.test(returned) ? returned : null));
+  const [open, setOpen] = useState(returnedPaymentId !== null);
+  const close = () => {
+    setOpen(false);
+    setReturnedPaymentId(null);
+    if (searchParams.has("payment")) {
+      setSearchParams(
+        (params) => {
+          params.delete("payment");
+          return params;
+        },
+        { replace: true },
+      );
+    }
+  };
   return (
     <>
       <Button onClick={() => setOpen(true)} onPointerEnter={PayDialog.preload} onFocus={PayDialog.preload}>
@@ -30,8 +52,9 @@ export function PayButton({ accountId, balanceKopecks, onAccepted }: Props) {
           open={open}
           accountId={accountId}
           balanceKopecks={balanceKopecks}
+          returnedPaymentId={returnedPaymentId}
           onAccepted={onAccepted}
-          onClose={() => setOpen(false)}
+          onClose={close}
         />
       </MountWhenOpened>
     </>

@@ -1,28 +1,28 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { Payment } from "@lk/contract/payments";
 import { formatKopecks, parseRubles } from "@lk/domain";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Dialog } from "../../../components/ui/Dialog.tsx";
+import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { TextField } from "../../../components/ui/TextField.tsx";
 import { applyApiError } from "../../../lib/form-errors.ts";
 import { RETRYING } from "../../../lib/query-client.ts";
-import { usePay, usePaymentOutcome } from "../api/pay.ts";
-import { amountDue, CARD_PATHS, EMPTY_CARD, PayForm, type PayFormValues } from "../card-form.ts";
-import { CardFieldset } from "./CardFieldset.tsx";
+import { paymentQueryOptions } from "../api/get-payment.ts";
+import { goToAcquirer, usePay, usePaymentOutcome } from "../api/pay.ts";
+import { amountDue, PayForm, type PayFormValues } from "../card-form.ts";
 import { PaymentResult } from "./PaymentResult.tsx";
 
 interface Props {
   accountId: string;
   balanceKopecks: number;
+  /** The acquirer's page sent the customer back with this payment: show what became of it. */
+  returnedPaymentId?: string | null;
   onAccepted?: () => unknown;
   onClose: () => void;
 }
-
-const DEMO_NOTE =
-  "Демо-шлюз: 4111 1111 1111 1111 — успешно, 4000 0000 0000 0002 — отказ банка, 4000 0000 0000 0119 — ответ задерживается.";
 
 function amountHint(balanceKopecks: number): string {
   return balanceKopecks > 0
@@ -31,47 +31,38 @@ function amountHint(balanceKopecks: number): string {
 }
 
 /**
- * One opening of «Оплата» (the dialog mounts it afresh each time). One idempotency key per attempt:
- * a retry after a lost answer or a double click sends the same key, so the bank takes the money
- * once; only «Попробовать ещё раз» after a decline starts a new attempt with a new key.
+ * The amount, then the acquirer's page. One idempotency key per attempt: a retry after a lost
+ * answer or a double click sends the same key and gets the same payment and page; only «Попробовать
+ * ещё раз» after a decline starts a new attempt with a new key.
  */
-function PayFlow({ accountId, balanceKopecks, onAccepted, onClose }: Props) {
-  const [attemptKey, setAttemptKey] = useState(() => crypto.randomUUID());
-  const [payment, setPayment] = useState<Payment | null>(null);
+function AmountForm({ accountId, balanceKopecks, onAccepted }: Props) {
+  const [attemptKey] = useState(() => crypto.randomUUID());
+  const [leaving, setLeaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const pay = usePay(accountId, { onAccepted });
-  const settled = usePaymentOutcome(accountId, onAccepted);
-  const form = useForm<PayFormValues, unknown, { amount: number; card: PayFormValues["card"] }>({
+  const form = useForm<PayFormValues, unknown, { amount: number }>({
     resolver: zodResolver(PayForm),
-    defaultValues: { amount: amountDue(balanceKopecks), card: EMPTY_CARD },
+    defaultValues: { amount: amountDue(balanceKopecks) },
   });
   const { errors } = form.formState;
   const typed = parseRubles(useWatch({ control: form.control, name: "amount" }) ?? "");
 
-  const onSubmit = form.handleSubmit(async ({ amount, card }) => {
+  const onSubmit = form.handleSubmit(async ({ amount }) => {
     setFormError(null);
     try {
-      setPayment(await pay.mutateAsync({ idempotencyKey: attemptKey, amountKopecks: amount, card }));
-      // The card is not needed any more: it leaves the form (the dialog's state) at once.
-      form.resetField("card.cvc");
+      const { confirmationUrl } = await pay.mutateAsync({ idempotencyKey: attemptKey, amountKopecks: amount });
+      if (goToAcquirer(confirmationUrl)) setLeaving(true);
+      else setFormError("Не удалось открыть страницу банка. Повторите попытку позже.");
     } catch (error) {
-      setFormError(applyApiError(error, form.setError, ["amount", ...CARD_PATHS], { amountKopecks: "amount" }));
+      setFormError(applyApiError(error, form.setError, ["amount"], { amountKopecks: "amount" }));
     }
   });
 
-  if (payment) {
+  if (leaving) {
     return (
-      <PaymentResult
-        accountId={accountId}
-        payment={payment}
-        onSettled={settled}
-        onDone={onClose}
-        onRetry={() => {
-          setAttemptKey(crypto.randomUUID());
-          setPayment(null);
-          pay.reset();
-        }}
-      />
+      <p className="payment-result__wait" role="status">
+        <Spinner label="Открываем страницу банка…" /> Открываем страницу банка…
+      </p>
     );
   }
   return (
@@ -87,19 +78,10 @@ function PayFlow({ accountId, balanceKopecks, onAccepted, onClose }: Props) {
         autoFocus
         {...form.register("amount")}
       />
-      <CardFieldset
-        fields={{
-          number: form.register("card.number"),
-          expiry: form.register("card.expiry"),
-          cvc: form.register("card.cvc"),
-        }}
-        errors={{
-          number: errors.card?.number?.message,
-          expiry: errors.card?.expiry?.message,
-          cvc: errors.card?.cvc?.message,
-        }}
-      />
-      <p className="pay-form__demo">{DEMO_NOTE}</p>
+      <p className="pay-form__demo">
+        Данные карты вы введёте на защищённой странице банка (с подтверждением 3-D Secure): личный кабинет их не
+        получает и не хранит. После оплаты банк вернёт вас сюда.
+      </p>
       {pay.isPending && pay.failureCount > 0 ? (
         <p className="alert alert--info" role="status">
           {RETRYING}
@@ -107,14 +89,40 @@ function PayFlow({ accountId, balanceKopecks, onAccepted, onClose }: Props) {
       ) : null}
       <div className="dialog__actions">
         <Button type="submit" pending={pay.isPending}>
-          {typed !== null && typed > 0 ? `Оплатить ${formatKopecks(typed)}` : "Оплатить"}
+          {typed !== null && typed > 0 ? `Перейти к оплате ${formatKopecks(typed)}` : "Перейти к оплате"}
         </Button>
       </div>
     </form>
   );
 }
 
-/** «Оплатить»: the amount due (or another), the card, and the bank's answer, in one dialog. */
+/** Back from the acquirer's page: the payment as the portal knows it, asked again while «в обработке». */
+function Returned({ props, paymentId, onRetry }: { props: Props; paymentId: string; onRetry: () => void }) {
+  const settled = usePaymentOutcome(props.accountId, props.onAccepted);
+  const { data, isError } = useQuery(paymentQueryOptions(props.accountId, paymentId));
+  if (isError) return <Alert>Не удалось узнать, что с платежом. Он появится в «История» → «Оплаты».</Alert>;
+  if (!data) return <Spinner label="Узнаём, что с платежом…" />;
+  return (
+    <PaymentResult
+      accountId={props.accountId}
+      payment={data}
+      onSettled={settled}
+      onDone={props.onClose}
+      onRetry={onRetry}
+    />
+  );
+}
+
+function PayFlow(props: Props) {
+  const [returned, setReturned] = useState(props.returnedPaymentId ?? null);
+  return returned ? (
+    <Returned props={props} paymentId={returned} onRetry={() => setReturned(null)} />
+  ) : (
+    <AmountForm {...props} />
+  );
+}
+
+/** «Оплатить»: the amount due (or another), the acquirer's page, and the bank's answer on return. */
 export function PayDialog({ open, ...props }: Props & { open: boolean }) {
   return (
     <Dialog open={open} onClose={props.onClose} title="Оплата">

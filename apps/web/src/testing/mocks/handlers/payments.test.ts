@@ -7,12 +7,22 @@ import {
   buildPath,
   ErrorBody,
   Payment,
+  PaymentStarted,
   routes,
 } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
-import { AUTOPAY_TERMS, monthOf, monthStart, TEST_CARDS } from "@lk/domain";
+import {
+  ACQUIRER_REASONS,
+  AUTOPAY_TERMS,
+  monthOf,
+  monthStart,
+  PAYMENT_PAGE_TTL_MS,
+  SECURE_CODE,
+  TEST_CARDS,
+} from "@lk/domain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { acquirerPage } from "../mock-acquirer.ts";
 import { mockClock } from "../mock-clock.ts";
 import { mockDb } from "../mock-db.ts";
 import { mockWorld } from "../mock-world.ts";
@@ -54,15 +64,25 @@ async function customer(token?: string) {
   const p = (route: { path: string }, extra: Record<string, string> = {}) =>
     buildPath(route.path, { accountId, ...extra });
   const card = (number: string) => ({ number, expiry: "12/30", cvc: "123" });
+  const start = (amountKopecks: number, idempotencyKey = crypto.randomUUID()) =>
+    call("POST", p(routes.payments.pay), { idempotencyKey, amountKopecks });
+  const payment = async (id: string) =>
+    Payment.parse(await (await call("GET", p(routes.payments.get, { paymentId: id }))).json());
   return {
     bundle,
     accountId,
     call,
     p,
-    pay: (amountKopecks: number, number: string = TEST_CARDS.success, idempotencyKey = crypto.randomUUID()) =>
-      call("POST", p(routes.payments.pay), { idempotencyKey, amountKopecks, card: card(number) }),
-    payment: async (id: string) =>
-      Payment.parse(await (await call("GET", p(routes.payments.get, { paymentId: id }))).json()),
+    start,
+    /** «Оплатить», then the card and the 3-D Secure code on the acquirer's page; the payment after. */
+    pay: async (amountKopecks: number, number: string = TEST_CARDS.success, idempotencyKey = crypto.randomUUID()) => {
+      const started = PaymentStarted.parse(await (await start(amountKopecks, idempotencyKey)).json());
+      const ref = started.confirmationUrl.replace("/acquirer/pay/", "");
+      acquirerPage.enterCard(ref, { number });
+      acquirerPage.confirmCode(ref, SECURE_CODE);
+      return { ...started, payment: await payment(started.payment.id) };
+    },
+    payment,
     payments: async (from: string, to: string) =>
       z
         .object({ payments: z.array(Payment) })
@@ -86,63 +106,71 @@ const errorOf = async (res: Response) => ErrorBody.parse(await res.json()).error
 const year = (today: string) => [`${monthOf(monthStart(today.slice(0, 7), undefined, -12))}-01`, today] as const;
 
 describe("mock API: «Оплатить»", () => {
-  it("accepts a payment by the success card: «Зачислен», in «Оплаты», and the balance goes down", async () => {
+  it("makes a payment «В обработке» and the acquirer's page; the success card there makes it «Зачислен»", async () => {
     setNow(MSK(20));
     const c = await customer();
     const before = await c.balance();
-    const res = await c.pay(123_456);
+    const res = await c.start(123_456);
     expect(res.status).toBe(201);
-    const payment = Payment.parse(await res.json());
-    expect(payment).toMatchObject({
-      status: "ACCEPTED",
-      channel: "PORTAL",
-      amountKopecks: 123_456,
-      declineReason: null,
-    });
+    const started = PaymentStarted.parse(await res.json());
+    expect(started.payment).toMatchObject({ status: "PROCESSING", channel: "PORTAL", amountKopecks: 123_456 });
+    expect(started.confirmationUrl).toMatch(/^\/acquirer\/pay\/sim-/);
+    expect(await c.balance()).toBe(before);
+
+    const ref = started.confirmationUrl.replace("/acquirer/pay/", "");
+    expect(acquirerPage.enterCard(ref, { number: TEST_CARDS.success })?.entry.status).toBe("AWAITING_3DS");
+    expect(acquirerPage.confirmCode(ref, SECURE_CODE)?.entry.returnUrl).toBe(
+      `/accounts/${c.accountId}?payment=${started.payment.id}`,
+    );
+    const payment = await c.payment(started.payment.id);
+    expect(payment).toMatchObject({ status: "ACCEPTED", declineReason: null });
     expect(await c.balance()).toBe(before - 123_456);
     const listed = await c.payments(...year(`${thisMonth}-20`));
     expect(listed.find((p) => p.id === payment.id)).toEqual(payment);
-    expect(listed.length).toBeGreaterThan(1);
+    expect(JSON.stringify(mockDb.state)).not.toContain(TEST_CARDS.success);
   });
 
-  it("takes the money once for one key: a retry returns the first payment", async () => {
+  it("one key is one payment and one page: a retry returns both, and the money is taken once", async () => {
     setNow(MSK(20));
     const c = await customer();
     const before = await c.balance();
     const key = crypto.randomUUID();
-    const first = Payment.parse(await (await c.pay(50_000, TEST_CARDS.success, key)).json());
-    const again = Payment.parse(await (await c.pay(50_000, TEST_CARDS.success, key)).json());
-    expect(again).toEqual(first);
+    const first = await c.pay(50_000, TEST_CARDS.success, key);
+    const again = PaymentStarted.parse(await (await c.start(50_000, key)).json());
+    expect(again.confirmationUrl).toBe(first.confirmationUrl);
+    expect(again.payment.id).toBe(first.payment.id);
     expect(mockDb.state.payments).toHaveLength(1);
+    expect(mockDb.state.acquirer).toHaveLength(1);
     expect(await c.balance()).toBe(before - 50_000);
   });
 
-  it("refuses the key again with another amount or card: IDEMPOTENCY_KEY_REUSED, and takes nothing", async () => {
+  it("refuses the key again with another amount: IDEMPOTENCY_KEY_REUSED, and takes nothing", async () => {
     setNow(MSK(20));
     const c = await customer();
     const key = crypto.randomUUID();
-    expect((await c.pay(50_000, TEST_CARDS.success, key)).status).toBe(201);
-    const before = await c.balance();
-    for (const res of [await c.pay(60_000, TEST_CARDS.success, key), await c.pay(50_000, TEST_CARDS.declined, key)]) {
-      expect(res.status).toBe(422);
-      expect(await errorOf(res)).toMatchObject({
-        code: "IDEMPOTENCY_KEY_REUSED",
-        message:
-          "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",
-      });
-    }
+    expect((await c.start(50_000, key)).status).toBe(201);
+    const res = await c.start(60_000, key);
+    expect(res.status).toBe(422);
+    expect(await errorOf(res)).toMatchObject({
+      code: "IDEMPOTENCY_KEY_REUSED",
+      message:
+        "Этот запрос уже был отправлен с другими данными. Проверьте историю, прежде чем повторять, и начните заново.",
+    });
     expect(mockDb.state.payments).toHaveLength(1);
-    expect(await c.balance()).toBe(before);
   });
 
-  it("declines the declined card with the bank's reason, and the balance stays", async () => {
+  it("declines the declined card with the bank's reason; a mistyped number stays on the page; the balance stays", async () => {
     setNow(MSK(20));
     const c = await customer();
     const before = await c.balance();
-    const payment = Payment.parse(await (await c.pay(50_000, TEST_CARDS.declined)).json());
+    const { payment } = await c.pay(50_000, TEST_CARDS.declined);
     expect(payment).toMatchObject({ status: "DECLINED", declineReason: "Банк отклонил платёж: недостаточно средств." });
-    const mistyped = Payment.parse(await (await c.pay(50_000, "4111111111111112")).json());
-    expect(mistyped).toMatchObject({ status: "DECLINED", declineReason: "Номер карты введён с ошибкой." });
+    const started = PaymentStarted.parse(await (await c.start(50_000)).json());
+    const ref = started.confirmationUrl.replace("/acquirer/pay/", "");
+    expect(acquirerPage.enterCard(ref, { number: "4111111111111112" })).toMatchObject({
+      entry: { status: "CREATED" },
+      error: "Номер карты введён с ошибкой: проверьте цифры.",
+    });
     expect(await c.balance()).toBe(before);
   });
 
@@ -150,7 +178,7 @@ describe("mock API: «Оплатить»", () => {
     setNow(MSK(20, "12:00"));
     const c = await customer();
     const before = await c.balance();
-    const payment = Payment.parse(await (await c.pay(70_000, TEST_CARDS.timeout)).json());
+    const { payment } = await c.pay(70_000, TEST_CARDS.timeout);
     expect(payment.status).toBe("PROCESSING");
     expect(await c.balance()).toBe(before);
 
@@ -162,17 +190,27 @@ describe("mock API: «Оплатить»", () => {
     expect(await c.balance()).toBe(before - 70_000);
   });
 
-  it("refuses an amount below 1,00 ₽ and a malformed card, naming the fields", async () => {
+  it("a page left for 20 minutes expires: the payment is «Отклонён» when asked about", async () => {
+    setNow(MSK(20, "12:00"));
+    const c = await customer();
+    const started = PaymentStarted.parse(await (await c.start(10_000)).json());
+    setNow(new Date(MSK(20, "12:00").getTime() + PAYMENT_PAGE_TTL_MS));
+    expect(await c.payment(started.payment.id)).toMatchObject({
+      status: "DECLINED",
+      declineReason: ACQUIRER_REASONS.expired,
+    });
+  });
+
+  it("refuses an amount below 1,00 ₽ and any card sent to the portal, naming the fields", async () => {
     const c = await customer();
     const res = await c.call("POST", c.p(routes.payments.pay), {
       idempotencyKey: crypto.randomUUID(),
       amountKopecks: 50,
-      card: { number: "4111", expiry: "13/30", cvc: "12" },
+      card: { number: TEST_CARDS.success, expiry: "12/30", cvc: "123" },
     });
     expect(res.status).toBe(400);
-    expect((await errorOf(res)).details?.fields?.map((f) => f.path)).toEqual(
-      expect.arrayContaining(["amountKopecks", "card.number", "card.expiry", "card.cvc"]),
-    );
+    expect((await errorOf(res)).details?.fields?.map((f) => f.path)).toEqual(expect.arrayContaining(["amountKopecks"]));
+    expect(mockDb.state.payments).toEqual([]);
   });
 });
 
@@ -180,9 +218,9 @@ describe("mock API: «Оплаты» and «Счета» for a period", () => {
   it("counts Moscow days, both ends inclusive: 23:59 on the last day is in, 00:00 the next day is out", async () => {
     const c = await customer();
     setNow(MSK(20, "23:59"));
-    const late = Payment.parse(await (await c.pay(10_000)).json());
+    const late = (await c.pay(10_000)).payment;
     setNow(MSK(21, "00:00"));
-    const next = Payment.parse(await (await c.pay(20_000)).json());
+    const next = (await c.pay(20_000)).payment;
 
     // Only these two: the generated world may have paid on the same days.
     const ids = (list: Payment[]) => list.map((p) => p.id).filter((id) => id === late.id || id === next.id);
@@ -302,7 +340,7 @@ describe("mock API: another customer's account", () => {
     const answers = await Promise.all([
       c.call("GET", `${c.p(routes.payments.list)}${period}`),
       c.call("GET", c.p(routes.payments.get, { paymentId: payment })),
-      c.pay(10_000),
+      c.start(10_000),
       c.call("GET", `${c.p(routes.payments.bills)}${period}`),
       c.call("GET", c.p(routes.payments.bill, { billId: bill })),
       c.call("GET", c.p(routes.payments.autoPayment)),

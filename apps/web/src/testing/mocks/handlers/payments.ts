@@ -1,31 +1,25 @@
-import { type BillDetails, type Payment, type RouteParsed, routes } from "@lk/contract";
+import { type BillDetails, type PaymentStarted, type RouteParsed, routes } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
 import {
+  acquirerCallbackText,
   DomainError,
   MOSCOW,
   paymentFingerprint,
   periodInstants,
   requireSameRequest,
-  simulatedOutcome,
 } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
+import { acquirerStatus, openAcquirerPage } from "../mock-acquirer.ts";
 import { authenticate } from "../mock-auth.ts";
 import { applyAutoPayment, autoPaymentState, endAutoPayment } from "../mock-autopay.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockPayment, mockDb } from "../mock-db.ts";
-import {
-  accept,
-  GATEWAY_ANSWER_DELAY_MS,
-  newestPaymentFirst,
-  paymentsOf,
-  settleDuePayments,
-  toPayment,
-} from "../mock-payments.ts";
+import { newestPaymentFirst, paymentsOf, settleMockPayment, toPayment } from "../mock-payments.ts";
 import { findSupplier, toBillSummary } from "../mock-world.ts";
 
 // The same rules as the API's payments feature, over the generated world and the mock's stored
-// payments and autopayment applications. The gateway is the domain's simulated one.
+// payments and autopayment applications. The acquirer is the mock's simulated one (mock-acquirer.ts).
 
 const opts = { authenticate };
 type PayBody = RouteParsed<typeof routes.payments.pay>["body"];
@@ -34,41 +28,39 @@ const account = (userId: string | null, accountId: string): AccountBundle =>
   requireLink(userId as string, accountId).bundle;
 
 /**
- * «Оплатить»: a retry with the same key returns the first payment and takes no money again. The
- * key with another account, amount or card is not a retry: answering the first payment would
- * tell the customer a payment they did not make went through.
+ * «Оплатить»: a payment «В обработке» and the simulated acquirer's page, where the card is typed. A
+ * retry with the same key returns the first payment and its page. The key with another account or
+ * amount is not a retry: answering the first payment would tell the customer a payment they did not
+ * make went through.
  */
-function pay(userId: string, bundle: AccountBundle, body: PayBody): Payment {
+function pay(userId: string, bundle: AccountBundle, body: PayBody): PaymentStarted {
   const fingerprint = paymentFingerprint({ accountId: bundle.account.id, ...body });
   const existing = mockDb.state.payments.find((p) => p.userId === userId && p.idempotencyKey === body.idempotencyKey);
-  if (existing) {
-    requireSameRequest(existing.accountId === bundle.account.id, existing.fingerprint, fingerprint);
-    return toPayment({ ...existing, paidAt: new Date(existing.paidAt) });
-  }
-  const now = mockClock.now();
-  const outcome = simulatedOutcome(body.card.number);
-  const payment: MockPayment = {
+  if (existing) requireSameRequest(existing.accountId === bundle.account.id, existing.fingerprint, fingerprint);
+  const payment: MockPayment = existing ?? {
     id: crypto.randomUUID(),
     accountId: bundle.account.id,
     userId,
     idempotencyKey: body.idempotencyKey,
     fingerprint,
-    paidAt: now.toISOString(),
+    paidAt: mockClock.now().toISOString(),
     amountKopecks: body.amountKopecks,
     status: "PROCESSING",
     channel: "PORTAL",
     declineReason: null,
-    answerAt: null,
+    gatewayRef: null,
   };
-  if (outcome.kind === "SUCCEEDED") accept(payment);
-  if (outcome.kind === "DECLINED") {
-    payment.status = "DECLINED";
-    payment.declineReason = outcome.reason;
+  const { gatewayRef, confirmationUrl } = openAcquirerPage({
+    orderId: payment.id,
+    kind: "PAYMENT",
+    amountKopecks: payment.amountKopecks,
+    returnUrl: `/accounts/${bundle.account.id}?payment=${payment.id}`,
+  });
+  if (!existing) {
+    mockDb.state.payments.push({ ...payment, gatewayRef });
+    mockDb.save();
   }
-  if (outcome.kind === "TIMEOUT") payment.answerAt = new Date(now.getTime() + GATEWAY_ANSWER_DELAY_MS).toISOString();
-  mockDb.state.payments.push(payment);
-  mockDb.save();
-  return toPayment({ ...payment, paidAt: now });
+  return { payment: toPayment({ ...payment, paidAt: new Date(payment.paidAt) }), confirmationUrl };
 }
 
 /** Bills whose month lies between the months of `from` and `to`, as the API filters them; newest first. */
@@ -109,7 +101,41 @@ function billDetails(bundle: AccountBundle, billId: string): BillDetails {
   };
 }
 
+/**
+ * The mock's side of the acquirer's callback: its own secret (the mock's acquirer page settles
+ * payments directly, so only a hand-made callback arrives here). A signature made with any other
+ * secret is refused, as the API refuses it.
+ */
+export const MOCK_ACQUIRER_SECRET = "lichny-kabinet-mock-acquirer-secret";
+
+async function hmacHex(secret: string, text: string): Promise<string> {
+  const encoder = new TextEncoder();
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+  ]);
+  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(text)));
+  return [...signature].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 export const paymentHandlers = [
+  mockRoute(
+    routes.payments.acquirerCallback,
+    async ({ input: { body } }) => {
+      if ((await hmacHex(MOCK_ACQUIRER_SECRET, acquirerCallbackText(body))) !== body.signature) {
+        throw new DomainError("SIGNATURE_INVALID");
+      }
+      const payment = mockDb.state.payments.find((p) => p.id === body.orderId && p.gatewayRef === body.gatewayRef);
+      if (body.kind !== "PAYMENT" || !payment) throw new DomainError("NOT_FOUND", "Платёж не найден.");
+      settleMockPayment(
+        payment.id,
+        body.status === "DECLINED"
+          ? { status: "DECLINED", reason: body.reason ?? "Банк отклонил платёж." }
+          : { status: body.status },
+      );
+      return { accepted: true };
+    },
+    opts,
+  ),
   mockRoute(
     routes.payments.list,
     ({ input: { params, query }, userId }) => {
@@ -127,8 +153,11 @@ export const paymentHandlers = [
     routes.payments.get,
     ({ input: { params }, userId }) => {
       const bundle = account(userId, params.accountId);
-      // As the API: a payment still «В обработке» is checked with the (simulated) bank before it is shown.
-      settleDuePayments(params.accountId, mockClock.now());
+      // As the API: a payment still «В обработке» is checked with the (simulated) acquirer before it is shown.
+      const stored = mockDb.state.payments.find((p) => p.id === params.paymentId && p.accountId === params.accountId);
+      if (stored?.status === "PROCESSING" && stored.gatewayRef) {
+        settleMockPayment(stored.id, acquirerStatus(stored.gatewayRef));
+      }
       const found = paymentsOf(bundle).find((p) => p.id === params.paymentId);
       if (!found) throw new DomainError("NOT_FOUND", "Платёж не найден.");
       return toPayment(found);
