@@ -12,12 +12,6 @@ async function openPayDialog(page: import("@playwright/test").Page) {
   return dialog;
 }
 
-async function fillCard(dialog: import("@playwright/test").Locator, number: string) {
-  await dialog.getByLabel("Номер карты").fill(number);
-  await dialog.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
-  await dialog.getByLabel("CVC").fill("123");
-}
-
 /** On the acquirer's page (the API's own in the app, the mock's in mock mode): the card, then 3-D Secure. */
 async function payOnAcquirerPage(page: Page, number: string, amount: string) {
   await page.waitForURL(/\/acquirer\/pay\//);
@@ -126,7 +120,7 @@ test("a declined card says why and takes nothing; the retry is cancelled on the 
   }
 });
 
-test("a customer connects autopayment, annuls the application, connects again and switches it off once active", async ({
+test("a customer connects autopayment with the card bound on the acquirer's page, annuls the application, connects again and switches it off once active", async ({
   page,
 }, info) => {
   const customer = await signUp(page, info);
@@ -134,6 +128,10 @@ test("a customer connects autopayment, annuls the application, connects again an
   const autopay = page.getByRole("region", { name: "Автоплатеж" });
   await expect(autopay).toContainText("Автоплатёж не подключён.");
 
+  const portalBodies: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) portalBodies.push(request.postData() ?? "");
+  });
   const connect = async () => {
     await autopay.getByRole("button", { name: "Подключить" }).click();
     const dialog = page.getByRole("dialog", { name: "Подключение автоплатежа" });
@@ -144,10 +142,21 @@ test("a customer connects autopayment, annuls the application, connects again an
     await expectNoA11yViolations(page);
     await dialog.getByLabel("Я ознакомился(ась) с условиями и согласен(на)").check();
     await dialog.getByRole("button", { name: "Далее" }).click();
-    await fillCard(dialog, "4111 1111 1111 1111");
+    await expect(dialog.getByLabel("Номер карты")).toHaveCount(0);
     await dialog.getByLabel("Максимальная сумма списания, ₽").fill("5 000");
     await expectNoA11yViolations(page);
-    await dialog.getByRole("button", { name: "Подать заявление" }).click();
+    await dialog.getByRole("button", { name: "Подать заявление и привязать карту" }).click();
+
+    // The card is bound on the acquirer's page, with 3-D Secure, and the customer comes back.
+    await page.waitForURL(/\/acquirer\/pay\//);
+    await expect(page.getByRole("heading", { level: 1, name: "Привязка карты для автоплатежа" })).toBeVisible();
+    await page.getByLabel("Номер карты").fill("4111 1111 1111 1111");
+    await page.getByLabel("Срок действия (ММ/ГГ)").fill("12/30");
+    await page.getByLabel("CVC").fill("123");
+    await page.getByRole("button", { name: "Привязать карту" }).click();
+    await page.getByLabel("Код из SMS").fill("12345");
+    await page.getByRole("button", { name: "Подтвердить" }).click();
+    await page.waitForURL(/\/accounts\/[^/?]+\?autopay=card/);
     await expect(autopay).toContainText("Заявление принято");
     await expect(autopay).toContainText("Карта 4111 11•• •••• 1111, не больше 5 000,00 ₽ за списание");
   };
@@ -180,6 +189,7 @@ test("a customer connects autopayment, annuls the application, connects again an
   await expectNoA11yViolations(page);
   await stop.getByRole("button", { name: "Отключить" }).click();
   await expect(autopay).toContainText("Автоплатёж не подключён.");
+  for (const body of portalBodies) expect(body.replace(/\D/g, "")).not.toContain("4111111111111111");
 });
 
 test("a customer browses bills by period and opens a printable bill", async ({ page }, info) => {

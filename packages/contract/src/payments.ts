@@ -81,14 +81,18 @@ export const AcquirerCallback = z.strictObject({
 });
 export type AcquirerCallback = z.infer<typeof AcquirerCallback>;
 
-export const AutoPaymentStatus = z.enum(["APPLIED", "ACTIVE", "OFF", "WITHDRAWN"]);
+export const AutoPaymentStatus = z.enum(["AWAITING_CARD", "APPLIED", "ACTIVE", "OFF", "WITHDRAWN"]);
 export const AutoPaymentStopReason = z.enum(["CHANGED_CARD", "PAY_MYSELF", "TOO_EXPENSIVE", "MOVING", "OTHER"]);
 
 export const AutoPayment = z.object({
   id: z.uuid(),
-  /** APPLIED: the application waits for the next bill run; ACTIVE: pays each new bill. */
+  /**
+   * AWAITING_CARD: the card is to be bound on the acquirer's page; APPLIED: the application waits
+   * for the next bill run; ACTIVE: pays each new bill.
+   */
   status: AutoPaymentStatus,
-  cardMask: z.string(),
+  /** Null until the card is bound on the acquirer's page. */
+  cardMask: z.string().nullable(),
   maxAmountKopecks: Kopecks,
   receiptEmail: z.string(),
   termsVersion: z.string(),
@@ -112,7 +116,6 @@ export type AutoPaymentState = z.infer<typeof AutoPaymentState>;
 export const ApplyAutoPaymentBody = z.strictObject({
   termsVersion: z.string().min(1),
   termsAccepted: z.literal(true, { error: "Подтвердите согласие с условиями услуги." }),
-  card: CardInput,
   maxAmountKopecks: z
     .number({ error: "Укажите максимальную сумму." })
     .int()
@@ -121,6 +124,10 @@ export const ApplyAutoPaymentBody = z.strictObject({
   receiptEmail: Email,
 });
 export type ApplyAutoPaymentBody = z.input<typeof ApplyAutoPaymentBody>;
+
+/** The application (or its card binding) and the acquirer's page where the card is bound. */
+export const AutoPaymentCardPage = AutoPaymentState.extend({ confirmationUrl: z.string() });
+export type AutoPaymentCardPage = z.infer<typeof AutoPaymentCardPage>;
 
 export const DisableAutoPaymentBody = z.strictObject({ reason: AutoPaymentStopReason });
 
@@ -214,14 +221,26 @@ export const paymentRoutes = {
   applyAutoPayment: defineRoute({
     method: "POST",
     path: "/api/accounts/:accountId/autopayment",
-    summary: "«Подключить»: заявление (согласие с условиями, карта, максимум за списание, e-mail для чеков)",
+    summary:
+      "«Подключить»: заявление (согласие с условиями, максимум за списание, e-mail для чеков) и страница эквайера, где привязывается карта",
     tag,
     auth: true,
     params: AccountParams,
     body: ApplyAutoPaymentBody,
     status: 201,
-    response: AutoPaymentState,
+    response: AutoPaymentCardPage,
     errors: ["NOT_FOUND", "AUTOPAYMENT_EXISTS", "TERMS_CHANGED"],
+  }),
+  bindAutoPaymentCard: defineRoute({
+    method: "POST",
+    path: "/api/accounts/:accountId/autopayment/card",
+    summary: "«Привязать карту» ещё раз: новая страница эквайера для заявления, которое ждёт карту",
+    tag,
+    auth: true,
+    params: AccountParams,
+    status: 201,
+    response: AutoPaymentCardPage,
+    errors: ["NOT_FOUND", "AUTOPAYMENT_STATE"],
   }),
   disableAutoPayment: defineRoute({
     method: "POST",

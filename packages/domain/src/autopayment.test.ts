@@ -3,6 +3,7 @@ import {
   AUTOPAYMENT_ENDINGS,
   autoPaymentActivation,
   autoPaymentApplyRefusal,
+  cardBindingOutcome,
   isLiveAutoPayment,
 } from "./autopayment.ts";
 
@@ -40,7 +41,43 @@ describe("applying and ending", () => {
     ]);
   });
   it("disables only an active service and annuls only an application not yet in force", () => {
-    expect(AUTOPAYMENT_ENDINGS.disable).toMatchObject({ from: "ACTIVE", to: "OFF" });
-    expect(AUTOPAYMENT_ENDINGS.annul).toMatchObject({ from: "APPLIED", to: "WITHDRAWN" });
+    expect(AUTOPAYMENT_ENDINGS.disable).toMatchObject({ from: ["ACTIVE"], to: "OFF" });
+    expect(AUTOPAYMENT_ENDINGS.annul).toMatchObject({ from: ["AWAITING_CARD", "APPLIED"], to: "WITHDRAWN" });
+  });
+});
+
+describe("the card bound on the acquirer's page", () => {
+  const now = new Date("2026-11-20T09:00:00Z");
+  it.each([
+    [
+      "bound",
+      { status: "SUCCEEDED" as const, token: "tok-succeeded-1", cardMask: "4111 11•• •••• 1111" },
+      {
+        status: "APPLIED",
+        cardToken: "tok-succeeded-1",
+        cardMask: "4111 11•• •••• 1111",
+        appliedAt: now,
+        lastNotice: null,
+      },
+    ],
+    [
+      "refused",
+      { status: "DECLINED" as const, reason: "Банк не разрешил привязать карту.", token: null, cardMask: null },
+      {
+        lastNotice:
+          "Карта не привязана: Банк не разрешил привязать карту. Привяжите другую карту или аннулируйте заявление.",
+      },
+    ],
+    [
+      "bound without its token",
+      { status: "SUCCEEDED" as const, token: null, cardMask: null },
+      {
+        lastNotice:
+          "Карта не привязана: Банк не вернул данные карты. Привяжите другую карту или аннулируйте заявление.",
+      },
+    ],
+    ["not answered yet", { status: "PENDING" as const, token: null, cardMask: null }, null],
+  ])("%s", (_, result, outcome) => {
+    expect(cardBindingOutcome(result, now)).toEqual(outcome);
   });
 });

@@ -1,14 +1,21 @@
 import type { AutoPayment } from "@lk/contract/payments";
+import type { AcquirerResult } from "./simulated-acquirer.ts";
 
-// «Автоплатеж»: the application's life, decided once for the API and the mock (issue #19).
+// «Автоплатеж»: the application's life, decided once for the API and the mock (issues #19, #20).
+//   AWAITING_CARD ──(the card bound on the acquirer's page)──▶ APPLIED
 //   APPLIED ──(the first bill issued after it)──▶ ACTIVE ──«Отключить»──▶ OFF
-//      └──«Аннулировать»──▶ WITHDRAWN
-// An account has one live application (APPLIED or ACTIVE) at a time, whoever of its holders made it.
+//   AWAITING_CARD, APPLIED ──«Аннулировать»──▶ WITHDRAWN
+// An account has one live application (AWAITING_CARD, APPLIED or ACTIVE) at a time, whoever of its
+// holders made it.
 
-export type AutoPaymentStatus = "APPLIED" | "ACTIVE" | "OFF" | "WITHDRAWN";
+export type AutoPaymentStatus = "AWAITING_CARD" | "APPLIED" | "ACTIVE" | "OFF" | "WITHDRAWN";
 
 /** The statuses of an application that still counts: one per account at most. */
-export const LIVE_AUTOPAYMENT_STATUSES = ["APPLIED", "ACTIVE"] as const satisfies readonly AutoPaymentStatus[];
+export const LIVE_AUTOPAYMENT_STATUSES = [
+  "AWAITING_CARD",
+  "APPLIED",
+  "ACTIVE",
+] as const satisfies readonly AutoPaymentStatus[];
 
 export const isLiveAutoPayment = (status: AutoPaymentStatus): boolean =>
   (LIVE_AUTOPAYMENT_STATUSES as readonly AutoPaymentStatus[]).includes(status);
@@ -42,18 +49,47 @@ export type AutoPaymentEnding = "disable" | "annul";
 /** «Отключить» stops an active service; «Аннулировать» withdraws an application not yet in force. */
 export const AUTOPAYMENT_ENDINGS = {
   disable: {
-    from: "ACTIVE",
+    from: ["ACTIVE"],
     to: "OFF",
     wrongState:
       "Отключить можно только действующий автоплатёж. Заявление, которое ещё не вступило в силу, можно аннулировать.",
   },
   annul: {
-    from: "APPLIED",
+    from: ["AWAITING_CARD", "APPLIED"],
     to: "WITHDRAWN",
     wrongState:
       "Аннулировать можно только заявление, которое ещё не вступило в силу. Действующий автоплатёж можно отключить.",
   },
-} as const satisfies Record<AutoPaymentEnding, { from: AutoPaymentStatus; to: AutoPaymentStatus; wrongState: string }>;
+} as const satisfies Record<
+  AutoPaymentEnding,
+  { from: readonly AutoPaymentStatus[]; to: AutoPaymentStatus; wrongState: string }
+>;
+
+/** «Привязать карту» again is only for an application still waiting for its card. */
+export const REBIND_WRONG_STATE = "Карта уже привязана: заявление ждёт ближайшего счёта или автоплатёж уже работает.";
+
+/**
+ * What the acquirer's answer about a card binding does to an application waiting for it: bound,
+ * it becomes the application (made now: it comes into force with the first bill after this);
+ * refused, it waits for another card with the bank's reason; no answer yet, nothing.
+ */
+export function cardBindingOutcome(
+  result: AcquirerResult & { token: string | null; cardMask: string | null },
+  now: Date,
+):
+  | { status: "APPLIED"; cardToken: string; cardMask: string; appliedAt: Date; lastNotice: null }
+  | { lastNotice: string }
+  | null {
+  if (result.status === "PENDING") return null;
+  if (result.status === "SUCCEEDED" && result.token && result.cardMask) {
+    return { status: "APPLIED", cardToken: result.token, cardMask: result.cardMask, appliedAt: now, lastNotice: null };
+  }
+  const reason = result.status === "DECLINED" ? result.reason : "Банк не вернул данные карты.";
+  return { lastNotice: `Карта не привязана: ${reason} Привяжите другую карту или аннулируйте заявление.` };
+}
+
+/** Where the acquirer's page sends the customer back after a binding: the account page. */
+export const autoPaymentReturnPath = (accountId: string) => `/accounts/${accountId}?autopay=card`;
 
 /** The reason recorded when the customer withdraws an application. */
 export const AUTOPAY_ANNUL_REASON = "Заявление аннулировано клиентом";

@@ -4,11 +4,9 @@ import {
   acquirerNow,
   acquirerResult,
   cancelOnPage,
-  cardMask,
   confirmSecureCode,
   enterCard,
   isFinished,
-  simulatedOutcome,
   tokenOutcome,
 } from "@lk/domain";
 import type { GatewayResult, PaymentGateway } from "../features/payments/gateway.ts";
@@ -79,14 +77,6 @@ export class SimulatedAcquirer implements PaymentGateway {
     if (!entry)
       return { status: "DECLINED" as const, reason: "Привязка карты не найдена.", token: null, cardMask: null };
     return { ...acquirerResult(entry), token: entry.token, cardMask: entry.cardMask };
-  }
-
-  /** The token carries only how the card behaves, never its number, so it survives a restart. */
-  async tokenizeCard(card: { number: string }) {
-    return {
-      token: `tok-${simulatedOutcome(card.number).kind.toLowerCase()}-${randomUUID()}`,
-      cardMask: cardMask(card.number),
-    };
   }
 
   /** A saved card, charged without the customer (no 3-D Secure): the token says how it behaves. */

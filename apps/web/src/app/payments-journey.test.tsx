@@ -62,13 +62,6 @@ async function openAccount(arrange: (accountId: string) => void = () => undefine
   return { account, balance: screen.getByRole("region", { name: "Баланс" }) };
 }
 
-async function typeCard(dialog: HTMLElement, number: string) {
-  const user = userEvent.setup();
-  await user.type(within(dialog).getByLabelText("Номер карты"), number);
-  await user.type(within(dialog).getByLabelText("Срок действия (ММ/ГГ)"), "12/30");
-  await user.type(within(dialog).getByLabelText("CVC"), "123");
-}
-
 const journey = { timeout: 20_000 };
 
 /** «Оплатить» with an amount: the dialog sends the browser to the acquirer's page; its path. */
@@ -248,9 +241,9 @@ describe("«Оплатить» (mock API)", journey, () => {
 });
 
 describe("«Автоплатеж» (mock API)", journey, () => {
-  it("connects (terms → application), shows «Заявление принято», then «Аннулировать» withdraws it", async () => {
+  it("connects (terms → application → the card bound on the acquirer's page), shows «Заявление принято», then «Аннулировать» withdraws it", async () => {
     const user = userEvent.setup();
-    await openAccount();
+    const { account } = await openAccount();
     const card = screen.getByRole("region", { name: "Автоплатеж" });
     expect(await within(card).findByText(/^Автоплатёж не подключён\./)).toBeVisible();
     await user.click(within(card).getByRole("button", { name: "Подключить" }));
@@ -264,23 +257,63 @@ describe("«Автоплатеж» (mock API)", journey, () => {
     await user.click(within(dialog).getByRole("checkbox", { name: "Я ознакомился(ась) с условиями и согласен(на)" }));
     await user.click(next);
 
-    await typeCard(dialog, "4111 1111 1111 1111");
+    expect(within(dialog).queryByLabelText("Номер карты")).toBeNull();
     await user.type(within(dialog).getByLabelText("Максимальная сумма списания, ₽"), "5 000");
     expect(within(dialog).getByLabelText("E-mail для чеков")).toHaveValue(DEMO_CUSTOMER.email);
-    await user.click(within(dialog).getByRole("button", { name: "Подать заявление" }));
+    const leave = vi.spyOn(leavePage, "to").mockImplementation(() => undefined);
+    await user.click(within(dialog).getByRole("button", { name: "Подать заявление и привязать карту" }));
+    await waitFor(() => expect(leave).toHaveBeenCalledOnce());
+    expect(mockDb.state.autoPayments.map((a) => [a.status, a.cardMask])).toEqual([["AWAITING_CARD", null]]);
 
-    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-    const applied = await within(card).findByText(/^Заявление принято/);
+    // On the acquirer's page: the card and 3-D Secure; back on the account page.
+    const returnUrl = payOnAcquirerPage(new URL(leave.mock.calls[0]?.[0] ?? "").pathname, "4111 1111 1111 1111");
+    expect(returnUrl).toBe(`/accounts/${account.id}?autopay=card`);
+    cleanup();
+    window.history.replaceState(null, "", returnUrl);
+    render(<App />);
+    const back = await screen.findByRole("region", { name: "Автоплатеж" });
+    const applied = await within(back).findByText(/^Заявление принято/);
     expect(plain(applied.textContent)).toBe(
       `Заявление принято 20.${thisMonth.slice(5)}.${thisMonth.slice(0, 4)}: автоплатёж начнёт работать с ближайшего счёта. ` +
         "Карта 4111 11•• •••• 1111, не больше 5 000,00 ₽ за списание, чеки на demo@lk.test.",
     );
 
-    await user.click(within(card).getByRole("button", { name: "Аннулировать" }));
+    await user.click(within(back).getByRole("button", { name: "Аннулировать" }));
     const confirm = await screen.findByRole("dialog", { name: "Аннулировать заявление?" });
     await user.click(within(confirm).getByRole("button", { name: "Аннулировать заявление" }));
-    expect(await within(card).findByText(/^Автоплатёж не подключён\./)).toBeVisible();
+    expect(await within(back).findByText(/^Автоплатёж не подключён\./)).toBeVisible();
     expect(mockDb.state.autoPayments[0]?.status).toBe("WITHDRAWN");
+  });
+
+  it("a card the bank will not bind: the application waits, says why, and «Привязать карту» opens a new page", async () => {
+    const user = userEvent.setup();
+    await openAccount((accountId) => {
+      mockDb.state.autoPayments.push({
+        id: crypto.randomUUID(),
+        accountId,
+        appliedById: mockDb.state.users[0]?.id ?? "",
+        status: "AWAITING_CARD",
+        cardMask: null,
+        maxAmountKopecks: 500_000,
+        receiptEmail: "demo@lk.test",
+        termsVersion: "2026-01",
+        appliedAt: MSK(20).toISOString(),
+        activatedAt: null,
+        endedAt: null,
+        lastNotice:
+          "Карта не привязана: Банк не разрешил привязать карту. Привяжите другую карту или аннулируйте заявление.",
+        stopReason: null,
+        bindingRef: null,
+      });
+    });
+    const card = screen.getByRole("region", { name: "Автоплатеж" });
+    expect(await within(card).findByText(/^Заявление ждёт карту/)).toBeVisible();
+    expect(within(card).getByRole("alert")).toHaveTextContent("Банк не разрешил привязать карту.");
+    const leave = vi.spyOn(leavePage, "to").mockImplementation(() => undefined);
+    await user.click(within(card).getByRole("button", { name: "Привязать карту" }));
+    await waitFor(() => expect(leave).toHaveBeenCalledOnce());
+    expect(new URL(leave.mock.calls[0]?.[0] ?? "").pathname).toMatch(/^\/acquirer\/pay\/sim-/);
+    expect(mockDb.state.acquirer.map((a) => a.kind)).toEqual(["BINDING"]);
   });
 });
 

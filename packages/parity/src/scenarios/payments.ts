@@ -3,7 +3,6 @@ import { TEST_CARDS } from "@lk/domain";
 import { type Scenario, step } from "../scenario.ts";
 import { customer, linked } from "../world.ts";
 
-const card = (number: string) => ({ number, expiry: "12/30", cvc: "123" });
 const KEY_1 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e01";
 const KEY_2 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e02";
 
@@ -123,7 +122,6 @@ export const paymentScenarios: Scenario[] = [
       const application = {
         termsVersion: none.terms.version,
         termsAccepted: true,
-        card: card(TEST_CARDS.success),
         maxAmountKopecks: 500_000,
         receiptEmail: c.email,
       };
@@ -139,7 +137,24 @@ export const paymentScenarios: Scenario[] = [
         { params: { accountId }, body: application },
         c.token,
       );
-      api.see(applied.current?.status);
+      api.see([
+        applied.current?.status,
+        applied.current?.cardMask,
+        applied.confirmationUrl.startsWith("/acquirer/pay/"),
+      ]);
+      await api.payOnAcquirerPage(applied.confirmationUrl, TEST_CARDS.declined);
+      const refused = await api.call("card refused", routes.payments.autoPayment, { params: { accountId } }, c.token);
+      api.see([refused.current?.status, refused.current?.lastNotice]);
+      const again = await api.call(
+        "bind again",
+        routes.payments.bindAutoPaymentCard,
+        { params: { accountId } },
+        c.token,
+      );
+      await api.payOnAcquirerPage(again.confirmationUrl, TEST_CARDS.success);
+      const bound = await api.call("card bound", routes.payments.autoPayment, { params: { accountId } }, c.token);
+      api.see([bound.current?.status, bound.current?.cardMask, bound.current?.lastNotice]);
+      await api.call("bind once bound", routes.payments.bindAutoPaymentCard, { params: { accountId } }, c.token);
       await api.call(
         "apply again",
         routes.payments.applyAutoPayment,
@@ -160,7 +175,14 @@ export const paymentScenarios: Scenario[] = [
       step("bill", 200),
       step("autopayment", 200),
       step("old terms", 409, "TERMS_CHANGED"),
-      step("apply", 201, undefined, "APPLIED"),
+      step("apply", 201, undefined, ["AWAITING_CARD", null, true]),
+      step("card refused", 200, undefined, [
+        "AWAITING_CARD",
+        "Карта не привязана: Банк не разрешил привязать карту. Привяжите другую карту или аннулируйте заявление.",
+      ]),
+      step("bind again", 201),
+      step("card bound", 200, undefined, ["APPLIED", "4111 11•• •••• 1111", null]),
+      step("bind once bound", 409, "AUTOPAYMENT_STATE"),
       step("apply again", 409, "AUTOPAYMENT_EXISTS"),
       step("disable an application", 409, "AUTOPAYMENT_STATE"),
       step("annul", 200, undefined, null),

@@ -152,11 +152,11 @@ const accountScoped: Record<string, { body?: object; query?: string; multipart?:
     body: {
       termsVersion: "2026-01",
       termsAccepted: true,
-      card: { number: "4111111111111111", expiry: "12/30", cvc: "123" },
       maxAmountKopecks: 500_000,
       receiptEmail: "x@example.ru",
     },
   },
+  "POST /api/accounts/:accountId/autopayment/card": {},
   "POST /api/accounts/:accountId/autopayment/disable": { body: { reason: "OTHER" } },
   "POST /api/accounts/:accountId/autopayment/annul": {},
   "PUT /api/accounts/:accountId/bill-delivery": { body: { method: "PAPER" } },

@@ -207,7 +207,8 @@ async function chargeAutopay({ db, gateway }: BillingJobDeps, payment: AutopayCh
   const autopay = await db.autoPayment.findUniqueOrThrow({ where: { id: payment.autoPaymentId } });
   const bill = payment.autopayBillId ? await db.bill.findUnique({ where: { id: payment.autopayBillId } }) : null;
   const result = await gateway.chargeToken({
-    token: autopay.cardToken,
+    // Only an application with a bound card comes into force, so an active one has its token.
+    token: autopay.cardToken ?? "",
     amountKopecks: payment.amountKopecks,
     orderId: payment.id,
   });

@@ -31,11 +31,11 @@ async function withAutopay(number: string) {
   const applied = await as(t.app, c)("POST", `/api/accounts/${account.id}/autopayment`, {
     termsVersion: AUTOPAY_TERMS.version,
     termsAccepted: true,
-    card: { number: TEST_CARDS.success, expiry: "12/30", cvc: "123" },
     maxAmountKopecks: 10_000_000,
     receiptEmail: "receipts@example.ru",
   });
   expect(applied.statusCode).toBe(201);
+  await payOnAcquirerPage(t.app, applied.json().confirmationUrl, TEST_CARDS.success);
   return account;
 }
 

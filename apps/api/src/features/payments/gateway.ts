@@ -24,11 +24,6 @@ export interface PaymentGateway {
   status(gatewayRef: string): Promise<GatewayResult>;
   /** A binding's result: the token and the card's mask once it succeeded. */
   binding(gatewayRef: string): Promise<GatewayResult & { token: string | null; cardMask: string | null }>;
-  /**
-   * Autopayment's card, saved as a token. The last place a card passes through the portal: to be
-   * replaced by `createBinding` (the acquirer's page) as card payments were (issue #20).
-   */
-  tokenizeCard(card: { number: string }): Promise<{ token: string; cardMask: string }>;
   chargeToken(input: {
     token: string;
     amountKopecks: number;

@@ -2,7 +2,13 @@ import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { viewerOf } from "../auth/session-check.ts";
-import { annulAutoPayment, applyAutoPayment, autoPaymentState, disableAutoPayment } from "./autopayment.ts";
+import {
+  annulAutoPayment,
+  applyAutoPayment,
+  autoPaymentState,
+  disableAutoPayment,
+  rebindAutoPaymentCard,
+} from "./autopayment.ts";
 import {
   acceptAcquirerCallback,
   getBill,
@@ -45,6 +51,9 @@ export function paymentRoutes(
   );
   registerRoute(app, routes.payments.applyAutoPayment, async ({ request, params, body }) =>
     applyAutoPayment(deps, user(request), params.accountId, body),
+  );
+  registerRoute(app, routes.payments.bindAutoPaymentCard, async ({ request, params }) =>
+    rebindAutoPaymentCard(deps, user(request), params.accountId),
   );
   registerRoute(app, routes.payments.disableAutoPayment, async ({ request, params, body }) =>
     disableAutoPayment(deps, user(request), params.accountId, body.reason),

@@ -8,6 +8,7 @@ import { digest } from "../../lib/digest.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { toBill } from "../accounts/mappers.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
+import { acceptBinding } from "./autopayment.ts";
 import type { GatewayResult, PaymentGateway } from "./gateway.ts";
 import { createPayment, type PaymentFacts, paymentByKey, rememberGatewayRef } from "./queries.ts";
 import { settlePayment } from "./settle.ts";
@@ -143,8 +144,7 @@ export async function acceptAcquirerCallback(
   callback: AcquirerCallback,
 ): Promise<{ accepted: boolean }> {
   if (!signedBy(deps.acquirerSecret, callback)) throw new DomainError("SIGNATURE_INVALID");
-  // Autopayment still saves its card through tokenizeCard; no binding is created yet.
-  if (callback.kind === "BINDING") throw new DomainError("NOT_FOUND", "Привязка карты не найдена.");
+  if (callback.kind === "BINDING") return { accepted: await acceptBinding(deps, callback.gatewayRef) };
   const payment = await deps.db.payment.findFirst({
     where: { id: callback.orderId, gatewayRef: callback.gatewayRef },
     select: { id: true },

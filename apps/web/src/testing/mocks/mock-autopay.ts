@@ -1,19 +1,24 @@
-import type { AutoPaymentState, RouteParsed, routes } from "@lk/contract";
+import type { AutoPaymentCardPage, AutoPaymentState, RouteParsed, routes } from "@lk/contract";
 import {
   AUTOPAY_TERMS,
   AUTOPAYMENT_ENDINGS,
+  acquirerResult,
   autoPaymentActivation,
   autoPaymentApplyRefusal,
+  autoPaymentReturnPath,
   autoPaymentView,
-  cardMask,
+  cardBindingOutcome,
   DomainError,
   isLiveAutoPayment,
+  REBIND_WRONG_STATE,
 } from "@lk/domain";
+import { acquirerEntry, openAcquirerPage } from "./mock-acquirer.ts";
 import { type MockAutoPayment, mockDb } from "./mock-db.ts";
 import { findAccount } from "./mock-world.ts";
 
-// «Автоплатеж» in the mock, with the API's rules: one live application (APPLIED or ACTIVE) per
-// account; «Аннулировать» only while APPLIED, «Отключить» only while ACTIVE.
+// «Автоплатеж» in the mock, with the API's rules: one live application (AWAITING_CARD, APPLIED or
+// ACTIVE) per account; the card bound on the acquirer's page; «Аннулировать» before it is in force,
+// «Отключить» only while ACTIVE.
 
 type ApplyBody = RouteParsed<typeof routes.payments.applyAutoPayment>["body"];
 type StopReason = RouteParsed<typeof routes.payments.disableAutoPayment>["body"]["reason"];
@@ -40,10 +45,37 @@ function activateDue(accountId: string, now: Date): void {
   if (changed) mockDb.save();
 }
 
-/** The latest live application of the account, after the activations that are due. */
+/** An application waiting for its card takes the acquirer's answer about its binding, as the API's asks. */
+function settleBinding(application: MockAutoPayment, now: Date): void {
+  if (application.status !== "AWAITING_CARD" || !application.bindingRef) return;
+  const entry = acquirerEntry(application.bindingRef);
+  if (!entry) return;
+  const outcome = cardBindingOutcome({ ...acquirerResult(entry), token: entry.token, cardMask: entry.cardMask }, now);
+  if (!outcome) return;
+  Object.assign(application, outcome, "appliedAt" in outcome ? { appliedAt: outcome.appliedAt.toISOString() } : {});
+  mockDb.save();
+}
+
+/** The latest live application of the account, after the bindings and activations that are due. */
 function currentOf(accountId: string, now: Date): MockAutoPayment | null {
+  const live = () => mockDb.state.autoPayments.filter((a) => a.accountId === accountId && isLive(a)).at(-1) ?? null;
+  const waiting = live();
+  if (waiting) settleBinding(waiting, now);
   activateDue(accountId, now);
-  return mockDb.state.autoPayments.filter((a) => a.accountId === accountId && isLive(a)).at(-1) ?? null;
+  return live();
+}
+
+/** A new binding on the mock acquirer's page for the application; the state and the page. */
+function openBinding(accountId: string, application: MockAutoPayment, now: Date): AutoPaymentCardPage {
+  const { gatewayRef, confirmationUrl } = openAcquirerPage({
+    orderId: crypto.randomUUID(),
+    kind: "BINDING",
+    amountKopecks: 0,
+    returnUrl: autoPaymentReturnPath(accountId),
+  });
+  application.bindingRef = gatewayRef;
+  mockDb.save();
+  return { ...autoPaymentState(accountId, now), confirmationUrl };
 }
 
 export function autoPaymentState(accountId: string, now: Date): AutoPaymentState {
@@ -51,17 +83,20 @@ export function autoPaymentState(accountId: string, now: Date): AutoPaymentState
   return { current: current ? autoPaymentView(current) : null, terms: { ...AUTOPAY_TERMS } };
 }
 
-/** «Подать заявление»: only on the terms in force, and only when the account has no live application. */
-export function applyAutoPayment(userId: string, accountId: string, body: ApplyBody, now: Date): AutoPaymentState {
+/**
+ * «Подать заявление»: only on the terms in force, and only when the account has no live
+ * application; it waits for its card, bound on the acquirer's page.
+ */
+export function applyAutoPayment(userId: string, accountId: string, body: ApplyBody, now: Date): AutoPaymentCardPage {
   const refusal = autoPaymentApplyRefusal(body.termsVersion, AUTOPAY_TERMS.version, !!currentOf(accountId, now));
   if (refusal) throw new DomainError(refusal);
-  mockDb.state.autoPayments.push({
+  const application: MockAutoPayment = {
     id: crypto.randomUUID(),
     accountId,
     appliedById: userId,
-    status: "APPLIED",
-    // Only the mask is kept: the card itself goes to the gateway, never into the portal's storage.
-    cardMask: cardMask(body.card.number),
+    status: "AWAITING_CARD",
+    cardMask: null,
+    bindingRef: null,
     maxAmountKopecks: body.maxAmountKopecks,
     receiptEmail: body.receiptEmail,
     termsVersion: body.termsVersion,
@@ -70,9 +105,16 @@ export function applyAutoPayment(userId: string, accountId: string, body: ApplyB
     endedAt: null,
     lastNotice: null,
     stopReason: null,
-  });
-  mockDb.save();
-  return autoPaymentState(accountId, now);
+  };
+  mockDb.state.autoPayments.push(application);
+  return openBinding(accountId, application, now);
+}
+
+/** «Привязать карту» again, for an application still waiting for its card. */
+export function rebindAutoPaymentCard(accountId: string, now: Date): AutoPaymentCardPage {
+  const current = currentOf(accountId, now);
+  if (current?.status !== "AWAITING_CARD") throw new DomainError("AUTOPAYMENT_STATE", REBIND_WRONG_STATE);
+  return openBinding(accountId, current, now);
 }
 
 /** «Отключить» (ACTIVE → OFF) and «Аннулировать» (APPLIED → WITHDRAWN); anything else is the wrong state. */
@@ -83,7 +125,9 @@ export function endAutoPayment(
 ): AutoPaymentState {
   const current = currentOf(accountId, now);
   const { from, to, wrongState } = AUTOPAYMENT_ENDINGS[action.kind];
-  if (!current || current.status !== from) throw new DomainError("AUTOPAYMENT_STATE", wrongState);
+  if (!current || !(from as readonly string[]).includes(current.status)) {
+    throw new DomainError("AUTOPAYMENT_STATE", wrongState);
+  }
   current.status = to;
   current.endedAt = now.toISOString();
   if (action.kind === "disable") current.stopReason = action.reason;

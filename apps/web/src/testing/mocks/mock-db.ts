@@ -74,6 +74,8 @@ export interface MockAcquirerPayment extends Omit<AcquirerPayment, "createdAt" |
 /** An autopayment application of an account, whatever became of it (the latest live one is current). */
 export interface MockAutoPayment extends AutoPayment {
   accountId: string;
+  /** The mock acquirer's reference of the latest card binding (its page). */
+  bindingRef?: string | null;
   appliedById: string;
   /** Why «Отключить» was pressed (the API records it; the answer does not show it). */
   stopReason: string | null;

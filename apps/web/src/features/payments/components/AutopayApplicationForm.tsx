@@ -8,8 +8,7 @@ import { TextField } from "../../../components/ui/TextField.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { applyApiError } from "../../../lib/form-errors.ts";
 import { useApplyAutoPayment } from "../api/apply-autopayment.ts";
-import { AutopayForm, type AutopayFormOutput, type AutopayFormValues, CARD_PATHS, EMPTY_CARD } from "../card-form.ts";
-import { CardFieldset } from "./CardFieldset.tsx";
+import { AutopayForm, type AutopayFormOutput, type AutopayFormValues } from "../payment-forms.ts";
 
 interface Props {
   accountId: string;
@@ -21,7 +20,10 @@ interface Props {
   onTermsChanged: (message: string) => void;
 }
 
-/** Step 2 of «Подключение автоплатежа»: the card, the most a single charge may take, where receipts go. */
+/**
+ * Step 2 of «Подключение автоплатежа»: the most a single charge may take and where receipts go;
+ * then the acquirer's page, where the card is bound.
+ */
 export function AutopayApplicationForm({
   accountId,
   termsVersion,
@@ -34,17 +36,16 @@ export function AutopayApplicationForm({
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<AutopayFormValues, unknown, AutopayFormOutput>({
     resolver: zodResolver(AutopayForm),
-    defaultValues: { card: EMPTY_CARD, maxAmount: "", receiptEmail: defaultEmail },
+    defaultValues: { maxAmount: "", receiptEmail: defaultEmail },
   });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit(async ({ card, maxAmount, receiptEmail }) => {
+  const onSubmit = form.handleSubmit(async ({ maxAmount, receiptEmail }) => {
     setFormError(null);
     try {
-      const state = await apply.mutateAsync({
+      const { confirmationUrl: _, ...state } = await apply.mutateAsync({
         termsVersion,
         termsAccepted: true,
-        card,
         maxAmountKopecks: maxAmount,
         receiptEmail,
       });
@@ -55,7 +56,7 @@ export function AutopayApplicationForm({
         return;
       }
       setFormError(
-        applyApiError(error, form.setError, [...CARD_PATHS, "maxAmount", "receiptEmail"], {
+        applyApiError(error, form.setError, ["maxAmount", "receiptEmail"], {
           maxAmountKopecks: "maxAmount",
         }),
       );
@@ -64,20 +65,10 @@ export function AutopayApplicationForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="form autopay-form">
-      <p className="dialog__lead">Шаг 2 из 2: заявление. Карта нужна платёжному шлюзу, мы храним только её маску.</p>
+      <p className="dialog__lead">
+        Шаг 2 из 2: заявление. Карту вы привяжете на странице банка: личный кабинет получит только её маску.
+      </p>
       {formError ? <Alert>{formError}</Alert> : null}
-      <CardFieldset
-        fields={{
-          number: form.register("card.number"),
-          expiry: form.register("card.expiry"),
-          cvc: form.register("card.cvc"),
-        }}
-        errors={{
-          number: errors.card?.number?.message,
-          expiry: errors.card?.expiry?.message,
-          cvc: errors.card?.cvc?.message,
-        }}
-      />
       <TextField
         label="Максимальная сумма списания, ₽"
         inputMode="decimal"
@@ -98,8 +89,8 @@ export function AutopayApplicationForm({
         <Button variant="secondary" onClick={onBack}>
           Назад
         </Button>
-        <Button type="submit" pending={apply.isPending}>
-          Подать заявление
+        <Button type="submit" pending={apply.isPending || apply.isSuccess}>
+          Подать заявление и привязать карту
         </Button>
       </div>
     </form>

@@ -12,7 +12,7 @@ import { applyApiError } from "../../../lib/form-errors.ts";
 import { RETRYING } from "../../../lib/query-client.ts";
 import { paymentQueryOptions } from "../api/get-payment.ts";
 import { goToAcquirer, usePay, usePaymentOutcome } from "../api/pay.ts";
-import { amountDue, PayForm, type PayFormValues } from "../card-form.ts";
+import { amountDue, PayForm, type PayFormValues } from "../payment-forms.ts";
 import { PaymentResult } from "./PaymentResult.tsx";
 
 interface Props {

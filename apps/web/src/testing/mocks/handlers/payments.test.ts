@@ -1,6 +1,7 @@
 import {
   AccountDetails,
   AuthSession,
+  AutoPaymentCardPage,
   AutoPaymentState,
   BillDetails,
   BillSummary,
@@ -93,10 +94,23 @@ async function customer(token?: string) {
       call("POST", p(routes.payments.applyAutoPayment), {
         termsVersion,
         termsAccepted: true,
-        card: card("4111 1111 1111 1111"),
         maxAmountKopecks: 500_000,
         receiptEmail: "Demo@LK.test",
       }),
+    /** «Подключить», and the card bound on the acquirer's page. */
+    connect: async (number: string = TEST_CARDS.success) => {
+      const res = await call("POST", p(routes.payments.applyAutoPayment), {
+        termsVersion: AUTOPAY_TERMS.version,
+        termsAccepted: true,
+        maxAmountKopecks: 500_000,
+        receiptEmail: "Demo@LK.test",
+      });
+      const ref = AutoPaymentCardPage.parse(await res.json()).confirmationUrl.replace("/acquirer/pay/", "");
+      acquirerPage.enterCard(ref, card(number));
+      acquirerPage.confirmCode(ref, SECURE_CODE);
+      return res;
+    },
+    rebind: () => call("POST", p(routes.payments.bindAutoPaymentCard)),
     annul: () => call("POST", p(routes.payments.annulAutoPayment)),
     disable: () => call("POST", p(routes.payments.disableAutoPayment), { reason: "PAY_MYSELF" }),
   };
@@ -263,12 +277,17 @@ describe("mock API: «Автоплатеж»", () => {
     expect(await c.autopay()).toEqual({ current: null, terms: AUTOPAY_TERMS });
   });
 
-  it("applies, refuses a second application, then annuls; annulling again is the wrong state", async () => {
+  it("applies (waiting for the card), binds the card on the acquirer's page, refuses a second application, then annuls; annulling again is the wrong state", async () => {
     setNow(MSK(10));
     const c = await customer();
     const applied = await c.apply();
     expect(applied.status).toBe(201);
-    expect(AutoPaymentState.parse(await applied.json()).current).toMatchObject({
+    const started = AutoPaymentCardPage.parse(await applied.json());
+    expect(started.current).toMatchObject({ status: "AWAITING_CARD", cardMask: null });
+    const ref = started.confirmationUrl.replace("/acquirer/pay/", "");
+    acquirerPage.enterCard(ref, { number: TEST_CARDS.success });
+    acquirerPage.confirmCode(ref, SECURE_CODE);
+    expect((await c.autopay()).current).toMatchObject({
       status: "APPLIED",
       cardMask: "4111 11•• •••• 1111",
       maxAmountKopecks: 500_000,
@@ -279,6 +298,7 @@ describe("mock API: «Автоплатеж»", () => {
     });
     expect(JSON.stringify(mockDb.state)).not.toContain("4111111111111111");
     expect(await errorOf(await c.apply())).toMatchObject({ code: "AUTOPAYMENT_EXISTS" });
+    expect(await errorOf(await c.rebind())).toMatchObject({ code: "AUTOPAYMENT_STATE" });
     expect(await errorOf(await c.disable())).toMatchObject({ code: "AUTOPAYMENT_STATE" });
 
     const annulled = await c.annul();
@@ -288,6 +308,22 @@ describe("mock API: «Автоплатеж»", () => {
     const again = await c.annul();
     expect(again.status).toBe(409);
     expect((await errorOf(again)).code).toBe("AUTOPAYMENT_STATE");
+  });
+
+  it("a card the bank will not bind: the application waits and says why; «Привязать карту» again binds another", async () => {
+    setNow(MSK(10));
+    const c = await customer();
+    await c.connect(TEST_CARDS.declined);
+    expect((await c.autopay()).current).toMatchObject({
+      status: "AWAITING_CARD",
+      lastNotice:
+        "Карта не привязана: Банк не разрешил привязать карту. Привяжите другую карту или аннулируйте заявление.",
+    });
+    const again = AutoPaymentCardPage.parse(await (await c.rebind()).json());
+    const ref = again.confirmationUrl.replace("/acquirer/pay/", "");
+    acquirerPage.enterCard(ref, { number: TEST_CARDS.success });
+    acquirerPage.confirmCode(ref, SECURE_CODE);
+    expect((await c.autopay()).current).toMatchObject({ status: "APPLIED", lastNotice: null });
   });
 
   it("refuses an application on old terms: TERMS_CHANGED", async () => {
@@ -301,7 +337,7 @@ describe("mock API: «Автоплатеж»", () => {
   it("comes into force with the next bill (the 1st, 09:00 Moscow), as the API's bill run does it; then «Отключить»", async () => {
     setNow(MSK(28));
     const c = await customer();
-    await c.apply();
+    await c.connect();
     setNow(MSK(1, "08:59", nextMonth));
     expect((await c.autopay()).current?.status).toBe("APPLIED");
     setNow(MSK(1, "09:30", nextMonth));
@@ -320,7 +356,7 @@ describe("mock API: «Автоплатеж»", () => {
   it("is still an application at 23:59 on the last day of the month, Moscow time", async () => {
     setNow(MSK(5));
     const c = await customer();
-    await c.apply();
+    await c.connect();
     setNow(new Date(MSK(1, "00:00", nextMonth).getTime() - 60_000));
     expect((await c.autopay()).current?.status).toBe("APPLIED");
   });

@@ -12,7 +12,7 @@ import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { acquirerStatus, openAcquirerPage } from "../mock-acquirer.ts";
 import { authenticate } from "../mock-auth.ts";
-import { applyAutoPayment, autoPaymentState, endAutoPayment } from "../mock-autopay.ts";
+import { applyAutoPayment, autoPaymentState, endAutoPayment, rebindAutoPaymentCard } from "../mock-autopay.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockPayment, mockDb } from "../mock-db.ts";
 import { newestPaymentFirst, paymentsOf, settleMockPayment, toPayment } from "../mock-payments.ts";
@@ -192,6 +192,14 @@ export const paymentHandlers = [
     ({ input: { params, body }, userId }) => {
       requireLink(userId as string, params.accountId);
       return applyAutoPayment(userId as string, params.accountId, body, mockClock.now());
+    },
+    opts,
+  ),
+  mockRoute(
+    routes.payments.bindAutoPaymentCard,
+    ({ input: { params }, userId }) => {
+      requireLink(userId as string, params.accountId);
+      return rebindAutoPaymentCard(params.accountId, mockClock.now());
     },
     opts,
   ),

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AutopayForm, amountDue, normalizeExpiry, PayForm } from "./card-form.ts";
+import { AutopayForm, amountDue, PayForm } from "./payment-forms.ts";
 
 describe("the «Оплата» form, before anything is sent", () => {
-  it.each([
-    ["1228", "12/28"],
-    ["12 / 28", "12/28"],
-    ["12/28", "12/28"],
-    ["1/28", "1/28"],
-  ])("reads the expiry %s as %s", (typed, read) => {
-    expect(normalizeExpiry(typed)).toBe(read);
-  });
-
   it("turns rubles typed in any usual way into kopecks; the card is not the portal's form's", () => {
     expect(PayForm.parse({ amount: "1 234,56" })).toEqual({ amount: 123_456 });
     expect(PayForm.parse({ amount: "1234.5 ₽" }).amount).toBe(123_450);
@@ -27,14 +18,14 @@ describe("the «Оплата» form, before anything is sent", () => {
     expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["amount", message]]);
   });
 
-  it("names each wrong card field in Russian (autopayment's card)", () => {
-    const result = AutopayForm.safeParse({
-      maxAmount: "100",
+  it("autopayment's form is the maximum and the e-mail, in Russian when wrong, and no card", () => {
+    const result = AutopayForm.safeParse({ maxAmount: "50", receiptEmail: "не почта" });
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["maxAmount", "receiptEmail"]);
+    expect(result.error?.issues[0]?.message).toBe("Максимальная сумма — не меньше 100,00 ₽.");
+    expect(AutopayForm.parse({ maxAmount: "5 000", receiptEmail: "a@b.ru" })).toEqual({
+      maxAmount: 500_000,
       receiptEmail: "a@b.ru",
-      card: { number: "4111", expiry: "13/30", cvc: "12" },
     });
-    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["card.number", "card.expiry", "card.cvc"]);
-    expect(result.error?.issues[0]?.message).toBe("Номер карты — 16–19 цифр.");
   });
 
   it("offers the amount due, and nothing when nothing is due", () => {
