@@ -3,6 +3,7 @@ import { linkAccount } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
 import { OPEN_DAY } from "../support/dates.ts";
+import { newestMessage, openOutbox } from "../support/outbox.ts";
 import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 async function openPayDialog(page: import("@playwright/test").Page) {
@@ -88,6 +89,49 @@ test("a customer pays on the acquirer's page with 3-D Secure, comes back to «з
       [customer.email],
     );
     expect(rows).toEqual([{ status: "ACCEPTED", amount: 123456, mask: "4111 11•• •••• 1111" }]);
+  }
+});
+
+test("a customer pays through СБП: the QR code and the bank app's link, «зачислен» once the bank app pays, and a receipt by e-mail", async ({
+  page,
+  context,
+}, info) => {
+  const customer = await signUp(page, info);
+  await linkAccount(page, 8);
+  const dialog = await openPayDialog(page);
+  await dialog.getByLabel("Сумма, ₽").fill("321");
+  await dialog.getByRole("radio", { name: "СБП (по QR-коду)" }).check();
+  await dialog.getByRole("button", { name: "Показать QR-код 321,00 ₽" }).click();
+  await expect(dialog.getByRole("img", { name: "QR-код для оплаты через СБП" })).toBeVisible();
+  await expect(dialog.getByText(/QR-код\s+действует до \d\d:\d\d\./)).toBeVisible();
+  await expectNoA11yViolations(page);
+
+  // The phone: the link opens the bank's app (simulated), where the customer confirms.
+  const link = (await dialog.getByRole("link", { name: "Открыть в приложении банка" }).getAttribute("href")) ?? "";
+  const phone = await context.newPage();
+  await phone.goto(link);
+  await expect(phone.getByRole("heading", { level: 1, name: "Оплата по СБП" })).toBeVisible();
+  await expectNoA11yViolations(phone);
+  await phone.getByRole("button", { name: "Оплатить 321,00 ₽" }).click();
+  await expect(phone.getByRole("status")).toContainText("Оплата прошла.");
+  await phone.close();
+
+  // The cabinet's tab was asking all along.
+  await expect(dialog.getByRole("status").filter({ hasText: "Платёж зачислен" })).toContainText(
+    "Платёж зачислен: 321,00 ₽.",
+  );
+  const outbox = await openOutbox(context, customer.email);
+  await expect(newestMessage(outbox)).toContainText("Кассовый чек. Приход.");
+  await expect(newestMessage(outbox)).toContainText("Сумма: 321,00 ₽");
+  await outbox.close();
+  if (!isMock(info)) {
+    const rows = await queryAppDatabase<{ status: string; receipts: number }>(
+      `SELECT p.status::text AS status,
+              (SELECT count(*)::int FROM "OutboxMessage" o WHERE o."dedupeKey" = 'receipt:' || p.id::text) AS receipts
+         FROM "Payment" p JOIN "User" u ON u.id = p."createdById" WHERE u.email = $1`,
+      [customer.email],
+    );
+    expect(rows).toEqual([{ status: "ACCEPTED", receipts: 1 }]);
   }
 });
 

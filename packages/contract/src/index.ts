@@ -21,6 +21,7 @@ export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./profile.ts";
 export * from "./readings.ts";
+export * from "./receipts.ts";
 export * from "./requests.ts";
 export * from "./route.ts";
 

@@ -57,6 +57,8 @@ export const PayBody = z.strictObject({
     .int("Сумма в копейках — целое число.")
     .min(100, "Минимальная сумма платежа — 1,00 ₽.")
     .max(100_000_000, "Максимальная сумма платежа — 1 000 000,00 ₽."),
+  /** CARD: the acquirer's page; SBP: a payment link (a QR code) the customer's bank app confirms. */
+  method: z.enum(["CARD", "SBP"], { error: "Способ оплаты: CARD или SBP." }).default("CARD"),
 });
 export type PayBody = z.input<typeof PayBody>;
 
@@ -64,7 +66,13 @@ export type PayBody = z.input<typeof PayBody>;
  * The payment «в обработке» and the acquirer's page to send the customer to, where the card is
  * typed (the portal never sees it); the page sends the customer back to `/accounts/<id>?payment=<id>`.
  */
-export const PaymentStarted = z.object({ payment: Payment, confirmationUrl: z.string() });
+export const PaymentStarted = z.object({
+  payment: Payment,
+  /** CARD: the acquirer's page to go to; SBP: the payment link to show as a QR code and open on a phone. */
+  confirmationUrl: z.string(),
+  /** SBP only: until when the link (the QR code) can be paid; null for a card. */
+  sbpExpiresAt: Instant.nullable(),
+});
 export type PaymentStarted = z.infer<typeof PaymentStarted>;
 
 /**

@@ -10,6 +10,7 @@ describe("idempotency fingerprints", () => {
   it.each([
     ["another amount", { accountId: "acc", amountKopecks: 999_00 }],
     ["another account", { accountId: "other", amountKopecks: 123_45 }],
+    ["another way to pay", { accountId: "acc", amountKopecks: 123_45, method: "SBP" }],
   ])("a payment with %s is another request", (_, other) => {
     const a = paymentFingerprint({ accountId: "acc", amountKopecks: 123_45 });
     expect(sameRequest(a, paymentFingerprint(other))).toBe(false);

@@ -7,9 +7,12 @@ import { DomainError } from "./domain-error.ts";
  * a digest of the fingerprint with the row; the mock keeps the fingerprint itself.
  */
 
-/** A payment: the account and the amount (the card is typed on the acquirer's page, never sent to the portal). */
-export function paymentFingerprint(input: { accountId: string; amountKopecks: number }): string {
-  return `payment|${input.accountId}|${input.amountKopecks}`;
+/**
+ * A payment: the account, the amount and the way (card or СБП); the card itself is typed on the
+ * acquirer's page, never sent to the portal.
+ */
+export function paymentFingerprint(input: { accountId: string; amountKopecks: number; method?: string }): string {
+  return `payment|${input.accountId}|${input.amountKopecks}|${input.method ?? "CARD"}`;
 }
 
 /** A reading: the meter and each zone's value as typed (spaces gone, a comma read as a point). */

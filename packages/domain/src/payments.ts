@@ -1,4 +1,7 @@
+import type { Notice } from "@lk/contract/messages";
+import { receiptMessage } from "@lk/contract/receipts";
 import { formatKopecks } from "./money.ts";
+import { formatMoscowDateTime } from "./supplier-time.ts";
 
 export type PaymentStatus = "PROCESSING" | "ACCEPTED" | "DECLINED" | "REFUNDED";
 
@@ -89,4 +92,23 @@ export function autopayDecision(
     };
   }
   return { charge: totalKopecks };
+}
+
+/** The receipt (чек) of an accepted payment, to the customer's e-mail (or autopayment's receipt address). */
+export function paymentReceipt(
+  to: string,
+  payment: { id: string; amountKopecks: number; paidAt: Date; channel: "PORTAL" | "AUTOPAY" | "BANK" | "CASH" },
+  accountNumber: string,
+): Notice & { dedupeKey: string } {
+  return {
+    ...receiptMessage(to, {
+      accountNumber,
+      amount: formatKopecks(payment.amountKopecks),
+      paidAt: formatMoscowDateTime(payment.paidAt),
+      how: payment.channel === "AUTOPAY" ? "автоплатёж с привязанной карты" : "онлайн в личном кабинете",
+      paymentId: payment.id,
+    }),
+    // One receipt per payment, however many times its acceptance is reported.
+    dedupeKey: `receipt:${payment.id}`,
+  };
 }

@@ -5,12 +5,17 @@ import {
   ACQUIRER_REASONS,
   type AcquirerPayment,
   acquirerCallbackText,
+  acquirerDeadline,
   acquirerNow,
   acquirerResult,
+  answerInBankApp,
+  callbackKind,
   cancelOnPage,
   confirmSecureCode,
   enterCard,
+  newAcquirerPage,
   PAYMENT_PAGE_TTL_MS,
+  SBP_LINK_TTL_MS,
   SECURE_CODE,
   tokenOutcome,
 } from "./simulated-acquirer.ts";
@@ -18,19 +23,14 @@ import {
 const T0 = new Date("2026-11-20T09:00:00Z");
 const later = (ms: number) => new Date(T0.getTime() + ms);
 const page = (over: Partial<AcquirerPayment> = {}): AcquirerPayment => ({
-  gatewayRef: "sim-1",
-  orderId: "order-1",
-  kind: "PAYMENT",
-  amountKopecks: 10_000,
-  status: "CREATED",
-  reason: null,
-  cardOutcome: null,
-  cardMask: null,
-  secureAttempts: 0,
-  token: null,
-  returnUrl: "/accounts/a?payment=order-1",
-  createdAt: T0,
-  pendingSince: null,
+  ...newAcquirerPage({
+    gatewayRef: "sim-1",
+    orderId: "order-1",
+    kind: "PAYMENT",
+    amountKopecks: 10_000,
+    returnUrl: "/accounts/a?payment=order-1",
+    createdAt: T0,
+  }),
   ...over,
 });
 
@@ -117,6 +117,24 @@ describe("the simulated acquirer's page", () => {
       token: null,
     });
     expect(tokenOutcome("someone else's")).toBeNull();
+  });
+
+  it("СБП: the bank app pays or declines once; an unpaid link expires after 15 minutes; no card is taken", () => {
+    const link = page({ kind: "SBP" });
+    expect(answerInBankApp(link, true).status).toBe("SUCCEEDED");
+    expect(answerInBankApp(link, false)).toMatchObject({ status: "DECLINED", reason: ACQUIRER_REASONS.sbpDeclined });
+    const paid = answerInBankApp(link, true);
+    expect(answerInBankApp(paid, false)).toBe(paid);
+    expect(answerInBankApp(page(), true).status).toBe("CREATED");
+    expect(enterCard(link, { number: TEST_CARDS.success })).toEqual({ payment: link });
+    expect(acquirerDeadline(link)).toEqual(later(SBP_LINK_TTL_MS));
+    expect(acquirerNow(link, later(SBP_LINK_TTL_MS - 1)).status).toBe("CREATED");
+    expect(acquirerNow(link, later(SBP_LINK_TTL_MS))).toMatchObject({
+      status: "DECLINED",
+      reason: ACQUIRER_REASONS.sbpExpired,
+    });
+    expect(callbackKind("SBP")).toBe("PAYMENT");
+    expect(callbackKind("BINDING")).toBe("BINDING");
   });
 
   it("signs the callback's fields in a fixed order, the reason last", () => {

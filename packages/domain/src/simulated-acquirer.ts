@@ -10,9 +10,15 @@ import { cardMask, simulatedOutcome } from "./payments.ts";
  *      └──────────── cancel, 20 minutes, 3 wrong codes ──────────────▶ DECLINED
  *
  * A binding (autopayment's card) is the same page for no money: its success gives a token.
+ *
+ * СБП: no card and no page of ours to fill in. The acquirer gives a payment link (shown as a QR
+ * code); the customer's bank app opens it and the customer confirms or declines there:
+ *
+ *   CREATED ─bank app: «Оплатить»─▶ SUCCEEDED,  ─«Отклонить»─▶ DECLINED,  ─(15 minutes)─▶ DECLINED
  */
 export type AcquirerStatus = "CREATED" | "AWAITING_3DS" | "PENDING" | "SUCCEEDED" | "DECLINED";
-export type AcquirerKind = "PAYMENT" | "BINDING";
+/** A card payment, a card binding (autopayment), or a payment by the Faster Payments System (СБП). */
+export type AcquirerKind = "PAYMENT" | "BINDING" | "SBP";
 export type CardOutcome = "SUCCEEDED" | "DECLINED" | "TIMEOUT";
 
 export interface AcquirerPayment {
@@ -39,6 +45,8 @@ export const SECURE_CODE = "12345";
 export const SECURE_CODE_ATTEMPTS = 3;
 /** An unfinished payment page expires after this: the portal's payment is declined, no money taken. */
 export const PAYMENT_PAGE_TTL_MS = 20 * 60_000;
+/** An СБП payment link (its QR code) is valid this long; then the payment is declined, no money taken. */
+export const SBP_LINK_TTL_MS = 15 * 60_000;
 /** A "timeout" card's bank answers (success) this long after 3-D Secure. */
 export const ACQUIRER_ANSWER_DELAY_MS = 3_000;
 
@@ -47,7 +55,29 @@ export const ACQUIRER_REASONS = {
   expired: "Время на оплату истекло: данные карты не были введены за 20 минут.",
   secureFailed: "Платёж не подтверждён: трижды введён неверный код 3-D Secure.",
   bindingDeclined: "Банк не разрешил привязать карту.",
+  sbpExpired: "Время оплаты по QR-коду истекло: платёж не подтверждён в приложении банка.",
+  sbpDeclined: "Платёж отклонён в приложении банка.",
 } as const;
+
+/** A new page (or СБП link) for an order: nothing typed yet. */
+export function newAcquirerPage(
+  order: Pick<AcquirerPayment, "gatewayRef" | "orderId" | "kind" | "amountKopecks" | "returnUrl" | "createdAt">,
+): AcquirerPayment {
+  return {
+    ...order,
+    status: "CREATED",
+    reason: null,
+    cardOutcome: null,
+    cardMask: null,
+    secureAttempts: 0,
+    token: null,
+    pendingSince: null,
+  };
+}
+
+/** Until when a page (or an СБП link) waits for the customer. */
+export const acquirerDeadline = (p: Pick<AcquirerPayment, "kind" | "createdAt">): Date =>
+  new Date(p.createdAt.getTime() + (p.kind === "SBP" ? SBP_LINK_TTL_MS : PAYMENT_PAGE_TTL_MS));
 
 /** The status the portal may rely on: Done (success or decline), or still waiting. */
 export type AcquirerResult = { status: "SUCCEEDED" } | { status: "DECLINED"; reason: string } | { status: "PENDING" };
@@ -56,11 +86,9 @@ export const isFinished = (p: AcquirerPayment) => p.status === "SUCCEEDED" || p.
 
 /** The page as it stands at `now`: a page left too long expires, a slow bank's answer arrives. */
 export function acquirerNow(p: AcquirerPayment, now: Date): AcquirerPayment {
-  if (
-    (p.status === "CREATED" || p.status === "AWAITING_3DS") &&
-    now.getTime() - p.createdAt.getTime() >= PAYMENT_PAGE_TTL_MS
-  ) {
-    return { ...p, status: "DECLINED", reason: ACQUIRER_REASONS.expired };
+  if ((p.status === "CREATED" || p.status === "AWAITING_3DS") && now >= acquirerDeadline(p)) {
+    const reason = p.kind === "SBP" ? ACQUIRER_REASONS.sbpExpired : ACQUIRER_REASONS.expired;
+    return { ...p, status: "DECLINED", reason };
   }
   if (
     p.status === "PENDING" &&
@@ -87,7 +115,7 @@ export function enterCard(
   p: AcquirerPayment,
   card: { number: string },
 ): { payment: AcquirerPayment } | { error: string } {
-  if (p.status !== "CREATED") return { payment: p };
+  if (p.status !== "CREATED" || p.kind === "SBP") return { payment: p };
   const outcome = simulatedOutcome(card.number);
   if (outcome.kind === "DECLINED" && outcome.reason === "Номер карты введён с ошибкой.") {
     return { error: "Номер карты введён с ошибкой: проверьте цифры." };
@@ -143,6 +171,12 @@ export function cancelOnPage(p: AcquirerPayment): AcquirerPayment {
   return { ...p, status: "DECLINED", reason: ACQUIRER_REASONS.cancelled };
 }
 
+/** The customer's bank app, for an СБП link: «Оплатить» or «Отклонить» (a finished payment stays as it is). */
+export function answerInBankApp(p: AcquirerPayment, pay: boolean): AcquirerPayment {
+  if (p.kind !== "SBP" || p.status !== "CREATED") return p;
+  return pay ? { ...p, status: "SUCCEEDED" } : { ...p, status: "DECLINED", reason: ACQUIRER_REASONS.sbpDeclined };
+}
+
 /** How a saved card's token behaves when charged (it carries the card's kind, never its number). */
 export function tokenOutcome(token: string): CardOutcome | null {
   const kind = /^tok-(succeeded|declined|timeout)-/.exec(token)?.[1];
@@ -157,9 +191,12 @@ export function tokenOutcome(token: string): CardOutcome | null {
 export function acquirerCallbackText(f: {
   gatewayRef: string;
   orderId: string;
-  kind: AcquirerKind;
+  kind: "PAYMENT" | "BINDING";
   status: "SUCCEEDED" | "DECLINED" | "PENDING";
   reason: string | null;
 }): string {
   return [f.gatewayRef, f.orderId, f.kind, f.status, f.reason ?? ""].join("|");
 }
+
+/** What the callback reports an entry as: a payment (by card or СБП) or a card binding. */
+export const callbackKind = (kind: AcquirerKind): "PAYMENT" | "BINDING" => (kind === "BINDING" ? "BINDING" : "PAYMENT");

@@ -1,10 +1,10 @@
 import formbody from "@fastify/formbody";
 import type { AcquirerCallback } from "@lk/contract";
 import { CardInput } from "@lk/contract/payments";
-import type { AcquirerPayment } from "@lk/domain";
+import { type AcquirerPayment, callbackKind } from "@lk/domain";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { cardPage, codePage, donePage, notFoundPage } from "./page-html.ts";
+import { bankAppPage, cardPage, codePage, donePage, notFoundPage } from "./page-html.ts";
 import { signCallback } from "./signature.ts";
 import { pageDone, type SimulatedAcquirer } from "./simulated-acquirer.ts";
 
@@ -41,18 +41,24 @@ export async function hostedPage(app: FastifyInstance, { acquirer, secret, deliv
     return html(reply, donePage(entry));
   };
 
-  /** The page is done: the portal is told (signed), and the customer goes back to it. */
-  const finish = async (reply: FastifyReply, entry: AcquirerPayment) => {
+  /** The portal is told (signed) what became of the entry. */
+  const report = async (entry: AcquirerPayment) => {
     const fields = {
       gatewayRef: entry.gatewayRef,
       orderId: entry.orderId,
-      kind: entry.kind,
+      kind: callbackKind(entry.kind),
       status: entry.status === "SUCCEEDED" || entry.status === "DECLINED" ? entry.status : ("PENDING" as const),
       reason: entry.reason,
     };
     const accepted = await deliver({ ...fields, signature: signCallback(secret, fields) }).catch(() => false);
-    if (!accepted)
+    if (!accepted) {
       app.log.warn({ gatewayRef: entry.gatewayRef }, "acquirer callback not accepted; the portal will ask");
+    }
+  };
+
+  /** The page is done: the portal is told, and the customer goes back to it. */
+  const finish = async (reply: FastifyReply, entry: AcquirerPayment) => {
+    await report(entry);
     return reply.redirect(entry.returnUrl, 303);
   };
 
@@ -61,8 +67,27 @@ export async function hostedPage(app: FastifyInstance, { acquirer, secret, deliv
 
   app.get("/acquirer/pay/:ref", async (request, reply) => {
     const entry = await acquirer.entry(refOf(request.params));
+    if (entry?.kind === "SBP") return reply.redirect(`/acquirer/sbp/${encodeURIComponent(entry.gatewayRef)}`, 303);
     return entry ? show(reply, entry) : html(reply, notFoundPage(), 404);
   });
+
+  // СБП: the payment link opens the customer's bank app, simulated here as a page of its own. The
+  // customer stays there (the portal's tab sees the result by asking), so nothing redirects.
+  app.get("/acquirer/sbp/:ref", async (request, reply) => {
+    const entry = await acquirer.entry(refOf(request.params));
+    return entry?.kind === "SBP" ? html(reply, bankAppPage(entry)) : html(reply, notFoundPage(), 404);
+  });
+  for (const [action, pay] of [
+    ["pay", true],
+    ["decline", false],
+  ] as const) {
+    app.post(`/acquirer/sbp/:ref/${action}`, async (request, reply) => {
+      const step = await acquirer.answerInBankApp(refOf(request.params), pay);
+      if (step?.entry.kind !== "SBP" || !step) return html(reply, notFoundPage(), 404);
+      await report(step.entry);
+      return reply.redirect(`/acquirer/sbp/${encodeURIComponent(step.entry.gatewayRef)}`, 303);
+    });
+  }
 
   app.post("/acquirer/pay/:ref/card", async (request, reply) => {
     const ref = refOf(request.params);

@@ -85,6 +85,25 @@ export function donePage(p: AcquirerPayment): string {
   );
 }
 
+/** The customer's bank app, simulated: an СБП payment to confirm or decline. */
+export function bankAppPage(p: AcquirerPayment): string {
+  const amount = escapeHtml(formatKopecks(p.amountKopecks));
+  const form = (action: string, label: string, link = false) =>
+    `<form method="post" action="${escapeHtml(`/acquirer/sbp/${p.gatewayRef}/${action}`)}"><button${link ? ' class="link"' : ""} type="submit">${label}</button></form>`;
+  const body =
+    p.status === "CREATED"
+      ? `<p>Получатель: Личный кабинет (оплата электроэнергии)</p>${form("pay", `Оплатить ${amount}`)}${form("decline", "Отклонить", true)}`
+      : `<p role="status">${escapeHtml(
+          p.status === "SUCCEEDED"
+            ? "Оплата прошла. Вернитесь в личный кабинет: платёж уже там."
+            : (p.reason ?? "Платёж отклонён."),
+        )}</p>`;
+  return page(
+    "Оплата по СБП",
+    `<p class="note">Демо: приложение вашего банка</p><h1>Оплата по СБП</h1><p class="amount">${amount}</p>${body}`,
+  );
+}
+
 export const notFoundPage = () =>
   page(
     "Платёж не найден",

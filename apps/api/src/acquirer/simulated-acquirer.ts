@@ -1,19 +1,27 @@
 import { randomUUID } from "node:crypto";
 import {
+  type AcquirerKind,
   type AcquirerPayment,
+  acquirerDeadline,
   acquirerNow,
   acquirerResult,
+  answerInBankApp,
   cancelOnPage,
   confirmSecureCode,
   enterCard,
   isFinished,
+  newAcquirerPage,
   tokenOutcome,
 } from "@lk/domain";
 import type { GatewayResult, PaymentGateway } from "../features/payments/gateway.ts";
 import { type AcquirerLedger, MemoryLedger } from "./ledger.ts";
 
-/** Where the acquirer's page for a payment or binding lives (hosted-page.ts serves it). */
-export const acquirerPagePath = (gatewayRef: string) => `/acquirer/pay/${encodeURIComponent(gatewayRef)}`;
+/**
+ * Where the acquirer's page for a payment or binding lives, and the СБП payment link (the simulated
+ * bank app's page): hosted-page.ts serves both.
+ */
+export const acquirerPagePath = (gatewayRef: string, kind: AcquirerKind = "PAYMENT") =>
+  `/acquirer/${kind === "SBP" ? "sbp" : "pay"}/${encodeURIComponent(gatewayRef)}`;
 
 /**
  * The demo's acquirer: the portal's gateway on one side (create, status, charge a token), its
@@ -31,23 +39,30 @@ export class SimulatedAcquirer implements PaymentGateway {
   ) {}
 
   private async open(input: Pick<AcquirerPayment, "orderId" | "kind" | "amountKopecks" | "returnUrl">) {
-    const entry = await this.ledger.save({
-      ...input,
-      gatewayRef: `sim-${randomUUID()}`,
-      status: "CREATED",
-      reason: null,
-      cardOutcome: null,
-      cardMask: null,
-      secureAttempts: 0,
-      token: null,
-      createdAt: this.now(),
-      pendingSince: null,
-    });
-    return { gatewayRef: entry.gatewayRef, confirmationUrl: acquirerPagePath(entry.gatewayRef) };
+    const entry = await this.ledger.save(
+      newAcquirerPage({ ...input, gatewayRef: `sim-${randomUUID()}`, createdAt: this.now() }),
+    );
+    return {
+      gatewayRef: entry.gatewayRef,
+      confirmationUrl: acquirerPagePath(entry.gatewayRef, entry.kind),
+      expiresAt: acquirerDeadline(entry),
+    };
   }
 
   createPayment({ amountKopecks, orderId, returnUrl }: { amountKopecks: number; orderId: string; returnUrl: string }) {
     return this.open({ amountKopecks, orderId, returnUrl, kind: "PAYMENT" });
+  }
+
+  createSbpPayment({
+    amountKopecks,
+    orderId,
+    returnUrl,
+  }: {
+    amountKopecks: number;
+    orderId: string;
+    returnUrl: string;
+  }) {
+    return this.open({ amountKopecks, orderId, returnUrl, kind: "SBP" });
   }
 
   createBinding({ orderId, returnUrl }: { orderId: string; returnUrl: string }) {
@@ -115,6 +130,13 @@ export class SimulatedAcquirer implements PaymentGateway {
     if (!entry) return null;
     const step = confirmSecureCode(entry, code, this.now(), randomUUID);
     return { entry: await this.write(entry, step.payment), ...(step.error ? { error: step.error } : {}) };
+  }
+
+  /** The simulated bank app's answer to an СБП link: «Оплатить» or «Отклонить». */
+  async answerInBankApp(gatewayRef: string, pay: boolean) {
+    const entry = await this.entry(gatewayRef);
+    if (!entry) return null;
+    return { entry: await this.write(entry, answerInBankApp(entry, pay)) };
   }
 
   async cancel(gatewayRef: string) {

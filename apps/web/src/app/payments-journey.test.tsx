@@ -178,6 +178,29 @@ describe("«Оплатить» (mock API)", journey, () => {
     expect(mockDb.state.payments.map((p) => p.status)).toEqual(["ACCEPTED"]);
   });
 
+  it("through СБП: a QR code and the bank app's link, «Зачислен» once the bank app pays, and a receipt by e-mail", async () => {
+    const user = userEvent.setup();
+    const { balance } = await openAccount();
+    await user.click(within(balance).getByRole("button", { name: "Оплатить" }));
+    const dialog = await screen.findByRole("dialog", { name: "Оплата" });
+    await user.click(within(dialog).getByRole("radio", { name: "СБП (по QR-коду)" }));
+    await user.click(within(dialog).getByRole("button", { name: /^Показать QR-код 1\s234,56\s₽$/ }));
+    const qr = await within(dialog).findByRole("img", { name: "QR-код для оплаты через СБП" });
+    expect(qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml;utf8,/);
+    const link = within(dialog).getByRole("link", { name: "Открыть в приложении банка" });
+    const path = new URL(link.getAttribute("href") ?? "").pathname;
+    expect(path).toMatch(/^\/acquirer\/sbp\/sim-/);
+    expect(within(dialog).getByText(/QR-код\s+действует до \d\d:\d\d\./)).toBeVisible();
+
+    // In the bank app (another device): «Оплатить». The dialog asks every 2 s.
+    acquirerPage.answerInBankApp(decodeURIComponent(path.replace("/acquirer/sbp/", "")), true);
+    expect(await within(dialog).findByText(/^Платёж зачислен: 1\s234,56\s₽\.$/, {}, { timeout: 5_000 })).toBeVisible();
+    expect(await within(balance).findByText("Задолженности нет")).toBeVisible();
+    const receipts = mockDb.state.outbox.filter((m) => m.kind === "RECEIPT");
+    expect(receipts.map((m) => m.to)).toEqual([DEMO_CUSTOMER.email]);
+    expect(receipts[0]?.text).toContain("Кассовый чек. Приход.");
+  });
+
   it("names what is wrong with the amount, in Russian, on the field, and goes nowhere", async () => {
     const user = userEvent.setup();
     const leave = vi.spyOn(leavePage, "to").mockImplementation(() => undefined);

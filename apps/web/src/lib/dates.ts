@@ -18,6 +18,13 @@ export function formatMoscowDate(instant: string | Date): string {
   return moscowDay.format(typeof instant === "string" ? new Date(instant) : instant);
 }
 
+const moscowTime = new Intl.DateTimeFormat("ru-RU", { timeZone: MOSCOW, hour: "2-digit", minute: "2-digit" });
+
+/** An instant as the time of day in Moscow: «14:35». */
+export function formatMoscowTime(instant: string | Date): string {
+  return moscowTime.format(typeof instant === "string" ? new Date(instant) : instant);
+}
+
 /** `2026-10` → «октябрь 2026», as the bill names its period. */
 export function formatBillPeriod(period: string): string {
   const [year, month] = period.split("-");

@@ -5,6 +5,7 @@ import { customer, linked } from "../world.ts";
 
 const KEY_1 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e01";
 const KEY_2 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e02";
+const KEY_3 = "0b7e6d8a-1c2f-4e5a-9b3c-2d4f6a8c0e03";
 
 export const paymentScenarios: Scenario[] = [
   {
@@ -69,6 +70,17 @@ export const paymentScenarios: Scenario[] = [
       // Both at the same instant (the clock stands still): compared in an order of their own.
       api.see(list.payments.map((p) => [p.amountKopecks, p.status]).sort((a, b) => Number(a[0]) - Number(b[0])));
       await api.call("foreign one", routes.payments.get, { params: { accountId, paymentId: paid.id } }, other.token);
+      const sbp = await api.call(
+        "sbp",
+        routes.payments.pay,
+        { params: { accountId }, body: { idempotencyKey: KEY_3, amountKopecks: 700, method: "SBP" } },
+        c.token,
+      );
+      api.see([
+        sbp.payment.status,
+        sbp.confirmationUrl.startsWith("/acquirer/sbp/"),
+        sbp.sbpExpiresAt === "2026-11-20T09:15:00.000Z",
+      ]);
       // A callback not signed with the acquirer's secret changes nothing, on either side.
       const forged = { gatewayRef: "sim-forged", orderId: second.payment.id, kind: "PAYMENT" as const };
       await api.call("forged callback", routes.payments.acquirerCallback, {
@@ -95,6 +107,7 @@ export const paymentScenarios: Scenario[] = [
         [12_345, "ACCEPTED"],
       ]),
       step("foreign one", 404, "NOT_FOUND"),
+      step("sbp", 201, undefined, ["PROCESSING", true, true]),
       step("forged callback", 401, "SIGNATURE_INVALID"),
       step("foreign pay", 404, "NOT_FOUND"),
     ],

@@ -16,6 +16,16 @@ export interface PaymentGateway {
     /** Where the acquirer's page sends the customer back to (a path of the portal). */
     returnUrl: string;
   }): Promise<{ gatewayRef: string; confirmationUrl: string }>;
+  /**
+   * A payment by the Faster Payments System (СБП): a payment link (shown as a QR code, opened by the
+   * customer's bank app), valid until `expiresAt`; the result comes as for a card.
+   */
+  createSbpPayment(input: {
+    amountKopecks: number;
+    orderId: string;
+    description: string;
+    returnUrl: string;
+  }): Promise<{ gatewayRef: string; confirmationUrl: string; expiresAt: Date }>;
   /** A card binding for autopayment: the customer types the card on the acquirer's page. */
   createBinding(input: {
     orderId: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { PaymentStarted } from "@lk/contract";
-import { ACQUIRER_REASONS, PAYMENT_PAGE_TTL_MS, TEST_CARDS } from "@lk/domain";
+import { ACQUIRER_REASONS, PAYMENT_PAGE_TTL_MS, SBP_LINK_TTL_MS, TEST_CARDS } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCallback } from "../../acquirer/signature.ts";
 import { SimulatedAcquirer } from "../../acquirer/simulated-acquirer.ts";
@@ -49,7 +49,7 @@ async function customerWith(number: string) {
 
 describe("«Оплатить»: the card on the acquirer's page", () => {
   it("creates a payment «в обработке», the acquirer's page takes the card and 3-D Secure, and its signed callback credits it", async () => {
-    const { account, balance, status, start } = await customerWith("7700000001");
+    const { c, account, balance, status, start } = await customerWith("7700000001");
     const before = await balance();
     const { payment, confirmationUrl } = await start(123_456);
     expect(payment).toMatchObject({ status: "PROCESSING", channel: "PORTAL", amountKopecks: 123_456 });
@@ -67,6 +67,7 @@ describe("«Оплатить»: the card on the acquirer's page", () => {
     // The callback arrived before the customer was sent back: no one had to ask.
     expect(await status(payment.id)).toBe("ACCEPTED");
     expect(await balance()).toBe(before - 123_456);
+    expect(await t.db.outboxMessage.count({ where: { to: c.email, kind: "RECEIPT" } })).toBe(1);
     const row = await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } });
     const acquirerRow = await t.db.simulatedAcquirerPayment.findMany({ where: { orderId: payment.id } });
     // The card is nowhere on the portal's side (the test gateway keeps its ledger in memory).
@@ -181,6 +182,77 @@ describe("«Оплатить»: the card on the acquirer's page", () => {
     expect(fields).toContain("amountKopecks");
     expect(res.json().error.message).not.toContain(TEST_CARDS.success);
     expect(await t.db.payment.count({ where: { accountId: account.id, channel: "PORTAL" } })).toBe(0);
+  });
+});
+
+describe("«Оплатить» через СБП", () => {
+  async function startSbp(number: string, amountKopecks: number) {
+    const customer = await customerWith(number);
+    const res = await customer.call("POST", `/api/accounts/${customer.account.id}/payments`, {
+      idempotencyKey: randomUUID(),
+      amountKopecks,
+      method: "SBP",
+    });
+    expect(res.statusCode).toBe(201);
+    return { ...customer, started: PaymentStarted.parse(res.json()) };
+  }
+  const bankApp = (link: string, action: "pay" | "decline") => postAcquirerForm(t.app, `${link}/${action}`, {});
+
+  it("gives a payment link valid 15 minutes; «Оплатить» in the bank app credits it and the customer gets one receipt", async () => {
+    const { c, account, balance, status, started } = await startSbp("7700000020", 45_600);
+    const before = await balance();
+    expect(started.payment.status).toBe("PROCESSING");
+    expect(started.confirmationUrl).toMatch(/^\/acquirer\/sbp\/sim-/);
+    expect(started.sbpExpiresAt).toBe(new Date(clock.now().getTime() + SBP_LINK_TTL_MS).toISOString());
+    const app = await t.app.inject({ method: "GET", url: started.confirmationUrl });
+    expect(app.body).toContain("Оплата по СБП");
+    expect(app.body).not.toContain('name="number"');
+
+    expect((await bankApp(started.confirmationUrl, "pay")).statusCode).toBe(303);
+    expect(await status(started.payment.id)).toBe("ACCEPTED");
+    expect(await balance()).toBe(before - 45_600);
+    // Pressed again (a double tap in the bank app): nothing more.
+    await bankApp(started.confirmationUrl, "pay");
+    const receipts = await t.db.outboxMessage.findMany({ where: { to: c.email, kind: "RECEIPT" } });
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]?.subject.replace(/\s/g, " ")).toBe(
+      `Чек об оплате 456,00 ₽ по лицевому счёту № ${account.number}`,
+    );
+    expect(receipts[0]?.text).toContain(`Номер платежа: ${started.payment.id}`);
+  });
+
+  it("«Отклонить» in the bank app declines it; a link not paid in 15 minutes expires; no receipt for either", async () => {
+    const declined = await startSbp("7700000021", 10_000);
+    await bankApp(declined.started.confirmationUrl, "decline");
+    expect(
+      (
+        await declined.call("GET", `/api/accounts/${declined.account.id}/payments/${declined.started.payment.id}`)
+      ).json(),
+    ).toMatchObject({
+      status: "DECLINED",
+      declineReason: ACQUIRER_REASONS.sbpDeclined,
+    });
+    const late = await startSbp("7700000022", 10_000);
+    clock.advance(SBP_LINK_TTL_MS);
+    expect(
+      (await late.call("GET", `/api/accounts/${late.account.id}/payments/${late.started.payment.id}`)).json(),
+    ).toMatchObject({
+      status: "DECLINED",
+      declineReason: ACQUIRER_REASONS.sbpExpired,
+    });
+    expect(
+      await t.db.outboxMessage.count({ where: { to: { in: [declined.c.email, late.c.email] }, kind: "RECEIPT" } }),
+    ).toBe(0);
+  });
+
+  it("the same key with another way to pay is another request: 422", async () => {
+    const { account, call } = await customerWith("7700000025");
+    const key = randomUUID();
+    const url = `/api/accounts/${account.id}/payments`;
+    expect((await call("POST", url, { idempotencyKey: key, amountKopecks: 10_000 })).statusCode).toBe(201);
+    const sbp = await call("POST", url, { idempotencyKey: key, amountKopecks: 10_000, method: "SBP" });
+    expect(sbp.statusCode).toBe(422);
+    expect(sbp.json().error.code).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 });
 

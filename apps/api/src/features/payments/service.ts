@@ -77,7 +77,7 @@ export async function pay(
   deps: PaymentsDeps,
   viewer: Viewer,
   accountId: string,
-  body: { idempotencyKey: string; amountKopecks: number },
+  body: { idempotencyKey: string; amountKopecks: number; method: "CARD" | "SBP" },
 ): Promise<PaymentStarted> {
   const { gateway } = deps;
   const sql = sqlOf(deps.db);
@@ -112,15 +112,23 @@ export async function pay(
       declineReason: null,
     };
   }
-  // The acquirer finds the order it has seen: a retry gets the same page, a first try a new one.
-  const { gatewayRef, confirmationUrl } = await gateway.createPayment({
+  // The acquirer finds the order it has seen: a retry gets the same page (or link), a first try a new one.
+  const order = {
     amountKopecks: payment.amountKopecks,
     orderId: payment.id,
     description: "Оплата электроэнергии",
     returnUrl: paymentReturnPath(accountId, payment.id),
-  });
-  if (!created.existing) await sql.query(rememberGatewayRef, [payment.id, gatewayRef]);
-  return { payment, confirmationUrl };
+  };
+  const started =
+    body.method === "SBP"
+      ? await gateway.createSbpPayment(order)
+      : { ...(await gateway.createPayment(order)), expiresAt: null };
+  if (!created.existing) await sql.query(rememberGatewayRef, [payment.id, started.gatewayRef]);
+  return {
+    payment,
+    confirmationUrl: started.confirmationUrl,
+    sbpExpiresAt: started.expiresAt?.toISOString() ?? null,
+  };
 }
 
 /** Where the acquirer's page sends the customer back: the account page, which shows the payment. */

@@ -1,6 +1,6 @@
 import { setupWorker } from "msw/browser";
 import { createElement, type ReactElement } from "react";
-import { AcquirerPage } from "./acquirer/AcquirerPage.tsx";
+import { AcquirerPage, BankAppPage } from "./acquirer/AcquirerPage.tsx";
 import { handlers } from "./handlers/index.ts";
 import { MOCK_DATE_PARAM, mockClock } from "./mock-clock.ts";
 import { seedMockDb } from "./seed.ts";
@@ -16,8 +16,9 @@ export async function startMockApi(): Promise<void> {
   }
 }
 
-/** At /acquirer/pay/<ref>: the simulated acquirer's page instead of the app. */
+/** At /acquirer/pay/<ref> (or /acquirer/sbp/<ref>, the bank app): the simulated acquirer instead of the app. */
 export function mockAcquirerPage(pathname: string): ReactElement | null {
-  const ref = /^\/acquirer\/pay\/([^/]+)$/.exec(pathname)?.[1];
-  return ref ? createElement(AcquirerPage, { gatewayRef: decodeURIComponent(ref) }) : null;
+  const [, page, ref] = /^\/acquirer\/(pay|sbp)\/([^/]+)$/.exec(pathname) ?? [];
+  if (!ref) return null;
+  return createElement(page === "sbp" ? BankAppPage : AcquirerPage, { gatewayRef: decodeURIComponent(ref) });
 }

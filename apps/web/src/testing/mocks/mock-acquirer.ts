@@ -2,12 +2,15 @@ import {
   type AcquirerKind,
   type AcquirerPayment,
   type AcquirerResult,
+  acquirerDeadline,
   acquirerNow,
   acquirerResult,
+  answerInBankApp,
   cancelOnPage,
   confirmSecureCode,
   enterCard,
   isFinished,
+  newAcquirerPage,
 } from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { type MockAcquirerPayment, mockDb } from "./mock-db.ts";
@@ -31,7 +34,8 @@ const toStored = (p: AcquirerPayment): MockAcquirerPayment => ({
   pendingSince: p.pendingSince?.toISOString() ?? null,
 });
 
-export const acquirerPagePath = (gatewayRef: string) => `/acquirer/pay/${encodeURIComponent(gatewayRef)}`;
+export const acquirerPagePath = (gatewayRef: string, kind: AcquirerKind = "PAYMENT") =>
+  `/acquirer/${kind === "SBP" ? "sbp" : "pay"}/${encodeURIComponent(gatewayRef)}`;
 
 function save(entry: AcquirerPayment): AcquirerPayment {
   const stored = toStored(entry);
@@ -44,7 +48,7 @@ function save(entry: AcquirerPayment): AcquirerPayment {
 
 /** The acquirer tells the portal: the mock's payment for the order moves as the API's would. */
 function report(entry: AcquirerPayment): void {
-  if (entry.kind === "PAYMENT" && isFinished(entry)) settleMockPayment(entry.orderId, acquirerResult(entry));
+  if (entry.kind !== "BINDING" && isFinished(entry)) settleMockPayment(entry.orderId, acquirerResult(entry));
 }
 
 /** A page for an order; the order's first page again when the acquirer has seen it (a retry). */
@@ -53,25 +57,16 @@ export function openAcquirerPage(input: {
   kind: AcquirerKind;
   amountKopecks: number;
   returnUrl: string;
-}): { gatewayRef: string; confirmationUrl: string } {
+}): { gatewayRef: string; confirmationUrl: string; expiresAt: Date } {
   const seen = mockDb.state.acquirer.find((e) => e.orderId === input.orderId);
   const entry =
     seen ??
-    toStored(
-      save({
-        ...input,
-        gatewayRef: `sim-${crypto.randomUUID()}`,
-        status: "CREATED",
-        reason: null,
-        cardOutcome: null,
-        cardMask: null,
-        secureAttempts: 0,
-        token: null,
-        createdAt: mockClock.now(),
-        pendingSince: null,
-      }),
-    );
-  return { gatewayRef: entry.gatewayRef, confirmationUrl: acquirerPagePath(entry.gatewayRef) };
+    toStored(save(newAcquirerPage({ ...input, gatewayRef: `sim-${crypto.randomUUID()}`, createdAt: mockClock.now() })));
+  return {
+    gatewayRef: entry.gatewayRef,
+    confirmationUrl: acquirerPagePath(entry.gatewayRef, entry.kind),
+    expiresAt: acquirerDeadline(toDomain(entry)),
+  };
 }
 
 /** The page as it stands now (expired, or a slow bank's answer arrived), told to the portal when it moved. */
@@ -115,4 +110,7 @@ export const acquirerPage = {
   confirmCode: (gatewayRef: string, code: string): Step =>
     step(gatewayRef, (entry) => confirmSecureCode(entry, code, mockClock.now(), () => crypto.randomUUID())),
   cancel: (gatewayRef: string): Step => step(gatewayRef, (entry) => ({ payment: cancelOnPage(entry) })),
+  /** СБП: the customer's bank app, «Оплатить» or «Отклонить». */
+  answerInBankApp: (gatewayRef: string, pay: boolean): Step =>
+    step(gatewayRef, (entry) => ({ payment: answerInBankApp(entry, pay) })),
 };

@@ -1,7 +1,9 @@
 import type { Payment } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
-import type { AcquirerResult } from "@lk/domain";
+import { type AcquirerResult, paymentReceipt } from "@lk/domain";
 import { type MockPayment, mockDb } from "./mock-db.ts";
+import { sendMessage } from "./mock-outbox.ts";
+import { findAccount } from "./mock-world.ts";
 
 /** One payment of an account as the API's table holds it, whether generated or made through the mock. */
 export interface PaymentRow {
@@ -44,6 +46,17 @@ export function settleMockPayment(paymentId: string, result: AcquirerResult): vo
   if (result.status === "SUCCEEDED") {
     payment.status = "ACCEPTED";
     mockDb.state.balanceAdjustments[payment.accountId] = balanceAdjustment(payment.accountId) - payment.amountKopecks;
+    // The receipt (чек), to whoever paid, as the API sends it.
+    const to = mockDb.state.users.find((u) => u.id === payment.userId)?.email;
+    const account = findAccount(payment.accountId)?.account;
+    if (to && account) {
+      const { dedupeKey: _, ...receipt } = paymentReceipt(
+        to,
+        { ...payment, paidAt: new Date(payment.paidAt) },
+        account.number,
+      );
+      sendMessage(receipt);
+    }
   } else {
     payment.status = "DECLINED";
     payment.declineReason = result.reason;

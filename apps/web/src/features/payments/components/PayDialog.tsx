@@ -1,4 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
+import type { PaymentStarted } from "@lk/contract/payments";
 import { formatKopecks, parseRubles } from "@lk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -14,6 +15,7 @@ import { paymentQueryOptions } from "../api/get-payment.ts";
 import { goToAcquirer, usePay, usePaymentOutcome } from "../api/pay.ts";
 import { amountDue, PayForm, type PayFormValues } from "../payment-forms.ts";
 import { PaymentResult } from "./PaymentResult.tsx";
+import { SbpPayment } from "./SbpPayment.tsx";
 
 interface Props {
   accountId: string;
@@ -35,8 +37,14 @@ function amountHint(balanceKopecks: number): string {
  * answer or a double click sends the same key and gets the same payment and page; only «Попробовать
  * ещё раз» after a decline starts a new attempt with a new key.
  */
-function AmountForm({ accountId, balanceKopecks, onAccepted }: Props) {
+function AmountForm({
+  accountId,
+  balanceKopecks,
+  onAccepted,
+  onSbp,
+}: Props & { onSbp: (started: PaymentStarted) => void }) {
   const [attemptKey] = useState(() => crypto.randomUUID());
+  const [method, setMethod] = useState<"CARD" | "SBP">("CARD");
   const [leaving, setLeaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const pay = usePay(accountId, { onAccepted });
@@ -50,8 +58,9 @@ function AmountForm({ accountId, balanceKopecks, onAccepted }: Props) {
   const onSubmit = form.handleSubmit(async ({ amount }) => {
     setFormError(null);
     try {
-      const { confirmationUrl } = await pay.mutateAsync({ idempotencyKey: attemptKey, amountKopecks: amount });
-      if (goToAcquirer(confirmationUrl)) setLeaving(true);
+      const started = await pay.mutateAsync({ idempotencyKey: attemptKey, amountKopecks: amount, method });
+      if (method === "SBP") onSbp(started);
+      else if (goToAcquirer(started.confirmationUrl)) setLeaving(true);
       else setFormError("Не удалось открыть страницу банка. Повторите попытку позже.");
     } catch (error) {
       setFormError(applyApiError(error, form.setError, ["amount"], { amountKopecks: "amount" }));
@@ -78,9 +87,21 @@ function AmountForm({ accountId, balanceKopecks, onAccepted }: Props) {
         autoFocus
         {...form.register("amount")}
       />
+      <fieldset className="pay-method">
+        <legend className="field__label">Способ оплаты</legend>
+        <label className="check-field">
+          <input type="radio" name="method" checked={method === "CARD"} onChange={() => setMethod("CARD")} />
+          Банковская карта
+        </label>
+        <label className="check-field">
+          <input type="radio" name="method" checked={method === "SBP"} onChange={() => setMethod("SBP")} />
+          СБП (по QR-коду)
+        </label>
+      </fieldset>
       <p className="pay-form__demo">
-        Данные карты вы введёте на защищённой странице банка (с подтверждением 3-D Secure): личный кабинет их не
-        получает и не хранит. После оплаты банк вернёт вас сюда.
+        {method === "CARD"
+          ? "Данные карты вы введёте на защищённой странице банка (с подтверждением 3-D Secure): личный кабинет их не получает и не хранит. После оплаты банк вернёт вас сюда."
+          : "Мы покажем QR-код Системы быстрых платежей: оплата подтверждается в приложении вашего банка, комиссии нет."}
       </p>
       {pay.isPending && pay.failureCount > 0 ? (
         <p className="alert alert--info" role="status">
@@ -89,7 +110,7 @@ function AmountForm({ accountId, balanceKopecks, onAccepted }: Props) {
       ) : null}
       <div className="dialog__actions">
         <Button type="submit" pending={pay.isPending}>
-          {typed !== null && typed > 0 ? `Перейти к оплате ${formatKopecks(typed)}` : "Перейти к оплате"}
+          {`${method === "SBP" ? "Показать QR-код" : "Перейти к оплате"}${typed !== null && typed > 0 ? ` ${formatKopecks(typed)}` : ""}`}
         </Button>
       </div>
     </form>
@@ -115,11 +136,23 @@ function Returned({ props, paymentId, onRetry }: { props: Props; paymentId: stri
 
 function PayFlow(props: Props) {
   const [returned, setReturned] = useState(props.returnedPaymentId ?? null);
-  return returned ? (
-    <Returned props={props} paymentId={returned} onRetry={() => setReturned(null)} />
-  ) : (
-    <AmountForm {...props} />
-  );
+  const [sbp, setSbp] = useState<PaymentStarted | null>(null);
+  const settled = usePaymentOutcome(props.accountId, props.onAccepted);
+  if (returned) return <Returned props={props} paymentId={returned} onRetry={() => setReturned(null)} />;
+  if (sbp) {
+    return (
+      <SbpPayment
+        accountId={props.accountId}
+        payment={sbp.payment}
+        link={sbp.confirmationUrl}
+        expiresAt={sbp.sbpExpiresAt ?? sbp.payment.paidAt}
+        onSettled={settled}
+        onDone={props.onClose}
+        onRetry={() => setSbp(null)}
+      />
+    );
+  }
+  return <AmountForm {...props} onSbp={setSbp} />;
 }
 
 /** «Оплатить»: the amount due (or another), the acquirer's page, and the bank's answer on return. */

@@ -121,3 +121,42 @@ export function AcquirerPage({ gatewayRef }: { gatewayRef: string }) {
     </main>
   );
 }
+
+/** The customer's bank app, simulated: an СБП payment to confirm or decline (the API's bankAppPage). */
+export function BankAppPage({ gatewayRef }: { gatewayRef: string }) {
+  const [entry, setEntry] = useState(() => acquirerEntry(gatewayRef));
+  if (entry?.kind !== "SBP") {
+    return (
+      <main className="acquirer">
+        <h1>Платёж не найден</h1>
+        <p>Ссылка на оплату неверна или устарела.</p>
+      </main>
+    );
+  }
+  const answer = (pay: boolean) => setEntry(acquirerPage.answerInBankApp(gatewayRef, pay)?.entry ?? entry);
+  const amount = formatKopecks(entry.amountKopecks);
+  return (
+    <main className="acquirer">
+      <p className="acquirer__note">Демо: приложение вашего банка</p>
+      <h1>Оплата по СБП</h1>
+      <p className="acquirer__amount">{amount}</p>
+      {entry.status === "CREATED" ? (
+        <>
+          <p>Получатель: Личный кабинет (оплата электроэнергии)</p>
+          <button type="button" onClick={() => answer(true)}>
+            Оплатить {amount}
+          </button>
+          <button className="acquirer__link" type="button" onClick={() => answer(false)}>
+            Отклонить
+          </button>
+        </>
+      ) : (
+        <p role="status">
+          {entry.status === "SUCCEEDED"
+            ? "Оплата прошла. Вернитесь в личный кабинет: платёж уже там."
+            : (entry.reason ?? "Платёж отклонён.")}
+        </p>
+      )}
+    </main>
+  );
+}

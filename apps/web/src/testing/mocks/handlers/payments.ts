@@ -50,9 +50,9 @@ function pay(userId: string, bundle: AccountBundle, body: PayBody): PaymentStart
     declineReason: null,
     gatewayRef: null,
   };
-  const { gatewayRef, confirmationUrl } = openAcquirerPage({
+  const { gatewayRef, confirmationUrl, expiresAt } = openAcquirerPage({
     orderId: payment.id,
-    kind: "PAYMENT",
+    kind: body.method === "SBP" ? "SBP" : "PAYMENT",
     amountKopecks: payment.amountKopecks,
     returnUrl: `/accounts/${bundle.account.id}?payment=${payment.id}`,
   });
@@ -60,7 +60,12 @@ function pay(userId: string, bundle: AccountBundle, body: PayBody): PaymentStart
     mockDb.state.payments.push({ ...payment, gatewayRef });
     mockDb.save();
   }
-  return { payment: toPayment({ ...payment, paidAt: new Date(payment.paidAt) }), confirmationUrl };
+  const sbp = mockDb.state.acquirer.find((e) => e.gatewayRef === gatewayRef)?.kind === "SBP";
+  return {
+    payment: toPayment({ ...payment, paidAt: new Date(payment.paidAt) }),
+    confirmationUrl,
+    sbpExpiresAt: sbp ? expiresAt.toISOString() : null,
+  };
 }
 
 /** Bills whose month lies between the months of `from` and `to`, as the API filters them; newest first. */
