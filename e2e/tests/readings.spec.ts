@@ -1,6 +1,7 @@
 import { linkAccount } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
+import { newestMessage, openOutbox } from "../support/outbox.ts";
 import { meterForm, previousValue, readingsCard, typed } from "../support/readings.ts";
 import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
@@ -57,8 +58,10 @@ test("a value below the last one is refused beside the field, then corrected", a
   await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 12 кВт·ч");
 });
 
-test("a big jump asks for confirmation before it is sent", async ({ page }, info) => {
-  await signUp(page, info);
+test("a big jump asks for confirmation before it is sent, then says the month's use is unusual and sends a letter", async ({
+  page,
+}, info) => {
+  const customer = await signUp(page, info);
   await linkAccount(page, 21);
   const form = meterForm(page);
   const previous = await previousValue(form);
@@ -69,6 +72,13 @@ test("a big jump asks for confirmation before it is sent", async ({ page }, info
   await expectNoA11yViolations(page);
   await dialog.getByRole("button", { name: "Подтвердить и передать" }).click();
   await expect(form.getByRole("status").filter({ hasText: "Показания переданы" })).toContainText("Расход 5");
+  // Far above last year's same month: «Необычный расход» on the page, and a letter.
+  await expect(form.getByRole("status")).toContainText("Необычный расход: за ");
+  await expect(form.getByRole("status")).toContainText("Мы также отправили письмо.");
+  await expectNoA11yViolations(page);
+  const outbox = await openOutbox(page.context(), customer.email);
+  await expect(newestMessage(outbox)).toContainText("Необычный расход");
+  await outbox.close();
 });
 
 test("АСКУЭ and faulty meters explain why no reading is taken", async ({ page }, info) => {

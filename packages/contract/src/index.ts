@@ -24,6 +24,7 @@ export * from "./readings.ts";
 export * from "./receipts.ts";
 export * from "./requests.ts";
 export * from "./route.ts";
+export * from "./usage-notices.ts";
 
 /** The route table: every route of the API, by feature. */
 export const routes = {

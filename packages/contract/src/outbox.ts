@@ -13,6 +13,7 @@ export const OutboxKind = z.enum([
   "CONTACT_CHANGED",
   "LINK_PAUSED",
   "RECEIPT",
+  "UNUSUAL_USE",
 ]);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 

@@ -74,6 +74,16 @@ export const SubmitReadingResult = z.object({
   totalCostKopecks: z.number().int(),
   /** Whether it replaced a reading sent earlier in this window. */
   replacedPrevious: z.boolean(),
+  /** «Необычный расход»: the month used far more than last year's same month (or than usual); also sent by e-mail. */
+  unusualUse: z
+    .object({
+      month: z.string(),
+      usedKwh: z.string(),
+      baselineKwh: z.string(),
+      basis: z.enum(["LAST_YEAR", "USUAL"]),
+      message: z.string(),
+    })
+    .nullable(),
 });
 export type SubmitReadingResult = z.infer<typeof SubmitReadingResult>;
 

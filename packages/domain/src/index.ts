@@ -23,3 +23,4 @@ export * from "./simulated-acquirer.ts";
 export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";
 export * from "./this-month.ts";
+export * from "./unusual-use.ts";

@@ -145,6 +145,11 @@ describe("«Передать показания» (mock API)", journey, () => {
     expect(await within(meterBlock).findByText(/^Показания переданы:.+Расход 5[\s\u00a0]?000 кВт·ч/)).toBeVisible();
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(mockDb.state.readings).toHaveLength(1);
+    // Far above last year's same month: «Необычный расход», said here once, and a letter.
+    expect(
+      within(meterBlock).getByText(/^Необычный расход: за .+ — 5[\s\u00a0]?000 кВт·ч, в [\d,]+ раза больше/),
+    ).toBeVisible();
+    expect(mockDb.state.outbox.filter((m) => m.kind === "UNUSUAL_USE")).toHaveLength(1);
   });
 
   it("outside the window: the dates of the next one, and a read-only form", async () => {

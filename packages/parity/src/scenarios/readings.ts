@@ -5,6 +5,16 @@ import { customer, linked } from "../world.ts";
 const KEY_1 = "6f1c2c1e-9a57-4d43-9a0e-7d0f5c1d2b01";
 const KEY_2 = "6f1c2c1e-9a57-4d43-9a0e-7d0f5c1d2b02";
 const KEY_3 = "6f1c2c1e-9a57-4d43-9a0e-7d0f5c1d2b03";
+/** 2 000 kWh against last November's 308 on account 16: what both sides must say (the figures' spaces are non-breaking). */
+const UNUSUAL_16 = {
+  month: "2026-11",
+  usedKwh: "2\u00a0000",
+  baselineKwh: "308",
+  basis: "LAST_YEAR",
+  message:
+    "Необычный расход: за ноябрь 2026 — 2\u00a0000 кВт·ч, в 6,5 раза больше, чем в тот же месяц прошлого года (308 кВт·ч). " +
+    "Проверьте, не появился ли новый мощный прибор (обогреватель, бойлер, тёплый пол) и не остался ли он включённым.",
+};
 const YEAR = { from: "2026-01-01", to: "2026-11-20" };
 
 export const readingScenarios: Scenario[] = [
@@ -56,6 +66,14 @@ export const readingScenarios: Scenario[] = [
       );
       const after = await api.call("state after", routes.readings.state, { params: { accountId } }, c.token);
       api.see(after.meters[0]?.submittedThisWindow?.values.map((v) => Number(v.value) - previous));
+      api.see([sent.unusualUse, again.unusualUse]);
+      const unusual = await api.call(
+        "unusual",
+        routes.readings.submit,
+        { params, body: { idempotencyKey: KEY_3, values: { T1: value(2000) }, confirmLargeJump: true } },
+        c.token,
+      );
+      api.see(unusual.unusualUse);
       await api.call("foreign state", routes.readings.state, { params: { accountId } }, other.token);
       await api.call(
         "foreign send",
@@ -71,7 +89,8 @@ export const readingScenarios: Scenario[] = [
       step("same key", 201, undefined, true),
       step("same key, other values", 422, "IDEMPOTENCY_KEY_REUSED"),
       step("replace", 201),
-      step("state after", 200, undefined, [45]),
+      step("state after", 200, undefined, [45, null, null]),
+      step("unusual", 201, undefined, UNUSUAL_16),
       step("foreign state", 404, "NOT_FOUND"),
       step("foreign send", 404, "NOT_FOUND"),
     ],

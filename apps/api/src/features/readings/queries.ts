@@ -18,6 +18,8 @@ interface AccountFacts {
   /** The latest bills (at most USUAL_USE_BILLS) and the kWh they charged, thousandths. */
   usualBills: number;
   usualMilli: number;
+  /** What the same month's bill a year ago charged, thousandths of a kWh (null: no such bill). */
+  lastYearMilli: number | null;
   rates: { zone: Zone; rateKopecks: number }[];
 }
 
@@ -74,6 +76,10 @@ const ACCOUNT_FACTS = `
   s."readingWindowStartDay" AS "startDay", s."readingWindowEndDay" AS "endDay", s."timeZone",
   (SELECT count(*) FROM "Meter" mm WHERE mm."accountId" = a.id)::int AS "meterCount",
   usual.bills AS "usualBills", usual.milli AS "usualMilli",
+  (SELECT sum(round(bl.kwh * 1000))::float8 FROM "Bill" b JOIN "BillLine" bl ON bl."billId" = b.id
+    WHERE b."accountId" = a.id
+      AND b.period = (date_trunc('month', $4::timestamptz AT TIME ZONE s."timeZone") - interval '1 year')::date
+  ) AS "lastYearMilli",
   (SELECT coalesce(json_agg(json_build_object('zone', t.zone, 'rateKopecks', t."rateKopecks") ORDER BY t.zone), '[]'::json)
      FROM "Tariff" t
     WHERE t."supplierId" = a."supplierId" AND t.plan = a."tariffPlan"

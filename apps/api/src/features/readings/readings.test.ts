@@ -196,6 +196,42 @@ describe("«Передать»", () => {
   });
 });
 
+describe("«Необычный расход»", () => {
+  it("a month far above last year's same month is said in the answer and in one letter, however often the reading is sent again; a usual month says nothing", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { c, account, meter, call } = await customerWith("7700000036");
+    const lastYear = await t.db.bill.findFirstOrThrow({
+      where: { accountId: account.id, period: new Date("2025-11-01T00:00:00Z") },
+      include: { lines: true },
+    });
+    const meters = await t.db.meter.count({ where: { accountId: account.id } });
+    const lastYearKwh = lastYear.lines.reduce((sum, l) => sum + Number(l.kwh), 0) / meters;
+    const s = await state(call, account.id);
+    const previous = s.meters.find((m) => m.meterId === meter.id)?.previous?.values[0]?.value ?? "0";
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const usual = await call("POST", url, {
+      idempotencyKey: randomUUID(),
+      values: { T1: plus(previous, Math.floor(lastYearKwh)) },
+      confirmLargeJump: true,
+    });
+    expect(SubmitReadingResult.parse(usual.json()).unusualUse).toBeNull();
+    const send = () =>
+      call("POST", url, {
+        idempotencyKey: randomUUID(),
+        values: { T1: plus(previous, Math.ceil(lastYearKwh * 2)) },
+        confirmLargeJump: true,
+      });
+    const first = SubmitReadingResult.parse((await send()).json());
+    expect(first.unusualUse).toMatchObject({ month: "2026-11", basis: "LAST_YEAR" });
+    expect(first.unusualUse?.message).toMatch(/^Необычный расход: за ноябрь 2026 — .+ кВт·ч, в 2 раза больше/);
+    await send();
+    const letters = await t.db.outboxMessage.findMany({ where: { to: c.email, kind: "UNUSUAL_USE" } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.subject).toBe(`Необычный расход электроэнергии по лицевому счёту № ${account.number}`);
+    expect(letters[0]?.dedupeKey).toBe(`unusual-use:${meter.id}:2026-11:${c.email}`);
+  });
+});
+
 describe("the history of readings", () => {
   it("includes a reading at 23:59 Moscow on the last day and excludes one at 00:00 the day after", async () => {
     const { account, meter, call } = await customerWith("7700000016");

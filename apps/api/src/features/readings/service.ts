@@ -8,6 +8,7 @@ import {
   formatMilli,
   meterReadingView,
   meterRefusal,
+  monthOf,
   monthsBetween,
   periodInstants,
   type ReadingToShow,
@@ -16,6 +17,10 @@ import {
   readingSnapshot,
   readingWindow,
   requireSameRequest,
+  type UnusualUse,
+  unusualUse,
+  unusualUseNotice,
+  usedMilliOf,
   usualMonthlyMilli,
   type WindowRule,
   windowOpening,
@@ -25,6 +30,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
+import { enqueue } from "../outbox/outbox.ts";
 import {
   insertReading,
   type MeterFacts,
@@ -170,7 +176,7 @@ export async function submitReading(
     const answerTo = (existing: ReadingFacts) => {
       // The same submission again returns what it did; the key with other values is refused.
       requireSameRequest(existing.meterId === meter.id, existing.requestHash, requestHash);
-      return { facts, meter, reading: existing, previousValues, replaced: false };
+      return { facts, meter, reading: existing, previous, previousValues, replaced: false };
     };
     if (facts.existing) return answerTo(facts.existing);
 
@@ -221,7 +227,7 @@ export async function submitReading(
       t3: values.T3 ?? null,
       requestHash,
     };
-    return { facts, meter, reading, previousValues, replaced: written.replaced > 0 };
+    return { facts, meter, reading, previous, previousValues, replaced: written.replaced > 0 };
   });
 
   const { meter, facts } = result;
@@ -231,12 +237,38 @@ export async function submitReading(
     valuesOf(result.reading, meter.zones),
     facts.rates,
   );
+  const unusual = unusualUse({
+    month: monthOf(now, facts.timeZone),
+    usedMilli: usedMilliOf(consumption),
+    months: result.previous ? monthsBetween(new Date(result.previous.takenAt), now, facts.timeZone) : 1,
+    previousSource: (result.previous?.source as Parameters<typeof unusualUse>[0]["previousSource"]) ?? null,
+    lastYearMilli: facts.lastYearMilli === null ? null : facts.lastYearMilli / Math.max(1, facts.meterCount),
+    usualMilli: usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount),
+  });
+  // The letter, once per meter and month (its dedupe key) however often the reading is sent; only
+  // when the month is unusual, so the usual submission's statements stay as they were.
+  if (unusual) await sendUnusualUseLetter(db, viewer.userId, accountId, meter.id, unusual);
   return {
     reading: { id: result.reading.id, meterId: meter.id, ...readingSnapshot(shown(result.reading, meter), meter) },
     consumption,
     totalCostKopecks,
     replacedPrevious: result.replaced,
+    unusualUse: unusual,
   };
+}
+
+async function sendUnusualUseLetter(
+  db: Database,
+  userId: string,
+  accountId: string,
+  meterId: string,
+  unusual: UnusualUse,
+): Promise<void> {
+  const [user, account] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } }),
+    db.personalAccount.findUniqueOrThrow({ where: { id: accountId }, select: { number: true } }),
+  ]);
+  await enqueue(db, unusualUseNotice(user.email, account.number, meterId, unusual));
 }
 
 /** Readings of all the account's meters in a period (Moscow calendar days, both inclusive). */

@@ -34,6 +34,7 @@ describe("reading texts", () => {
       consumption: [{ zone: "T1", kwh: "150.000", rateKopecks: 812, costKopecks: 121_800 }],
       totalCostKopecks: 121_800,
       replacedPrevious: false,
+      unusualUse: null,
     };
     expect(plain(submittedText(result))).toBe(
       "Показания переданы: Т1: 12 495,6. Расход 150 кВт·ч, примерно 1 218,00 ₽.",

@@ -165,6 +165,8 @@ export interface MockState {
   serviceRequests: MockServiceRequest[];
   /** Per account: the facts approved requests changed (the generated account is the base). */
   accountChanges: Record<string, Partial<AccountFacts>>;
+  /** The dedupe keys of notices sent once (a receipt, «Необычный расход»), as the API's outbox keeps them. */
+  sentNoticeKeys?: string[];
   /** Small documents' bytes (base64), so they survive a reload; big ones stay in memory. */
   documentFiles: Record<string, string>;
 }

@@ -14,6 +14,14 @@ export function sendMessage(message: Notice): OutboxMessage {
   return stored;
 }
 
+/** A notice the API writes with a dedupe key: sent the first time only, as the API's outbox keeps the first. */
+export function sendNoticeOnce({ dedupeKey, ...message }: Notice & { dedupeKey: string }): void {
+  const sent = mockDb.state.sentNoticeKeys ?? [];
+  if (sent.includes(dedupeKey)) return;
+  mockDb.state.sentNoticeKeys = [...sent, dedupeKey];
+  sendMessage(message);
+}
+
 /** Newest first; only those to `to` when given (an address or a phone as stored). */
 export function outboxMessages(to: string | undefined): OutboxMessage[] {
   return mockDb.state.outbox

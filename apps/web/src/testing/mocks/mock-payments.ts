@@ -2,7 +2,7 @@ import type { Payment } from "@lk/contract";
 import type { AccountBundle } from "@lk/demo-data";
 import { type AcquirerResult, paymentReceipt } from "@lk/domain";
 import { type MockPayment, mockDb } from "./mock-db.ts";
-import { sendMessage } from "./mock-outbox.ts";
+import { sendNoticeOnce } from "./mock-outbox.ts";
 import { findAccount } from "./mock-world.ts";
 
 /** One payment of an account as the API's table holds it, whether generated or made through the mock. */
@@ -50,12 +50,7 @@ export function settleMockPayment(paymentId: string, result: AcquirerResult): vo
     const to = mockDb.state.users.find((u) => u.id === payment.userId)?.email;
     const account = findAccount(payment.accountId)?.account;
     if (to && account) {
-      const { dedupeKey: _, ...receipt } = paymentReceipt(
-        to,
-        { ...payment, paidAt: new Date(payment.paidAt) },
-        account.number,
-      );
-      sendMessage(receipt);
+      sendNoticeOnce(paymentReceipt(to, { ...payment, paidAt: new Date(payment.paidAt) }, account.number));
     }
   } else {
     payment.status = "DECLINED";

@@ -61,6 +61,8 @@ export function ReadingForm({ accountId, meter, closedMessage, onSubmitted }: Pr
   const [warnings, setWarnings] = useState<ApiWarning[] | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
+  // «Необычный расход»: said once, with the answer to the reading that showed it (a letter follows).
+  const [unusual, setUnusual] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const previewId = useId();
   const zonePaths = zones.map((zone) => `values.${zone}` as const);
@@ -77,6 +79,7 @@ export function ReadingForm({ accountId, meter, closedMessage, onSubmitted }: Pr
     submission.current = current;
     setFormError(null);
     setSuccess(null);
+    setUnusual(null);
     try {
       const result = await submit.mutateAsync({
         accountId,
@@ -91,6 +94,7 @@ export function ReadingForm({ accountId, meter, closedMessage, onSubmitted }: Pr
       submission.current = null;
       setWarnings(null);
       setSuccess(submittedText(result));
+      setUnusual(result.unusualUse?.message ?? null);
       form.reset({ values: emptyValues(zones) });
     } catch (error) {
       if (error instanceof ApiError && error.code === "NEEDS_CONFIRMATION" && error.warnings.length) {
@@ -156,6 +160,7 @@ export function ReadingForm({ accountId, meter, closedMessage, onSubmitted }: Pr
         </div>
         <div className="reading-form__status" role="status">
           {success ? <p className="alert alert--success">{success}</p> : null}
+          {success && unusual ? <p className="alert alert--warning">{unusual} Мы также отправили письмо.</p> : null}
           {submit.isPending && submit.failureCount > 0 ? <p className="alert alert--info">{RETRYING}</p> : null}
         </div>
       </form>

@@ -13,6 +13,8 @@ import {
   DomainError,
   meterReadingView,
   meterRefusal,
+  monthOf,
+  monthStart,
   monthsBetween,
   periodInstants,
   readingCost,
@@ -21,6 +23,9 @@ import {
   readingWindow,
   requireSameRequest,
   USUAL_USE_BILLS,
+  unusualUse,
+  unusualUseNotice,
+  usedMilliOf,
   usualMonthlyMilli,
   windowOpening,
 } from "@lk/domain";
@@ -29,6 +34,7 @@ import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockReading, mockDb } from "../mock-db.ts";
+import { sendNoticeOnce } from "../mock-outbox.ts";
 import { type MeterReadingRow, markReplaced, newestFirst, ratesOf, readingsOfMeter } from "../mock-readings.ts";
 
 // The same rules as apps/api/src/features/readings/service.ts, over the generated world and the
@@ -49,6 +55,14 @@ function averageMonthlyMilli(bundle: AccountBundle): number | null {
   const bills = [...bundle.bills].sort((a, b) => (a.period < b.period ? 1 : -1)).slice(0, USUAL_USE_BILLS);
   const totalMilli = bills.reduce((sum, b) => sum + b.lines.reduce((s, l) => s + l.kwhMilli, 0), 0);
   return usualMonthlyMilli({ totalMilli, bills: bills.length }, bundle.meters.length);
+}
+
+/** What the same month's bill a year ago charged, per meter, thousandths of a kWh (null: no such bill). */
+function lastYearMonthMilli(bundle: AccountBundle, now: Date): number | null {
+  const month = monthOf(monthStart(monthOf(now, rule.timeZone), rule.timeZone, -12), rule.timeZone);
+  const bill = bundle.bills.find((b) => b.period === month);
+  if (!bill) return null;
+  return bill.lines.reduce((sum, l) => sum + l.kwhMilli, 0) / Math.max(1, bundle.meters.length);
 }
 
 /** The last reading before this window, and what a customer already sent in it. */
@@ -127,10 +141,22 @@ function submit(userId: string, bundle: AccountBundle, meter: Meter, body: Submi
     mockDb.save();
   }
   const row: MeterReadingRow = { ...saved, takenAt: new Date(saved.takenAt), createdAt: new Date(saved.createdAt) };
+  const cost = readingCost(meter, previousValues, saved.values, ratesOf(bundle, now));
+  const unusual = unusualUse({
+    month: monthOf(now, rule.timeZone),
+    usedMilli: usedMilliOf(cost.consumption),
+    months: previous ? monthsBetween(previous.takenAt, now, rule.timeZone) : 1,
+    previousSource: previous?.source ?? null,
+    lastYearMilli: lastYearMonthMilli(bundle, now),
+    usualMilli: averageMonthlyMilli(bundle),
+  });
+  const to = mockDb.state.users.find((u) => u.id === userId)?.email;
+  if (unusual && to) sendNoticeOnce(unusualUseNotice(to, bundle.account.number, meter.id, unusual));
   return {
     reading: { id: saved.id, meterId: meter.id, ...readingSnapshot(row, meter) },
-    ...readingCost(meter, previousValues, saved.values, ratesOf(bundle, now)),
+    ...cost,
     replacedPrevious: replaced,
+    unusualUse: unusual,
   };
 }
 
