@@ -45,10 +45,18 @@ export function luhnValid(number: string): boolean {
 
 export type SimulatedOutcome = { kind: "SUCCEEDED" } | { kind: "DECLINED"; reason: string } | { kind: "TIMEOUT" };
 
+/** The simulated bank's words for a declined card (a payment, or a saved card's charge). */
+export const BANK_DECLINED_REASON = "Банк отклонил платёж: недостаточно средств.";
+
+/** The demo's cards as the payment page lists them, grouped by four. */
+export const TEST_CARDS_HINT = (() => {
+  const spaced = (n: string) => n.replace(/(\d{4})(?=\d)/g, "$1 ");
+  return `${spaced(TEST_CARDS.success)} — успешно, ${spaced(TEST_CARDS.declined)} — отказ банка, ${spaced(TEST_CARDS.timeout)} — ответ задерживается.`;
+})();
+
 export function simulatedOutcome(cardNumber: string): SimulatedOutcome {
   if (!luhnValid(cardNumber)) return { kind: "DECLINED", reason: "Номер карты введён с ошибкой." };
-  if (cardNumber === TEST_CARDS.declined)
-    return { kind: "DECLINED", reason: "Банк отклонил платёж: недостаточно средств." };
+  if (cardNumber === TEST_CARDS.declined) return { kind: "DECLINED", reason: BANK_DECLINED_REASON };
   if (cardNumber === TEST_CARDS.timeout) return { kind: "TIMEOUT" };
   return { kind: "SUCCEEDED" };
 }

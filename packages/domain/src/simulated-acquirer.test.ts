@@ -11,10 +11,12 @@ import {
   answerInBankApp,
   callbackKind,
   cancelOnPage,
+  chargeWithToken,
   confirmSecureCode,
   enterCard,
   newAcquirerPage,
   PAYMENT_PAGE_TTL_MS,
+  pageDone,
   SBP_LINK_TTL_MS,
   SECURE_CODE,
   tokenOutcome,
@@ -135,6 +137,26 @@ describe("the simulated acquirer's page", () => {
     });
     expect(callbackKind("SBP")).toBe("PAYMENT");
     expect(callbackKind("BINDING")).toBe("BINDING");
+  });
+
+  it.each([
+    ["tok-succeeded-1", { status: "SUCCEEDED" }],
+    ["tok-declined-1", { status: "DECLINED", reason: "Банк отклонил платёж: недостаточно средств." }],
+    ["tok-timeout-1", { status: "PENDING" }],
+    ["not one of ours", { status: "DECLINED", reason: "Карта не найдена." }],
+  ])("a saved card's charge by token %s: %j, and once only", (token, result) => {
+    const charged = chargeWithToken(page(), token, T0);
+    expect(acquirerResult(charged)).toEqual(result);
+    expect(chargeWithToken(charged, "tok-succeeded-2", T0)).toBe(charged);
+  });
+
+  it("is done with the page once it is answered or waits for a slow bank", () => {
+    expect([page(), page({ status: "AWAITING_3DS" })].map(pageDone)).toEqual([false, false]);
+    expect(["PENDING", "SUCCEEDED", "DECLINED"].map((status) => pageDone(page({ status } as never)))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("signs the callback's fields in a fixed order, the reason last", () => {

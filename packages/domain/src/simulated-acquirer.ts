@@ -1,4 +1,4 @@
-import { cardMask, simulatedOutcome } from "./payments.ts";
+import { BANK_DECLINED_REASON, cardMask, simulatedOutcome } from "./payments.ts";
 
 /**
  * The simulated acquirer's hosted payment page, as a state machine the API's simulator and the
@@ -148,8 +148,7 @@ export function confirmSecureCode(
     };
   }
   if (p.cardOutcome === "DECLINED") {
-    const reason =
-      p.kind === "BINDING" ? ACQUIRER_REASONS.bindingDeclined : "Банк отклонил платёж: недостаточно средств.";
+    const reason = p.kind === "BINDING" ? ACQUIRER_REASONS.bindingDeclined : BANK_DECLINED_REASON;
     return { payment: { ...p, status: "DECLINED", reason } };
   }
   if (p.kind === "BINDING") {
@@ -175,6 +174,21 @@ export function cancelOnPage(p: AcquirerPayment): AcquirerPayment {
 export function answerInBankApp(p: AcquirerPayment, pay: boolean): AcquirerPayment {
   if (p.kind !== "SBP" || p.status !== "CREATED") return p;
   return pay ? { ...p, status: "SUCCEEDED" } : { ...p, status: "DECLINED", reason: ACQUIRER_REASONS.sbpDeclined };
+}
+
+/** Whether the page is done with the entry: the portal is told, the customer sent back. */
+export const pageDone = (p: AcquirerPayment): boolean => p.status !== "CREATED" && p.status !== "AWAITING_3DS";
+
+/**
+ * A saved card charged without the customer (autopayment: no page, no 3-D Secure): the token says
+ * how the card behaves; a token the acquirer never gave is declined.
+ */
+export function chargeWithToken(p: AcquirerPayment, token: string, now: Date): AcquirerPayment {
+  if (p.status !== "CREATED") return p;
+  const outcome = tokenOutcome(token);
+  if (outcome === "SUCCEEDED") return { ...p, status: "SUCCEEDED" };
+  if (outcome === "TIMEOUT") return { ...p, status: "PENDING", pendingSince: now };
+  return { ...p, status: "DECLINED", reason: outcome ? BANK_DECLINED_REASON : "Карта не найдена." };
 }
 
 /** How a saved card's token behaves when charged (it carries the card's kind, never its number). */

@@ -1,12 +1,12 @@
 import formbody from "@fastify/formbody";
 import type { AcquirerCallback } from "@lk/contract";
 import { CardInput } from "@lk/contract/payments";
-import { type AcquirerPayment, callbackKind } from "@lk/domain";
+import { type AcquirerPayment, callbackKind, pageDone } from "@lk/domain";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
 import { bankAppPage, cardPage, codePage, donePage, notFoundPage } from "./page-html.ts";
 import { signCallback } from "./signature.ts";
-import { pageDone, type SimulatedAcquirer } from "./simulated-acquirer.ts";
+import type { SimulatedAcquirer } from "./simulated-acquirer.ts";
 
 export interface HostedPageOptions {
   acquirer: SimulatedAcquirer;
@@ -82,10 +82,10 @@ export async function hostedPage(app: FastifyInstance, { acquirer, secret, deliv
     ["decline", false],
   ] as const) {
     app.post(`/acquirer/sbp/:ref/${action}`, async (request, reply) => {
-      const step = await acquirer.answerInBankApp(refOf(request.params), pay);
-      if (step?.entry.kind !== "SBP" || !step) return html(reply, notFoundPage(), 404);
-      await report(step.entry);
-      return reply.redirect(`/acquirer/sbp/${encodeURIComponent(step.entry.gatewayRef)}`, 303);
+      const entry = (await acquirer.answerInBankApp(refOf(request.params), pay))?.entry;
+      if (entry?.kind !== "SBP") return html(reply, notFoundPage(), 404);
+      await report(entry);
+      return reply.redirect(`/acquirer/sbp/${encodeURIComponent(entry.gatewayRef)}`, 303);
     });
   }
 

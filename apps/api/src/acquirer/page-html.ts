@@ -1,5 +1,5 @@
 import type { AcquirerPayment } from "@lk/domain";
-import { formatKopecks, SECURE_CODE, TEST_CARDS } from "@lk/domain";
+import { formatKopecks, SECURE_CODE, TEST_CARDS_HINT } from "@lk/domain";
 import escapeHtml from "escape-html";
 
 // The simulated acquirer's own pages: plain HTML forms, no script, apart from the portal's SPA (a
@@ -52,7 +52,7 @@ export function cardPage(p: AcquirerPayment, error?: string, typed?: { expiry?: 
 <div><label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" required></div></div>
 <button type="submit">${escapeHtml(action)}</button>
 </form>${cancelForm(p)}
-<p class="note">Демо: ${TEST_CARDS.success.replace(/(\d{4})(?=\d)/g, "$1 ")} — успешно, ${TEST_CARDS.declined.replace(/(\d{4})(?=\d)/g, "$1 ")} — отказ банка, ${TEST_CARDS.timeout.replace(/(\d{4})(?=\d)/g, "$1 ")} — ответ задерживается.</p>`,
+<p class="note">Демо: ${TEST_CARDS_HINT}</p>`,
   );
 }
 

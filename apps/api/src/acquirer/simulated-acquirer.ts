@@ -7,11 +7,10 @@ import {
   acquirerResult,
   answerInBankApp,
   cancelOnPage,
+  chargeWithToken,
   confirmSecureCode,
   enterCard,
-  isFinished,
   newAcquirerPage,
-  tokenOutcome,
 } from "@lk/domain";
 import type { GatewayResult, PaymentGateway } from "../features/payments/gateway.ts";
 import { type AcquirerLedger, MemoryLedger } from "./ledger.ts";
@@ -99,19 +98,7 @@ export class SimulatedAcquirer implements PaymentGateway {
     const { orderId, amountKopecks } = input;
     const { gatewayRef } = await this.open({ orderId, amountKopecks, kind: "PAYMENT", returnUrl: "/" });
     const created = (await this.ledger.byRef(gatewayRef)) as AcquirerPayment;
-    if (created.status !== "CREATED") return { ...acquirerResult(created), gatewayRef: created.gatewayRef };
-    const outcome = tokenOutcome(input.token);
-    const charged: AcquirerPayment =
-      outcome === "SUCCEEDED"
-        ? { ...created, status: "SUCCEEDED" }
-        : outcome === "TIMEOUT"
-          ? { ...created, status: "PENDING", pendingSince: this.now() }
-          : {
-              ...created,
-              status: "DECLINED",
-              reason: outcome ? "Банк отклонил платёж: недостаточно средств." : "Карта не найдена.",
-            };
-    const saved = await this.write(created, charged);
+    const saved = await this.write(created, chargeWithToken(created, input.token, this.now()));
     return { ...acquirerResult(saved), gatewayRef: saved.gatewayRef };
   }
 
@@ -145,6 +132,3 @@ export class SimulatedAcquirer implements PaymentGateway {
     return { entry: await this.write(entry, cancelOnPage(entry)) };
   }
 }
-
-/** Whether the page has finished with the entry (the portal is told, the customer sent back). */
-export const pageDone = (entry: AcquirerPayment) => isFinished(entry) || entry.status === "PENDING";

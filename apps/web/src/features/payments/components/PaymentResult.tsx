@@ -1,6 +1,6 @@
 import type { Payment } from "@lk/contract/payments";
 import { formatKopecks } from "@lk/domain";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
@@ -13,10 +13,12 @@ interface Props {
   onSettled: (payment: Payment) => unknown;
   onDone: () => void;
   onRetry: () => void;
+  /** What to show while the bank has not answered, instead of the usual words (СБП shows its QR code). */
+  waiting?: ReactNode;
 }
 
 /** What became of the payment; one «В обработке» is asked about every 2 s until the bank answers. */
-export function PaymentResult({ accountId, payment, onSettled, onDone, onRetry }: Props) {
+export function PaymentResult({ accountId, payment, onSettled, onDone, onRetry, waiting }: Props) {
   const { data: current } = usePaymentUntilSettled(accountId, payment);
   const wasProcessing = useRef(payment.status === "PROCESSING");
   const processingRef = useRef<HTMLDivElement>(null);
@@ -38,12 +40,16 @@ export function PaymentResult({ accountId, payment, onSettled, onDone, onRetry }
     case "PROCESSING":
       return (
         <div className="payment-result" ref={processingRef} tabIndex={-1}>
-          <Alert tone="info">
-            Платёж в обработке: банк ещё не ответил. Мы обновим статус, как только придёт ответ.
-          </Alert>
-          <p className="payment-result__wait">
-            <Spinner label="Ждём ответа банка…" /> Окно можно закрыть: платёж появится в «История» → «Оплаты».
-          </p>
+          {waiting ?? (
+            <>
+              <Alert tone="info">
+                Платёж в обработке: банк ещё не ответил. Мы обновим статус, как только придёт ответ.
+              </Alert>
+              <p className="payment-result__wait">
+                <Spinner label="Ждём ответа банка…" /> Окно можно закрыть: платёж появится в «История» → «Оплаты».
+              </p>
+            </>
+          )}
         </div>
       );
     case "ACCEPTED":

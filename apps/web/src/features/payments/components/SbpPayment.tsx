@@ -1,10 +1,9 @@
 import type { Payment } from "@lk/contract/payments";
 import { formatKopecks } from "@lk/domain";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { renderSVG } from "uqr";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatMoscowTime } from "../../../lib/dates.ts";
-import { usePaymentUntilSettled } from "../api/get-payment.ts";
 import { PaymentResult } from "./PaymentResult.tsx";
 
 interface Props {
@@ -19,42 +18,32 @@ interface Props {
 }
 
 /**
- * «Оплата через СБП»: the QR code to scan with a phone (a computer's screen), the link that opens
- * the bank's app (a phone's screen), and the payment asked about every 2 s until it is «Зачислен»,
- * declined, or the link expires.
+ * «Оплата через СБП»: the QR code to scan with a phone (a computer's screen) and the link that
+ * opens the bank's app (a phone's screen) while the bank has not answered; PaymentResult asks
+ * every 2 s and shows «Зачислен» or the decline (the link's 15 minutes over among them).
  */
-export function SbpPayment({ accountId, payment, link, expiresAt, onSettled, onDone, onRetry }: Props) {
-  const { data: current } = usePaymentUntilSettled(accountId, payment);
+export function SbpPayment({ link, expiresAt, ...result }: Props) {
   const href = useMemo(() => new URL(link, window.location.origin).href, [link]);
   const qr = useMemo(() => `data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(href, { border: 2 }))}`, [href]);
-  const answered = useRef(false);
-
-  useEffect(() => {
-    if (!answered.current && current.status !== "PROCESSING") {
-      answered.current = true;
-      void onSettled(current);
-    }
-  }, [current, onSettled]);
-
-  if (current.status !== "PROCESSING") {
-    return (
-      <PaymentResult accountId={accountId} payment={current} onSettled={onSettled} onDone={onDone} onRetry={onRetry} />
-    );
-  }
   return (
-    <div className="sbp">
-      <p className="dialog__lead">
-        {formatKopecks(current.amountKopecks)} через Систему быстрых платежей. Отсканируйте QR-код камерой телефона или
-        в приложении банка и подтвердите оплату.
-      </p>
-      <img className="sbp__qr" src={qr} width={220} height={220} alt="QR-код для оплаты через СБП" />
-      <a className="button button--secondary sbp__app" href={href} target="_blank" rel="noopener">
-        Открыть в приложении банка
-      </a>
-      <p className="payment-result__wait" role="status">
-        <Spinner label="Ждём подтверждения в приложении банка…" /> Ждём подтверждения в приложении банка. QR-код
-        действует до {formatMoscowTime(expiresAt)}.
-      </p>
-    </div>
+    <PaymentResult
+      {...result}
+      waiting={
+        <div className="sbp">
+          <p className="dialog__lead">
+            {formatKopecks(result.payment.amountKopecks)} через Систему быстрых платежей. Отсканируйте QR-код камерой
+            телефона или в приложении банка и подтвердите оплату.
+          </p>
+          <img className="sbp__qr" src={qr} width={220} height={220} alt="QR-код для оплаты через СБП" />
+          <a className="button button--secondary sbp__app" href={href} target="_blank" rel="noopener">
+            Открыть в приложении банка
+          </a>
+          <p className="payment-result__wait" role="status">
+            <Spinner label="Ждём подтверждения в приложении банка…" /> Ждём подтверждения в приложении банка. QR-код
+            действует до {formatMoscowTime(expiresAt)}.
+          </p>
+        </div>
+      }
+    />
   );
 }

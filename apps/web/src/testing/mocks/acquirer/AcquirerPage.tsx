@@ -1,5 +1,5 @@
 import { CardInput } from "@lk/contract/payments";
-import { type AcquirerPayment, formatKopecks, SECURE_CODE, TEST_CARDS } from "@lk/domain";
+import { type AcquirerPayment, formatKopecks, pageDone, SECURE_CODE, TEST_CARDS_HINT } from "@lk/domain";
 import { type FormEvent, useState } from "react";
 import { acquirerEntry, acquirerPage } from "../mock-acquirer.ts";
 import "./acquirer-page.css";
@@ -8,7 +8,6 @@ import "./acquirer-page.css";
 // instead of the app): the same fields, words and steps as the API's server-rendered page
 // (apps/api/src/acquirer/page-html.ts), over the mock's acquirer (mock-acquirer.ts).
 
-const spaced = (number: string) => number.replace(/(\d{4})(?=\d)/g, "$1 ");
 const what = (p: AcquirerPayment) =>
   p.kind === "BINDING" ? "Привязка карты для автоплатежа" : "Оплата электроэнергии";
 const fieldsOf = (event: FormEvent<HTMLFormElement>) =>
@@ -31,8 +30,7 @@ export function AcquirerPage({ gatewayRef }: { gatewayRef: string }) {
   }
   const after = (step: { entry: AcquirerPayment; error?: string } | null) => {
     if (!step) return;
-    const done = step.entry.status !== "CREATED" && step.entry.status !== "AWAITING_3DS";
-    if (done) {
+    if (pageDone(step.entry)) {
       window.location.assign(step.entry.returnUrl);
       return;
     }
@@ -86,10 +84,7 @@ export function AcquirerPage({ gatewayRef }: { gatewayRef: string }) {
             </button>
           </form>
           {cancel}
-          <p className="acquirer__note">
-            Демо: {spaced(TEST_CARDS.success)} — успешно, {spaced(TEST_CARDS.declined)} — отказ банка,{" "}
-            {spaced(TEST_CARDS.timeout)} — ответ задерживается.
-          </p>
+          <p className="acquirer__note">Демо: {TEST_CARDS_HINT}</p>
         </>
       ) : entry.status === "AWAITING_3DS" ? (
         <>

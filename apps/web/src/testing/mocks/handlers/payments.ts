@@ -60,11 +60,10 @@ function pay(userId: string, bundle: AccountBundle, body: PayBody): PaymentStart
     mockDb.state.payments.push({ ...payment, gatewayRef });
     mockDb.save();
   }
-  const sbp = mockDb.state.acquirer.find((e) => e.gatewayRef === gatewayRef)?.kind === "SBP";
   return {
     payment: toPayment({ ...payment, paidAt: new Date(payment.paidAt) }),
     confirmationUrl,
-    sbpExpiresAt: sbp ? expiresAt.toISOString() : null,
+    sbpExpiresAt: body.method === "SBP" ? expiresAt.toISOString() : null,
   };
 }
 
