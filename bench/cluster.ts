@@ -96,6 +96,8 @@ async function startInstance(port: number): Promise<Instance> {
       PATH: process.env.PATH,
       DATABASE_URL: url,
       JWT_SECRET: SECRET,
+      // An external database is a deployment: the gateway must be named. Payments here are simulated.
+      PAYMENT_ACQUIRER: "simulated",
       HOST: "127.0.0.1",
       PORT: String(port),
       TRUST_PROXY: "127.0.0.1",

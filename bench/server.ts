@@ -10,6 +10,8 @@ const db = createDatabaseClient(String(process.env.BENCH_DATABASE_URL), { poolSi
 const config = loadConfig({
   NODE_ENV: "production",
   JWT_SECRET: process.env.BENCH_JWT_SECRET,
+  // Production needs the gateway named; the benchmark's payments go to the simulator.
+  PAYMENT_ACQUIRER: "simulated",
   // As shipped (the default level) unless a run asks for another, e.g. BENCH_LOG_LEVEL=info.
   ...(process.env.BENCH_LOG_LEVEL ? { LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
   // /metrics for the benchmark's own counting (statements per submission).

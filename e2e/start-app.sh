@@ -14,6 +14,9 @@ export PORT="${E2E_APP_PORT}"
 export HOST=127.0.0.1
 export WEB_DIST="$here/../apps/web/dist"
 export AUTO_MIGRATE=true SEED_DEMO=true LOG_LEVEL=warn
+# The journeys pay with the simulated acquirer's test cards: the default on the embedded database,
+# named here as a deployment must name it (docs/configuration.md).
+export PAYMENT_ACQUIRER=simulated
 # Stopped by Playwright at the end: no need to drain for a balancer.
 export SHUTDOWN_DRAIN_MS=0
 # The journeys share two cores with several browsers, so the event loop lags by whole seconds while

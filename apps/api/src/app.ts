@@ -5,8 +5,8 @@ import { errorBody, routes } from "@lk/contract";
 import type { Database } from "@lk/db";
 import Fastify, { type FastifyReply } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
+import { gatewayFor } from "./acquirer/gateway-for.ts";
 import { hostedPage } from "./acquirer/hosted-page.ts";
-import { DatabaseLedger } from "./acquirer/ledger.ts";
 import { SimulatedAcquirer } from "./acquirer/simulated-acquirer.ts";
 import type { Config } from "./config.ts";
 import { accountRoutes } from "./features/accounts/routes.ts";
@@ -37,7 +37,10 @@ export interface AppDeps {
   config: Config;
   db: Database;
   clock?: Clock;
-  /** The acquirer; the simulated one by default (demo, tests), which also serves its own payment page. */
+  /**
+   * The acquirer; by default the one config.acquirer names (PAYMENT_ACQUIRER). The simulated one
+   * also serves its own payment page.
+   */
   gateway?: PaymentGateway;
   /** Where logs go (stdout by default); tests read them to prove secrets stay out. */
   logStream?: { write(line: string): void };
@@ -55,7 +58,7 @@ export async function buildApp({
   db,
   clock = systemClock,
   logStream,
-  gateway = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(db)),
+  gateway = gatewayFor(config.acquirer, { db, now: () => clock.now() }),
   storage = new LocalFolderStorage(config.UPLOAD_DIR ?? path.join(REPO_ROOT, ".data", "uploads")),
   lifecycle = { draining: false },
 }: AppDeps) {

@@ -7,6 +7,10 @@ const bool = z
   .transform((v) => v === "true" || v === "1")
   .optional();
 
+/** The payment gateways this build can talk to; a real acquirer is added here and in acquirer/gateway-for.ts. */
+const PAYMENT_ACQUIRERS = ["simulated"] as const;
+export type PaymentAcquirer = (typeof PAYMENT_ACQUIRERS)[number];
+
 /** The whole environment the API reads, validated once at start. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,6 +25,15 @@ const EnvSchema = z.object({
    * from JWT_SECRET, so every instance of one deployment agrees without another setting.
    */
   ACQUIRER_SECRET: z.string().min(32, "ACQUIRER_SECRET must be at least 32 characters").optional(),
+  /**
+   * The payment gateway. `simulated` (the only one so far) is the built-in demo acquirer whose test
+   * cards pay. Unset: simulated with the embedded development database; a deployment must name it.
+   */
+  PAYMENT_ACQUIRER: z
+    .enum(PAYMENT_ACQUIRERS, {
+      error: `PAYMENT_ACQUIRER must be one of: ${PAYMENT_ACQUIRERS.join(", ")} (the payment gateways this build has)`,
+    })
+    .optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(30),
   /** PEM files: when both are set the server speaks HTTPS (and sends HSTS). */
@@ -105,6 +118,7 @@ export interface Config
     | "TRUST_PROXY"
     | "SEED_DEMO"
     | "ACQUIRER_SECRET"
+    | "PAYMENT_ACQUIRER"
   > {
   devOutbox: boolean;
   /** Create the demo customers (with the passwords the README publishes) at start. */
@@ -117,6 +131,8 @@ export interface Config
    */
   deployment: boolean;
   jwtSecret: string;
+  /** The payment gateway (PAYMENT_ACQUIRER): acquirer/gateway-for.ts builds it. */
+  acquirer: PaymentAcquirer;
   /** What the acquirer's callbacks are signed with (ACQUIRER_SECRET, or derived from the JWT secret). */
   acquirerSecret: string;
   tls?: { cert: string; key: string };
@@ -162,24 +178,45 @@ export function parseTrustProxy(value: string | undefined): false | string[] {
   return entries;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = () => ""): Config {
-  const parsed = EnvSchema.safeParse(env);
+/** The environment through a schema, or every wrong value in one message. */
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { TLS_CERT, TLS_KEY, COOKIE_SECURE, JWT_SECRET, DEV_OUTBOX, TRUST_PROXY, SEED_DEMO, ACQUIRER_SECRET, ...rest } =
-    parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Development conveniences come with the embedded development database only; anything else is a
+ * deployment, where a forgotten variable must leave them off (ARCHITECTURE.md, "safe by default").
+ */
+function isDeployment({ NODE_ENV, DATABASE_URL }: Pick<Env, "NODE_ENV" | "DATABASE_URL">): boolean {
+  return NODE_ENV === "production" || Boolean(DATABASE_URL);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: string) => string = () => ""): Config {
+  const {
+    TLS_CERT,
+    TLS_KEY,
+    COOKIE_SECURE,
+    JWT_SECRET,
+    DEV_OUTBOX,
+    TRUST_PROXY,
+    SEED_DEMO,
+    ACQUIRER_SECRET,
+    PAYMENT_ACQUIRER,
+    ...rest
+  } = parseEnv(EnvSchema, env);
   if (Boolean(TLS_CERT) !== Boolean(TLS_KEY))
     throw new ConfigError("Invalid configuration: set both TLS_CERT and TLS_KEY, or neither");
   if (rest.RATE_LIMIT_STORE === "redis" && !rest.REDIS_URL) {
     throw new ConfigError("Invalid configuration: RATE_LIMIT_STORE=redis needs REDIS_URL (redis://host:6379)");
   }
   const production = rest.NODE_ENV === "production";
-  // Development conveniences come with the embedded development database only; anything else is
-  // a deployment, where a forgotten variable must leave them off (ARCHITECTURE.md, "safe by default").
   const embedded = !rest.DATABASE_URL;
-  const deployment = production || !embedded;
+  const deployment = isDeployment(rest);
   if (!JWT_SECRET && deployment) {
     throw new ConfigError(
       "Invalid configuration: JWT_SECRET is required in production and with an external DATABASE_URL " +
@@ -196,11 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
       throw new ConfigError(`Invalid configuration: not allowed with NODE_ENV=production: ${refused.join("; ")}`);
     }
   }
+  const acquirer = choosePaymentAcquirer(PAYMENT_ACQUIRER, deployment);
   const tls = TLS_CERT && TLS_KEY ? { cert: readFile(TLS_CERT), key: readFile(TLS_KEY) } : undefined;
   const jwtSecret = JWT_SECRET ?? randomSecret();
   return {
     ...rest,
     jwtSecret,
+    acquirer,
     // A key of its own, not the JWT secret itself: a leaked callback secret forges no session.
     acquirerSecret:
       ACQUIRER_SECRET ?? createHmac("sha256", jwtSecret).update("lichny-kabinet/acquirer-callback").digest("base64url"),
@@ -213,6 +252,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     trustProxy: parseTrustProxy(TRUST_PROXY),
   };
 }
+
+/**
+ * PAYMENT_ACQUIRER, or why the server must not start. Outside a deployment the simulated acquirer
+ * is the default (the demo pays with its test card). In a deployment there is no default: the
+ * simulator's test card would lower real balances, so a forgotten setting must stop the server
+ * rather than quietly give away electricity.
+ *
+ * `simulated` named explicitly is allowed even with NODE_ENV=production, unlike SEED_DEMO: this
+ * build has no real acquirer yet, so a production-like staging stand (and the benchmark and
+ * safe-defaults.test.ts, which run the app with NODE_ENV=production) has no other gateway to run with.
+ * Naming it is a decision someone wrote down, not a forgotten one; in any deployment the server
+ * then warns at start (SIMULATED_ACQUIRER_WARNING) and says so in its banner. Once a real acquirer
+ * exists, refuse `simulated` with NODE_ENV=production here, beside SEED_DEMO.
+ */
+export function choosePaymentAcquirer(value: PaymentAcquirer | undefined, deployment: boolean): PaymentAcquirer {
+  if (value) return value;
+  if (deployment) {
+    throw new ConfigError(
+      "Invalid configuration: PAYMENT_ACQUIRER is required in production and with an external DATABASE_URL " +
+        "(there is no default payment gateway there: the simulated acquirer accepts a test card and would lower " +
+        "real balances). Set PAYMENT_ACQUIRER=simulated only for a demo or staging stand where payments are not real.",
+    );
+  }
+  return "simulated";
+}
+
+/**
+ * Only the payment gateway, by the same rules as loadConfig: for the jobs, which charge saved cards
+ * but need none of the server's other settings (JWT_SECRET among them).
+ */
+export function loadPaymentAcquirer(env: NodeJS.ProcessEnv = process.env): PaymentAcquirer {
+  const parsed = parseEnv(EnvSchema.pick({ NODE_ENV: true, DATABASE_URL: true, PAYMENT_ACQUIRER: true }), env);
+  return choosePaymentAcquirer(parsed.PAYMENT_ACQUIRER, isDeployment(parsed));
+}
+
+/** What the server logs at start when a deployment runs on the simulated acquirer. */
+export const SIMULATED_ACQUIRER_WARNING =
+  "PAYMENT_ACQUIRER=simulated in a deployment: payments are simulated, the acquirer's test card pays and " +
+  "balances drop as if paid. For a demo or staging stand only, never where customers pay for real.";
 
 function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString("base64url");

@@ -12,10 +12,9 @@ import {
   workingDemoLogins,
 } from "@lk/db";
 import closeWithGrace from "close-with-grace";
-import { DatabaseLedger } from "./acquirer/ledger.ts";
-import { SimulatedAcquirer } from "./acquirer/simulated-acquirer.ts";
+import { gatewayFor } from "./acquirer/gateway-for.ts";
 import { buildApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, SIMULATED_ACQUIRER_WARNING } from "./config.ts";
 import { dispatchOutbox, OutboxOnlyTransport } from "./features/outbox/outbox.ts";
 import { reconcilePayments } from "./features/payments/reconcile.ts";
 import { fixedClock, systemClock } from "./lib/clock.ts";
@@ -50,9 +49,11 @@ async function main() {
     }
   }
   const lifecycle = { draining: false };
-  // The acquirer's side lives in the database, so a payment pending at a restart settles later.
-  const gateway = new SimulatedAcquirer(() => clock.now(), new DatabaseLedger(db));
+  const gateway = gatewayFor(config.acquirer, { db, now: () => clock.now() });
   const app = await buildApp({ config, db, clock, lifecycle, gateway });
+  // Allowed by name for a staging stand (config.ts, choosePaymentAcquirer), but never quietly.
+  const simulatedPayments = config.deployment && config.acquirer === "simulated";
+  if (simulatedPayments) app.log.warn({ acquirer: config.acquirer }, SIMULATED_ACQUIRER_WARNING);
   // The outbox dispatcher: hands waiting mail and SMS to the transport. SMTP plugs in as a
   // MessageTransport; until then nothing leaves the machine and /dev/outbox shows what would have.
   const transport = new OutboxOnlyTransport();
@@ -107,6 +108,9 @@ async function main() {
       `  API и документация:     ${url}/api/docs`,
       `  База данных:            ${handle.description}`,
       `  Ограничения частоты:    ${RATE_LIMIT_STORES[config.RATE_LIMIT_STORE]}`,
+      ...(simulatedPayments
+        ? ["  Оплата:                 СИМУЛЯТОР эквайера, тестовая карта платит (PAYMENT_ACQUIRER=simulated)"]
+        : []),
       ...(config.CLOCK_FIXED_AT ? [`  Часы остановлены на:    ${config.CLOCK_FIXED_AT}`] : []),
       ...(config.seedDemo
         ? [

@@ -3,12 +3,14 @@ import path from "node:path";
 import { createDatabaseClient, hashPassword, seedDemo } from "@lk/db";
 import { createTestDatabase, TEST_WORLD_NOW } from "@lk/db/testing";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError, loadConfig, loadPaymentAcquirer, SIMULATED_ACQUIRER_WARNING } from "../config.ts";
 import { createTestApp, type TestApp } from "../test/test-app.ts";
 
 // Issue 16, findings 2 and 3: a setting someone forgets must never open the system.
 const SECRET = "deployment-secret-deployment-secret-0123";
 const EXTERNAL = "postgresql://lk:pw@db.example:5432/lk";
+/** What a deployment must name besides JWT_SECRET (the only gateway this build has). */
+const DEPLOYED = { JWT_SECRET: SECRET, PAYMENT_ACQUIRER: "simulated" };
 
 describe("2. which X-Forwarded-For is believed", () => {
   it.each(["true", "1", "2"])("TRUST_PROXY=%s is refused at start, saying what to set instead", (value) => {
@@ -72,9 +74,9 @@ describe("3. development conveniences only with the embedded development databas
   });
 
   it.each([
-    ["production", { NODE_ENV: "production", DATABASE_URL: EXTERNAL, JWT_SECRET: SECRET }],
-    ["an external database with NODE_ENV forgotten", { DATABASE_URL: EXTERNAL, JWT_SECRET: SECRET }],
-    ["production on the embedded database", { NODE_ENV: "production", JWT_SECRET: SECRET }],
+    ["production", { NODE_ENV: "production", DATABASE_URL: EXTERNAL, ...DEPLOYED }],
+    ["an external database with NODE_ENV forgotten", { DATABASE_URL: EXTERNAL, ...DEPLOYED }],
+    ["production on the embedded database", { NODE_ENV: "production", ...DEPLOYED }],
   ])("%s: no outbox page, no demo data", (_, env) => {
     expect(loadConfig(env)).toMatchObject({ devOutbox: false, seedDemo: false, deployment: true });
   });
@@ -88,11 +90,11 @@ describe("3. development conveniences only with the embedded development databas
     ["DEV_OUTBOX", "true", /DEV_OUTBOX/],
     ["CLOCK_FIXED_AT", "2026-11-20T12:00:00+03:00", /CLOCK_FIXED_AT/],
   ])("production refuses %s=%s", (name, value, message) => {
-    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET, [name]: value })).toThrow(message);
+    expect(() => loadConfig({ NODE_ENV: "production", ...DEPLOYED, [name]: value })).toThrow(message);
   });
 
   it("switched on by name they work on an external database outside production", () => {
-    const config = loadConfig({ DATABASE_URL: EXTERNAL, JWT_SECRET: SECRET, DEV_OUTBOX: "true", SEED_DEMO: "true" });
+    const config = loadConfig({ DATABASE_URL: EXTERNAL, ...DEPLOYED, DEV_OUTBOX: "true", SEED_DEMO: "true" });
     expect(config).toMatchObject({ devOutbox: true, seedDemo: true, seedDemoExplicit: true });
   });
 
@@ -103,6 +105,48 @@ describe("3. development conveniences only with the embedded development databas
     } finally {
       await t.close();
     }
+  });
+});
+
+describe("3. the payment gateway is named in a deployment, never assumed", () => {
+  it("the embedded database in development: the simulated acquirer, whose test card pays", () => {
+    expect(loadConfig({}).acquirer).toBe("simulated");
+    expect(loadConfig({ NODE_ENV: "test" }).acquirer).toBe("simulated");
+  });
+
+  it.each([
+    ["production", { NODE_ENV: "production", DATABASE_URL: EXTERNAL, JWT_SECRET: SECRET }],
+    ["an external database with NODE_ENV forgotten", { DATABASE_URL: EXTERNAL, JWT_SECRET: SECRET }],
+    ["production on the embedded database", { NODE_ENV: "production", JWT_SECRET: SECRET }],
+  ])("%s without PAYMENT_ACQUIRER refuses to start, saying why", (_, env) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(
+      /PAYMENT_ACQUIRER is required in production and with an external DATABASE_URL/,
+    );
+    expect(() => loadConfig(env)).toThrow(/test card/);
+  });
+
+  it("production with the simulated acquirer named by name starts on it (a staging stand)", () => {
+    const config = loadConfig({ NODE_ENV: "production", DATABASE_URL: EXTERNAL, ...DEPLOYED });
+    expect(config).toMatchObject({ acquirer: "simulated", deployment: true });
+  });
+
+  it.each(["yookassa", "SIMULATED", "none", ""])(
+    "PAYMENT_ACQUIRER=%s is refused, naming the ones there are",
+    (value) => {
+      expect(() => loadConfig({ PAYMENT_ACQUIRER: value })).toThrow(/PAYMENT_ACQUIRER must be one of: simulated/);
+      expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET, PAYMENT_ACQUIRER: value })).toThrow(
+        ConfigError,
+      );
+    },
+  );
+
+  it("the bill job, which charges saved cards, follows the same rules without the server's settings", () => {
+    expect(loadPaymentAcquirer({})).toBe("simulated");
+    expect(() => loadPaymentAcquirer({ DATABASE_URL: EXTERNAL })).toThrow(/PAYMENT_ACQUIRER is required/);
+    expect(() => loadPaymentAcquirer({ NODE_ENV: "production" })).toThrow(/PAYMENT_ACQUIRER is required/);
+    expect(loadPaymentAcquirer({ NODE_ENV: "production", PAYMENT_ACQUIRER: "simulated" })).toBe("simulated");
+    expect(() => loadPaymentAcquirer({ PAYMENT_ACQUIRER: "yookassa" })).toThrow(/must be one of: simulated/);
   });
 });
 
@@ -144,7 +188,7 @@ describe("3. the README's deployment example, started for real", () => {
     try {
       await seedDemo(db, { now: TEST_WORLD_NOW });
       for (const env of [{ NODE_ENV: "production" }, {}] as Record<string, string>[]) {
-        const refused = await start({ DATABASE_URL: url, JWT_SECRET: SECRET, ...env });
+        const refused = await start({ DATABASE_URL: url, ...DEPLOYED, ...env });
         expect(refused.code).toBe(1);
         expect(refused.output).toContain("Отказ в запуске");
         expect(refused.output).toContain("operator@lk.test");
@@ -152,7 +196,7 @@ describe("3. the README's deployment example, started for real", () => {
 
       const changed = await hashPassword("Not-the-published-1");
       await db.user.updateMany({ data: { passwordHash: changed } });
-      const started = await start({ DATABASE_URL: url, JWT_SECRET: SECRET });
+      const started = await start({ DATABASE_URL: url, ...DEPLOYED });
       expect(started.url).toBeDefined();
       expect(started.output).not.toContain("Демо-вход");
       expect(started.output).not.toContain("/dev/outbox");
@@ -161,5 +205,19 @@ describe("3. the README's deployment example, started for real", () => {
     } finally {
       await db.$disconnect();
     }
+  }, 60_000);
+  it("production without PAYMENT_ACQUIRER refuses to start; with the simulator named it starts and says so loudly", async () => {
+    // The test world only: no demo login, so nothing else stops it.
+    const url = await createTestDatabase(inject("databaseAdminUrl"), "lk_acquirer");
+    const production = { NODE_ENV: "production", DATABASE_URL: url, JWT_SECRET: SECRET };
+
+    const refused = await start(production);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("PAYMENT_ACQUIRER is required in production");
+
+    const started = await start({ ...production, PAYMENT_ACQUIRER: "simulated" });
+    expect(started.url).toBeDefined();
+    expect(started.output).toContain(SIMULATED_ACQUIRER_WARNING);
+    expect(started.output).toContain("Оплата:                 СИМУЛЯТОР эквайера");
   }, 60_000);
 });

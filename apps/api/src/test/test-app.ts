@@ -12,6 +12,8 @@ import { type Clock, fixedClock } from "../lib/clock.ts";
 export const TEST_ENV = {
   NODE_ENV: "test",
   JWT_SECRET: "test-secret-test-secret-test-secret-0123",
+  // Named, as a deployment must (some tests configure one): the suites pay with its test cards.
+  PAYMENT_ACQUIRER: "simulated",
   LOG_LEVEL: "silent",
   // Suites register many customers from one address; the limits have tests of their own.
   RATE_LIMIT_AUTH_PER_MINUTE: "100000",
