@@ -1,4 +1,4 @@
-import { MeterValue, MeterZone } from "./accounts.ts";
+import { MeterValue, MeterZone, TariffPlan } from "./accounts.ts";
 import { defineRoute } from "./route.ts";
 import { z } from "./zod.ts";
 
@@ -55,6 +55,38 @@ export const ThisMonth = z.object({
 });
 export type ThisMonth = z.infer<typeof ThisMonth>;
 
+const Month = z.string().regex(/^\d{4}-\d{2}$/);
+
+/**
+ * «Какой тариф выгоднее»: the last twelve whole months of actual readings (no estimated ones)
+ * costed on each plan the supplier offered in all of them, at each month's rates, cheapest
+ * first. `exact: false` marks a figure that rests on `assumption` (the meters do not measure
+ * that plan's zones); `meterReplacement` a plan that needs a multi-zone meter. `plans` is empty
+ * when fewer than three months have readings.
+ */
+export const TariffComparison = z.object({
+  from: Month.nullable(),
+  to: Month.nullable(),
+  monthsCounted: z.number().int(),
+  currentPlan: TariffPlan,
+  plans: z.array(
+    z.object({
+      plan: TariffPlan,
+      zones: z.array(z.object({ zone: MeterZone, kwh: MeterValue, costKopecks: z.number().int() })),
+      costKopecks: z.number().int(),
+      /** Against the current plan over the same months: negative is a saving. */
+      differenceKopecks: z.number().int(),
+      exact: z.boolean(),
+      meterReplacement: z.boolean(),
+    }),
+  ),
+  /** The cheapest plan when it is cheaper than the current one. */
+  better: TariffPlan.nullable(),
+  /** The typical shares an estimate assumes (0.25 = a quarter), when some figure is one. */
+  assumption: z.object({ nightShare: z.number(), peakShareOfDay: z.number() }).nullable(),
+});
+export type TariffComparison = z.infer<typeof TariffComparison>;
+
 const AccountParams = z.strictObject({ accountId: z.uuid({ error: "Неверный идентификатор счёта." }) });
 const tag = "Потребление";
 
@@ -92,6 +124,17 @@ export const consumptionRoutes = {
     params: AccountParams,
     status: 200,
     response: ThisMonth,
+    errors: ["NOT_FOUND"],
+  }),
+  tariffComparison: defineRoute({
+    method: "GET",
+    path: "/api/accounts/:accountId/tariff-comparison",
+    summary: "«Какой тариф выгоднее»: стоимость последних 12 месяцев по каждому тарифу поставщика",
+    tag,
+    auth: true,
+    params: AccountParams,
+    status: 200,
+    response: TariffComparison,
     errors: ["NOT_FOUND"],
   }),
 };

@@ -1,11 +1,11 @@
-import { AccountIdParams } from "./accounts.ts";
+import { AccountIdParams, TariffPlan } from "./accounts.ts";
 import { FullName } from "./fields.ts";
 import { defineRoute } from "./route.ts";
 import { z } from "./zod.ts";
 
 const Instant = z.iso.datetime({ offset: true });
 
-export const ServiceRequestKind = z.enum(["OWNER", "RESIDENTS", "ROOMS", "AREA"]);
+export const ServiceRequestKind = z.enum(["OWNER", "RESIDENTS", "ROOMS", "AREA", "TARIFF"]);
 export type ServiceRequestKind = z.infer<typeof ServiceRequestKind>;
 
 /** подана → на рассмотрении → выполнена / отклонена. */
@@ -65,6 +65,19 @@ export const serviceRequestKinds: Record<
     description: "Общая и жилая площадь помещения.",
     documents: [{ slot: "egrn", label: "Выписка из ЕГРН или технический паспорт", required: true }, otherDocuments],
   },
+  TARIFF: {
+    title: "Смена тарифа",
+    description:
+      "Одноставочный, двухзонный (день/ночь) или трёхзонный (пик/полупик/ночь). Для зонного тарифа нужен счётчик, который считает эти зоны.",
+    documents: [
+      {
+        slot: "meter",
+        label: "Паспорт многотарифного счётчика или акт его ввода в эксплуатацию (если счётчик уже заменён)",
+        required: false,
+      },
+      otherDocuments,
+    ],
+  },
 };
 
 export const serviceRequestStatusLabels: Record<ServiceRequestStatus, string> = {
@@ -104,6 +117,7 @@ export const ServiceRequestChange = z.discriminatedUnion("kind", [
       path: ["livingArea"],
       message: "Жилая площадь не может быть больше общей.",
     }),
+  z.strictObject({ kind: z.literal("TARIFF"), tariffPlan: z.enum(TariffPlan.options, { error: "Выберите тариф." }) }),
 ]);
 export type ServiceRequestChange = z.output<typeof ServiceRequestChange>;
 
@@ -113,6 +127,7 @@ export const ServiceRequestChangeValue = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("RESIDENTS"), residents: z.number().int() }),
   z.object({ kind: z.literal("ROOMS"), rooms: z.number().int() }),
   z.object({ kind: z.literal("AREA"), totalArea: z.string(), livingArea: z.string() }),
+  z.object({ kind: z.literal("TARIFF"), tariffPlan: TariffPlan }),
 ]);
 
 /** The JSON part (field `request`) of the multipart form; the files follow in their slots' fields. */
@@ -167,6 +182,7 @@ export const OperatorServiceRequest = ServiceRequest.extend({
     rooms: z.number().int(),
     totalArea: z.string(),
     livingArea: z.string(),
+    tariffPlan: TariffPlan,
   }),
   customer: z.object({ fullName: z.string(), email: z.string(), phone: z.string().nullable() }),
 });

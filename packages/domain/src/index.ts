@@ -22,5 +22,6 @@ export * from "./sign-in-throttle.ts";
 export * from "./simulated-acquirer.ts";
 export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";
+export * from "./tariff-comparison.ts";
 export * from "./this-month.ts";
 export * from "./unusual-use.ts";

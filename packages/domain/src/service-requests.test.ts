@@ -17,6 +17,7 @@ const facts: AccountFacts = {
   rooms: 3,
   totalArea: "54.30",
   livingArea: "38.00",
+  tariffPlan: "SINGLE",
 };
 
 describe("requestedFacts and factsBefore", () => {
@@ -29,6 +30,7 @@ describe("requestedFacts and factsBefore", () => {
       { totalArea: "60.50", livingArea: "40.00" },
       { totalArea: "54.30", livingArea: "38.00" },
     ],
+    [{ kind: "TARIFF", tariffPlan: "TWO_ZONE" }, { tariffPlan: "TWO_ZONE" }, { tariffPlan: "SINGLE" }],
   ] as const)("%j sets %j, was %j", (change, wanted, before) => {
     expect(requestedFacts(change)).toEqual(wanted);
     expect(factsBefore(change, facts)).toEqual(before);
@@ -40,6 +42,7 @@ describe("requireSomeChange", () => {
     [{ kind: "RESIDENTS", residents: 2 }, ["change.residents"]],
     [{ kind: "AREA", totalArea: "54.3", livingArea: "38" }, ["change.totalArea", "change.livingArea"]],
     [{ kind: "OWNER", ownerName: "Иванов И. И." }, ["change.ownerName"]],
+    [{ kind: "TARIFF", tariffPlan: "SINGLE" }, ["change.tariffPlan"]],
   ] as const)("refuses %j, which changes nothing", (change, paths) => {
     try {
       requireSomeChange(change, facts);
@@ -52,6 +55,7 @@ describe("requireSomeChange", () => {
   it.each([
     { kind: "AREA", totalArea: "54.3", livingArea: "37.9" },
     { kind: "OWNER", ownerName: "иванов и. и." },
+    { kind: "TARIFF", tariffPlan: "THREE_ZONE" },
   ] as const)("lets %j through: one field is enough", (change) => {
     expect(() => requireSomeChange(change, facts)).not.toThrow();
   });

@@ -1,5 +1,6 @@
 import type { ServiceRequestChange, ServiceRequestStatus } from "@lk/contract/requests";
 import { DomainError } from "./domain-error.ts";
+import type { TariffPlan } from "./tariff-comparison.ts";
 
 // «Изменить данные» (заявки): what a change touches, when it changes nothing, and the request's
 // life, decided once for the API and the mock.
@@ -23,6 +24,7 @@ export interface AccountFacts {
   rooms: number;
   totalArea: string;
   livingArea: string;
+  tariffPlan: TariffPlan;
 }
 
 /** What approving the change writes to the account. */
@@ -36,6 +38,8 @@ export function requestedFacts(change: ServiceRequestChange): Partial<AccountFac
       return { rooms: change.rooms };
     case "AREA":
       return { totalArea: Number(change.totalArea).toFixed(2), livingArea: Number(change.livingArea).toFixed(2) };
+    case "TARIFF":
+      return { tariffPlan: change.tariffPlan };
   }
 }
 
@@ -45,16 +49,19 @@ export function factsBefore(change: ServiceRequestChange, facts: AccountFacts): 
   return Object.fromEntries(keys.map((key) => [key, facts[key]]));
 }
 
-// A name exactly (the contract trims it); numbers and areas by value (54.3 is 54.30).
-const sameFact = (key: keyof AccountFacts, wanted: string | number | undefined, now: string | number) =>
-  key === "ownerName" ? wanted === now : Number(wanted) === Number(now);
+// A name and a plan exactly (the contract trims names); numbers and areas by value (54.3 is 54.30).
+export const sameFact = (key: keyof AccountFacts, wanted: string | number | undefined, now: string | number) =>
+  key === "ownerName" || key === "tariffPlan" ? wanted === now : Number(wanted) === Number(now);
+
+/** The refusal of a value the account already holds. */
+export const UNCHANGED = "Совпадает с текущим значением: менять нечего.";
 
 /** Refuses a change that would change nothing, on each of its fields (`change.residents`). */
 export function requireSomeChange(change: ServiceRequestChange, facts: AccountFacts): void {
   const wanted = requestedFacts(change);
   const keys = Object.keys(wanted) as (keyof AccountFacts)[];
   if (!keys.every((key) => sameFact(key, wanted[key], facts[key]))) return;
-  const message = "Совпадает с текущим значением: менять нечего.";
+  const message = UNCHANGED;
   throw new DomainError("VALIDATION_FAILED", message, {
     location: "body",
     fields: keys.map((key) => ({ path: `change.${key}`, message })),

@@ -23,6 +23,7 @@ import { paymentScenarios } from "./scenarios/payments.ts";
 import { profileScenarios } from "./scenarios/profile.ts";
 import { readingScenarios } from "./scenarios/readings.ts";
 import { requestScenarios } from "./scenarios/requests.ts";
+import { tariffScenarios } from "./scenarios/tariffs.ts";
 
 /** Every scenario, by feature. */
 export const scenarios = [
@@ -31,6 +32,7 @@ export const scenarios = [
   ...readingScenarios,
   ...paymentScenarios,
   ...consumptionScenarios,
+  ...tariffScenarios,
   ...profileScenarios,
   ...requestScenarios,
   ...operatorScenarios,

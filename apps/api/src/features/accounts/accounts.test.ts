@@ -137,6 +137,7 @@ const accountScoped: Record<string, { body?: object; query?: string; multipart?:
   "GET /api/accounts/:accountId/consumption": { query: "?year=2026" },
   "GET /api/accounts/:accountId/consumption.csv": { query: "?year=2026" },
   "GET /api/accounts/:accountId/consumption/this-month": {},
+  "GET /api/accounts/:accountId/tariff-comparison": {},
   "GET /api/accounts/:accountId/payments": { query: "?from=2024-01-01&to=2026-12-31" },
   "GET /api/accounts/:accountId/payments/:paymentId": {},
   "POST /api/accounts/:accountId/payments": {

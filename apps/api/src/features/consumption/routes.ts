@@ -3,7 +3,7 @@ import contentDisposition from "content-disposition";
 import type { FastifyInstance } from "fastify";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { viewerOf } from "../auth/session-check.ts";
-import { type ConsumptionDeps, consumptionCsvFile, consumptionYear, thisMonth } from "./service.ts";
+import { type ConsumptionDeps, consumptionCsvFile, consumptionYear, tariffComparisonOf, thisMonth } from "./service.ts";
 
 export function consumptionRoutes(app: FastifyInstance, deps: ConsumptionDeps): void {
   // All check the session in their own first query (lib/contract-route.ts).
@@ -30,6 +30,12 @@ export function consumptionRoutes(app: FastifyInstance, deps: ConsumptionDeps): 
     app,
     routes.consumption.thisMonth,
     async ({ request, params }) => thisMonth(deps, viewerOf(request, deps.clock), params.accountId),
+    { sessionCheckedInQuery: true },
+  );
+  registerRoute(
+    app,
+    routes.consumption.tariffComparison,
+    async ({ request, params }) => tariffComparisonOf(deps, viewerOf(request, deps.clock), params.accountId),
     { sessionCheckedInQuery: true },
   );
 }

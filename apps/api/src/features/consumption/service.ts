@@ -1,6 +1,7 @@
-import type { ConsumptionYear, ThisMonth } from "@lk/contract";
+import type { ConsumptionYear, TariffComparison, ThisMonth } from "@lk/contract";
 import { type Database, type Sql, sqlOf, statement } from "@lk/db";
 import {
+  comparisonFrom,
   consumptionCsv,
   consumptionFileName,
   DomainError,
@@ -8,6 +9,10 @@ import {
   monthlyConsumption,
   monthOf,
   monthsToShow,
+  type TariffPlan,
+  type TariffRate,
+  tariffComparison,
+  tariffComparisonView,
   thisMonthEstimate,
   thisMonthView,
   type Zone,
@@ -61,29 +66,49 @@ const thisMonthContext = statement<
                   AND t."validFrom" <= $5::date AND (t."validTo" IS NULL OR t."validTo" >= $5::date)) AS rates`),
 );
 
+/** The same, with the account's plan and every tariff of its supplier in force since $5 (a date). */
+const comparisonContext = statement<
+  [userId: string, accountId: string, sessionId: string, now: Date, since: string],
+  ChartContext & { currentPlan: TariffPlan; rates: TariffRate[] }
+>(
+  "consumption.tariff-comparison-context",
+  contextSql(`, a."tariffPlan" AS "currentPlan",
+              (SELECT coalesce(json_agg(json_build_object('plan', t.plan, 'zone', t.zone, 'rateKopecks', t."rateKopecks",
+                                        'validFrom', to_char(t."validFrom", 'YYYY-MM-DD'),
+                                        'validTo', to_char(t."validTo", 'YYYY-MM-DD'))), '[]'::json)
+                 FROM "Tariff" t
+                WHERE t."supplierId" = a."supplierId" AND (t."validTo" IS NULL OR t."validTo" >= $5::date)) AS rates`),
+);
+
 /**
  * The readings of the two years shown, plus each meter's last one before them (the use in the
  * first month is measured from it, however long ago it was taken): bounded on both sides, so a
  * meter's older history is never read. A reading at 00:00 on 1 January closes December, so it
  * belongs to the earlier side. Values as thousandths already. $1 meters, $2 from, $3 to.
  */
-const chartReadings = statement<
-  [meterIds: string[], from: Date, to: Date],
-  { meterId: string; takenAt: Date; t1: number | null; t2: number | null; t3: number | null }
->(
-  "consumption.readings",
+const readingsSql = (where: string) =>
   `SELECT "meterId", "takenAt", round(t1 * 1000)::float8 AS t1, round(t2 * 1000)::float8 AS t2,
           round(t3 * 1000)::float8 AS t3
      FROM "Reading"
-    WHERE "meterId" = ANY($1::uuid[]) AND status = 'ACTIVE' AND "takenAt" > $2::timestamptz AND "takenAt" <= $3::timestamptz
+    WHERE "meterId" = ANY($1::uuid[]) AND ${where} AND "takenAt" > $2::timestamptz AND "takenAt" <= $3::timestamptz
    UNION ALL
    SELECT before.* FROM unnest($1::uuid[]) AS meter(id) CROSS JOIN LATERAL (
      SELECT "meterId", "takenAt", round(t1 * 1000)::float8 AS t1, round(t2 * 1000)::float8 AS t2,
             round(t3 * 1000)::float8 AS t3
        FROM "Reading"
-      WHERE "meterId" = meter.id AND status = 'ACTIVE' AND "takenAt" <= $2::timestamptz
+      WHERE "meterId" = meter.id AND ${where} AND "takenAt" <= $2::timestamptz
       ORDER BY "takenAt" DESC LIMIT 1
-   ) AS before`,
+   ) AS before`;
+type ReadingRow = { meterId: string; takenAt: Date; t1: number | null; t2: number | null; t3: number | null };
+
+const chartReadings = statement<[meterIds: string[], from: Date, to: Date], ReadingRow>(
+  "consumption.readings",
+  readingsSql(`status = 'ACTIVE'`),
+);
+/** The same without the supplier's estimates: the tariff comparison counts measured use only. */
+const measuredReadings = statement<[meterIds: string[], from: Date, to: Date], ReadingRow>(
+  "consumption.measured-readings",
+  readingsSql(`status = 'ACTIVE' AND source <> 'ESTIMATED'`),
 );
 
 /** The account (the session and the link checked), or the request ends here (401, then 404). */
@@ -94,8 +119,8 @@ function requireAccount<T extends ChartContext>(found: T | undefined): T & { num
 }
 
 /** The meters' actual readings after `from` up to `to`, and each meter's last one before `from`. */
-async function readingsBetween(sql: Sql, meters: ChartContext["meters"], from: Date, to: Date) {
-  const rows = meters.length ? await sql.query(chartReadings, [meters.map((m) => m.id), from, to]) : [];
+async function readingsBetween(sql: Sql, meters: ChartContext["meters"], from: Date, to: Date, query = chartReadings) {
+  const rows = meters.length ? await sql.query(query, [meters.map((m) => m.id), from, to]) : [];
   return rows.map((r) => ({
     meterId: r.meterId,
     takenAt: r.takenAt,
@@ -140,6 +165,35 @@ export async function thisMonth({ db }: ConsumptionDeps, viewer: Viewer, account
       readings,
       lastBilledMonth: account.lastBilledMonth,
       rates: account.rates,
+      now,
+      timeZone: account.timeZone,
+    }),
+  );
+}
+
+/**
+ * «Какой тариф выгоднее»: the domain's `tariffComparison` over the measured readings of the last
+ * twelve whole months and every tariff of the supplier since then. Two statements.
+ */
+export async function tariffComparisonOf(
+  { db }: ConsumptionDeps,
+  viewer: Viewer,
+  accountId: string,
+): Promise<TariffComparison> {
+  const sql = sqlOf(db);
+  const now = viewer.now;
+  // Tariffs are dated by calendar day; a day early takes in the rate of the window's first month.
+  const since = new Date(comparisonFrom(now).getTime() - 86_400_000).toISOString().slice(0, 10);
+  const [found] = await sql.query(comparisonContext, [viewer.userId, accountId, viewer.sessionId, now, since]);
+  const account = requireAccount(found);
+  const from = comparisonFrom(now, account.timeZone);
+  const readings = await readingsBetween(sql, account.meters, from, now, measuredReadings);
+  return tariffComparisonView(
+    tariffComparison({
+      meters: account.meters,
+      readings,
+      rates: account.rates,
+      currentPlan: account.currentPlan,
       now,
       timeZone: account.timeZone,
     }),

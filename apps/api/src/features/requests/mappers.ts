@@ -50,6 +50,7 @@ export const operatorInclude = {
       rooms: true,
       totalArea: true,
       livingArea: true,
+      tariffPlan: true,
     },
   },
   user: { select: { fullName: true, email: true, phone: true } },

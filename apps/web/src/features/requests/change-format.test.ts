@@ -2,11 +2,17 @@ import { describe, expect, it } from "vitest";
 import { changeRows, formatDateTime, formatFileSize } from "./change-format.ts";
 
 describe("how a request's change reads", () => {
+  it("names the tariff plans in words", () => {
+    expect(changeRows({ kind: "TARIFF", tariffPlan: "TWO_ZONE" }, { tariffPlan: "SINGLE" })).toEqual([
+      { key: "tariffPlan", label: "Тариф", previous: "одноставочный", requested: "двухзонный (день/ночь)" },
+    ]);
+  });
+
   it("shows areas in square metres with a comma, beside what they were and what the account holds now", () => {
     const rows = changeRows(
       { kind: "AREA", totalArea: "61.5", livingArea: "40" },
       { totalArea: "54.30", livingArea: "33.67" },
-      { ownerName: "", residents: 1, rooms: 1, totalArea: "54.30", livingArea: "33.67" },
+      { ownerName: "", residents: 1, rooms: 1, totalArea: "54.30", livingArea: "33.67", tariffPlan: "SINGLE" },
     );
     expect(rows).toEqual([
       { key: "totalArea", label: "Общая площадь", previous: "54,3 м²", requested: "61,5 м²", current: "54,3 м²" },

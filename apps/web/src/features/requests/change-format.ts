@@ -1,9 +1,9 @@
 import type { AccountDetails } from "@lk/contract/accounts";
 import type { ServiceRequestChange, ServiceRequestKind } from "@lk/contract/requests";
-import { MOSCOW } from "@lk/domain";
+import { MOSCOW, TARIFF_PLAN_NAMES, type TariffPlan } from "@lk/domain";
 
 /** The account's facts a request may change (the names the API uses in `change` and `previous`). */
-export type FactKey = "ownerName" | "residents" | "rooms" | "totalArea" | "livingArea";
+export type FactKey = "ownerName" | "residents" | "rooms" | "totalArea" | "livingArea" | "tariffPlan";
 export type AccountFacts = Pick<AccountDetails, FactKey>;
 
 export const factLabels: Record<FactKey, string> = {
@@ -12,6 +12,7 @@ export const factLabels: Record<FactKey, string> = {
   rooms: "Количество комнат",
   totalArea: "Общая площадь",
   livingArea: "Жилая площадь",
+  tariffPlan: "Тариф",
 };
 
 /** Which facts each service changes, in the order the form asks for them. */
@@ -20,11 +21,13 @@ export const factsOfKind: Record<ServiceRequestKind, FactKey[]> = {
   RESIDENTS: ["residents"],
   ROOMS: ["rooms"],
   AREA: ["totalArea", "livingArea"],
+  TARIFF: ["tariffPlan"],
 };
 
 /** `54.30` → «54,3 м²», `3` → «3», a name as it is. */
 export function formatFact(key: FactKey, value: string | number | undefined): string {
   if (value === undefined || value === "") return "—";
+  if (key === "tariffPlan") return TARIFF_PLAN_NAMES[value as TariffPlan] ?? String(value);
   if (key === "totalArea" || key === "livingArea") {
     return `${Number(value).toLocaleString("ru-RU", { maximumFractionDigits: 2 })} м²`;
   }

@@ -7,10 +7,26 @@ const current = {
   rooms: 2,
   totalArea: "54.30",
   livingArea: "33.67",
+  tariffPlan: "SINGLE" as const,
 };
 const file = (name: string, size = 10) => new File([new Uint8Array(size)], name);
 
 describe("the request form's own checks", () => {
+  it("asks for a tariff, and refuses the one the account is already on", () => {
+    const files = {};
+    expect(validateRequest({ ...emptyRequestForm, kind: "TARIFF" }, files, current).errors).toEqual({
+      tariffPlan: "Выберите тариф.",
+    });
+    expect(
+      validateRequest({ ...emptyRequestForm, kind: "TARIFF", tariffPlan: "SINGLE" }, files, current).errors,
+    ).toEqual({ tariffPlan: UNCHANGED });
+    expect(
+      validateRequest({ ...emptyRequestForm, kind: "TARIFF", tariffPlan: "TWO_ZONE" }, files, current).body,
+    ).toEqual({
+      change: { kind: "TARIFF", tariffPlan: "TWO_ZONE" },
+    });
+  });
+
   it("asks to choose a service first", () => {
     expect(validateRequest(emptyRequestForm, {}, current).errors).toEqual({ kind: "Выберите, что нужно изменить." });
   });

@@ -5,6 +5,7 @@ import {
   type ServiceRequestKind,
   serviceRequestKinds,
 } from "@lk/contract/requests";
+import { sameFact, UNCHANGED } from "@lk/domain";
 import type { UploadFile } from "../../lib/api-client.ts";
 import { type AccountFacts, type FactKey, factsOfKind } from "./change-format.ts";
 
@@ -16,6 +17,7 @@ export interface RequestFormValues {
   rooms: string;
   totalArea: string;
   livingArea: string;
+  tariffPlan: string;
   comment: string;
 }
 
@@ -31,6 +33,7 @@ export const emptyRequestForm: RequestFormValues = {
   rooms: "",
   totalArea: "",
   livingArea: "",
+  tariffPlan: "",
   comment: "",
 };
 
@@ -47,6 +50,8 @@ function changeOf(values: RequestFormValues, kind: ServiceRequestKind) {
       return { kind, rooms: count(values.rooms) };
     case "AREA":
       return { kind, totalArea: values.totalArea, livingArea: values.livingArea };
+    case "TARIFF":
+      return { kind, tariffPlan: values.tariffPlan || undefined };
   }
 }
 
@@ -56,8 +61,8 @@ export function formFieldOf(path: string): string {
   return path.startsWith("change.") ? path.slice("change.".length) : path;
 }
 
-/** What the server answers when nothing would change (it compares as the API does: numbers by value). */
-export const UNCHANGED = "Совпадает с текущим значением: менять нечего.";
+/** What the server answers when nothing would change (compared as the API does, by @lk/domain's `sameFact`). */
+export { UNCHANGED };
 
 /**
  * The checks the server would make first, made before sending: the contract's rules, nothing
@@ -78,8 +83,7 @@ export function validateRequest(
   } else {
     const keys = factsOfKind[kind];
     const wanted = parsed.data.change as Partial<Record<FactKey, string | number>>;
-    const same = (key: FactKey) =>
-      key === "ownerName" ? wanted[key] === current[key] : Number(wanted[key]) === Number(current[key]);
+    const same = (key: FactKey) => sameFact(key, wanted[key], current[key]);
     if (keys.every(same)) for (const key of keys) errors[key] = UNCHANGED;
   }
   for (const slot of serviceRequestKinds[kind].documents) {

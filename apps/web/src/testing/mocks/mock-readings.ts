@@ -1,6 +1,7 @@
 import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
 import type { Zone } from "@lk/domain";
 import { type MockReading, mockDb } from "./mock-db.ts";
+import { accountFacts } from "./mock-service-requests.ts";
 
 /** One reading of a meter as the API's table holds it, whether generated or sent through the mock. */
 export interface MeterReadingRow {
@@ -66,7 +67,7 @@ export function ratesOf(bundle: AccountBundle, now: Date) {
     .filter(
       (t) =>
         t.supplierId === bundle.account.supplierId &&
-        t.plan === bundle.account.tariffPlan &&
+        t.plan === accountFacts(bundle).tariffPlan &&
         t.validFrom <= day &&
         (t.validTo === null || t.validTo >= day),
     )

@@ -29,8 +29,16 @@ export interface MockServiceRequest {
 
 /** The generated account's facts with what approved requests changed on top. */
 export function accountFacts(bundle: AccountBundle): AccountFacts {
-  const { ownerName, residents, rooms, totalArea, livingArea } = bundle.account;
-  return { ownerName, residents, rooms, totalArea, livingArea, ...mockDb.state.accountChanges[bundle.account.id] };
+  const { ownerName, residents, rooms, totalArea, livingArea, tariffPlan } = bundle.account;
+  return {
+    ownerName,
+    residents,
+    rooms,
+    totalArea,
+    livingArea,
+    tariffPlan,
+    ...mockDb.state.accountChanges[bundle.account.id],
+  };
 }
 
 export const nextRequestNumber = () => Math.max(0, ...mockDb.state.serviceRequests.map((r) => r.number)) + 1;

@@ -105,9 +105,8 @@ export function toDetails(
   return {
     ...summary,
     supplier: { id: supplier.id, name: supplier.name, shortName: supplier.shortName },
-    // Owner, residents, rooms and areas as approved requests («Изменить») left them.
+    // Owner, residents, rooms, areas and the tariff as approved requests («Изменить») left them.
     ...accountFacts(bundle),
-    tariffPlan: account.tariffPlan,
     // A debt paid off through the mock is no debt any more.
     debtSince: summary.balanceKopecks > 0 ? account.debtSince : null,
     lastBill: bill ? toBillSummary(bill) : null,

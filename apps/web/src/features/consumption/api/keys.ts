@@ -5,4 +5,5 @@ export const consumptionKeys = {
   year: (accountId: string, year: number) => [...consumptionKeys.account(accountId), year] as const,
   /** Under the account's key: a reading sent refreshes it with the chart. */
   thisMonth: (accountId: string) => [...consumptionKeys.account(accountId), "this-month"] as const,
+  tariffComparison: (accountId: string) => [...consumptionKeys.account(accountId), "tariff-comparison"] as const,
 };

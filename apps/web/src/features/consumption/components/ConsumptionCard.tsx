@@ -12,6 +12,7 @@ import { consumptionFile } from "../consumption-csv.ts";
 import { type ConsumptionView, consumptionSummary, consumptionView } from "../consumption-months.ts";
 import { ChartBoundary } from "./ChartBoundary.tsx";
 import { ConsumptionTable } from "./ConsumptionTable.tsx";
+import { TariffComparison } from "./TariffComparison.tsx";
 import { ThisMonth } from "./ThisMonth.tsx";
 import { YearPicker } from "./YearPicker.tsx";
 
@@ -166,7 +167,8 @@ function ConsumptionPanel({ accountId, accountNumber, currentYear }: Props & { c
 
 /**
  * SPEC §11 «Потребление»: «Этот месяц» (use since the last bill, the month's forecast), then a year
- * by month and zone, compared with the year before; a table and CSV of the same numbers.
+ * by month and zone, compared with the year before; a table and CSV of the same numbers; then
+ * «Какой тариф выгоднее» over the last twelve months.
  */
 export function ConsumptionCard({ currentYear, ...rest }: Props) {
   return (
@@ -180,6 +182,7 @@ export function ConsumptionCard({ currentYear, ...rest }: Props) {
       ) : (
         <ConsumptionPanel {...rest} currentYear={currentYear} />
       )}
+      <TariffComparison accountId={rest.accountId} />
     </section>
   );
 }

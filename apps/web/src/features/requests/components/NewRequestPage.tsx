@@ -1,10 +1,17 @@
 import type { AccountDetails } from "@lk/contract/accounts";
-import { Link, useNavigate } from "react-router";
+import { ServiceRequestKind } from "@lk/contract/requests";
+import { TARIFF_PLANS } from "@lk/domain";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { RequestForm } from "./RequestForm.tsx";
 
 /** «Реквизиты ЛС» → «Изменить»: a request to change the account's details, with documents. */
 export function NewRequestPage({ account }: { account: AccountDetails }) {
   const navigate = useNavigate();
+  // «Сменить тариф» links here with the service and the plan chosen: `?kind=TARIFF&plan=TWO_ZONE`.
+  const [search] = useSearchParams();
+  const kind = ServiceRequestKind.safeParse(search.get("kind"));
+  const plan = TARIFF_PLANS.find((p) => p === search.get("plan"));
+  const initial = kind.success ? { kind: kind.data, ...(plan ? { tariffPlan: plan } : {}) } : undefined;
   return (
     <section className="page request-page" aria-labelledby="new-request-title">
       <p className="request-page__back">
@@ -18,6 +25,7 @@ export function NewRequestPage({ account }: { account: AccountDetails }) {
       <div className="card">
         <RequestForm
           account={account}
+          initial={initial}
           onCreated={(request) =>
             navigate(`/accounts/${account.id}/requests/${request.id}`, { state: { created: request.number } })
           }

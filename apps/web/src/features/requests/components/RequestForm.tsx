@@ -25,6 +25,8 @@ import { ServiceChoice } from "./ServiceChoice.tsx";
 interface Props {
   account: AccountDetails;
   onCreated: (request: ServiceRequest) => void;
+  /** What the form starts with, e.g. «Сменить тариф» from the tariff comparison. */
+  initial?: Partial<RequestFormValues> | undefined;
 }
 
 const without = (errors: FormErrors, key: string): FormErrors => {
@@ -41,9 +43,9 @@ function messageOf(error: unknown): string {
 }
 
 /** «Изменить»: the service, its new values, the documents, a comment → «Отправить заявку». */
-export function RequestForm({ account, onCreated }: Props) {
+export function RequestForm({ account, onCreated, initial }: Props) {
   const create = useCreateRequest(account.id);
-  const [values, setValues] = useState<RequestFormValues>(emptyRequestForm);
+  const [values, setValues] = useState<RequestFormValues>({ ...emptyRequestForm, ...initial });
   const [files, setFiles] = useState<ChosenFiles>({});
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -98,7 +100,14 @@ export function RequestForm({ account, onCreated }: Props) {
       <ServiceChoice value={kind} error={errors.kind} onChange={(next) => set("kind", next)} />
       {kind ? (
         <>
-          <ChangeFields kind={kind} values={values} current={account} errors={errors} onChange={set} />
+          <ChangeFields
+            kind={kind}
+            values={values}
+            current={account}
+            meters={account.meters}
+            errors={errors}
+            onChange={set}
+          />
           <DocumentSlots
             slots={serviceRequestKinds[kind].documents}
             files={files}

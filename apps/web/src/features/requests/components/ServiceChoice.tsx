@@ -1,4 +1,5 @@
 import { type ServiceRequestKind, serviceRequestKinds } from "@lk/contract/requests";
+import { ChoiceGroup } from "../../../components/ui/ChoiceGroup.tsx";
 
 interface Props {
   value: ServiceRequestKind | "";
@@ -6,42 +7,14 @@ interface Props {
   error?: string;
 }
 
-const kinds = Object.keys(serviceRequestKinds) as ServiceRequestKind[];
+const choices = (Object.keys(serviceRequestKinds) as ServiceRequestKind[]).map((kind) => ({
+  value: kind,
+  ...serviceRequestKinds[kind],
+}));
 
 /** «Что изменить»: the services of «Изменить», each with what it is for. */
 export function ServiceChoice({ value, onChange, error }: Props) {
   return (
-    <fieldset
-      className={`service-choice${error ? " field--invalid" : ""}`}
-      aria-describedby={error ? "service-choice-error" : undefined}
-    >
-      <legend className="field__label">Что изменить</legend>
-      {error ? (
-        <p className="field__error" id="service-choice-error">
-          {error}
-        </p>
-      ) : null}
-      {kinds.map((kind) => {
-        const { title, description } = serviceRequestKinds[kind];
-        return (
-          <label key={kind} className="service-choice__option">
-            <input
-              type="radio"
-              name="kind"
-              value={kind}
-              checked={value === kind}
-              aria-describedby={`service-${kind}-description`}
-              onChange={() => onChange(kind)}
-            />
-            <span>
-              <span className="service-choice__title">{title}</span>
-              <span className="service-choice__description" id={`service-${kind}-description`}>
-                {description}
-              </span>
-            </span>
-          </label>
-        );
-      })}
-    </fieldset>
+    <ChoiceGroup legend="Что изменить" name="kind" choices={choices} value={value} error={error} onChange={onChange} />
   );
 }

@@ -1,10 +1,12 @@
 import { type ConsumptionYear, routes } from "@lk/contract";
-import type { AccountBundle } from "@lk/demo-data";
+import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
 import {
   consumptionCsv,
   consumptionFileName,
   monthlyConsumption,
   monthsToShow,
+  tariffComparison,
+  tariffComparisonView,
   thisMonthEstimate,
   thisMonthView,
   type Zone,
@@ -14,18 +16,19 @@ import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { ratesOf, readingsOfMeter } from "../mock-readings.ts";
+import { accountFacts } from "../mock-service-requests.ts";
 import { findAccount } from "../mock-world.ts";
 
 // The same computation as apps/api/src/features/consumption/service.ts, over the generated world's
 // readings and the customers' own submissions (a replaced one no longer counts). The suppliers of
 // the world all keep Moscow time, the domain's default.
 
-/** The account's meters and their active readings, as the domain's consumption rules take them. */
-function metersAndReadings(bundle: AccountBundle) {
+/** The account's meters and their active readings (measured ones only, if asked), as the domain's rules take them. */
+function metersAndReadings(bundle: AccountBundle, measuredOnly = false) {
   const meters = bundle.meters.map((m) => ({ id: m.id, zones: m.zones, digitCapacity: m.digitCapacity }));
   const readings = bundle.meters
     .flatMap((m) => readingsOfMeter(bundle, m.id))
-    .filter((r) => r.status === "ACTIVE")
+    .filter((r) => r.status === "ACTIVE" && !(measuredOnly && r.source === "ESTIMATED"))
     .map((r) => ({ meterId: r.meterId, takenAt: r.takenAt, values: r.values }));
   return { meters, readings };
 }
@@ -87,6 +90,22 @@ export const consumptionHandlers = [
           ...metersAndReadings(bundle),
           lastBilledMonth: lastBill,
           rates: ratesOf(bundle, now),
+          now,
+        }),
+      );
+    },
+    { authenticate },
+  ),
+  mockRoute(
+    routes.consumption.tariffComparison,
+    ({ input: { params }, userId }) => {
+      const { bundle } = requireLink(userId as string, params.accountId);
+      const now = mockClock.now();
+      return tariffComparisonView(
+        tariffComparison({
+          ...metersAndReadings(bundle, true),
+          rates: tariffsOf({ seed: DEFAULT_SEED, now }).filter((t) => t.supplierId === bundle.account.supplierId),
+          currentPlan: accountFacts(bundle).tariffPlan,
           now,
         }),
       );

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ServiceRequestKind" ADD VALUE 'TARIFF';
