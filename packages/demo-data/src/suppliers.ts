@@ -52,11 +52,8 @@ export const SUPPLIERS: SupplierSeed[] = [
   },
 ];
 
-export const PLAN_ZONES: Record<TariffPlan, MeterZone[]> = {
-  SINGLE: ["T1"],
-  TWO_ZONE: ["T1", "T2"],
-  THREE_ZONE: ["T1", "T2", "T3"],
-};
+/** The zones each plan bills, as @lk/domain decides them. */
+export { PLAN_ZONES } from "@lk/domain";
 
 /** Base rates (kopecks per kWh) from July 2023; each July they rise by about 10 %. */
 const BASE_RATES: Record<TariffPlan, Partial<Record<MeterZone, number>>> = {
