@@ -1,29 +1,47 @@
 import { CSV_TYPE } from "@lk/domain";
-import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
 import { ApiError } from "../lib/api-client.ts";
 import { downloadText } from "../lib/download.ts";
-import type { Period } from "../lib/period.ts";
+import { DEFAULT_PERIOD_MONTHS, type Period, periodBack } from "../lib/period.ts";
 import { PeriodFilter } from "./PeriodFilter.tsx";
 import { Alert } from "./ui/Alert.tsx";
 import { Button } from "./ui/Button.tsx";
 import { Spinner } from "./ui/PageLoader.tsx";
 
-interface Props<T> {
+/** What each tab of «История» is given by the card. */
+export interface HistoryPanelProps {
+  accountId: string;
+  accountNumber: string;
   /** `YYYY-MM-DD`, Moscow. */
   today: string;
-  period: Period;
-  onPeriod: (period: Period) => void;
-  /** The rows of the period shown (the previous period's stay while the next one loads). */
-  query: UseQueryResult<T[]>;
+}
+
+interface Props<TData, T, TKey extends QueryKey> {
+  /** `YYYY-MM-DD`, Moscow. */
+  today: string;
+  /** The query of a period's rows (its feature's `queryOptions`). */
+  rows: (period: Period) => UseQueryOptions<TData, Error, T[], TKey>;
   texts: { loading: string; failed: string; empty: string };
   /** «Скачать CSV» of the rows shown: the file's name and text (none: no button). */
   file?: (rows: T[], period: Period) => { filename: string; text: string };
   children: (rows: T[], busy: boolean) => ReactNode;
 }
 
-/** One tab of «История»: the period filter, then the table, or what there is instead of one. */
-export function PeriodHistory<T>({ today, period, onPeriod, query, texts, file, children }: Props<T>) {
+/**
+ * One tab of «История»: the period filter (the last DEFAULT_PERIOD_MONTHS until another is
+ * applied), then the table, or what there is instead of one.
+ */
+export function PeriodHistory<TData, T, TKey extends QueryKey>({
+  today,
+  rows,
+  texts,
+  file,
+  children,
+}: Props<TData, T, TKey>) {
+  const [period, setPeriod] = useState<Period>(() => periodBack(DEFAULT_PERIOD_MONTHS, today));
+  // The previous period's rows stay while the next one loads, instead of a blank card.
+  const query = useQuery({ ...rows(period), placeholderData: keepPreviousData });
   const fieldErrors = query.error instanceof ApiError ? query.error.fields : [];
   let results: ReactNode;
   if (query.isPending) {
@@ -64,7 +82,7 @@ export function PeriodHistory<T>({ today, period, onPeriod, query, texts, file, 
   }
   return (
     <div className="period-history">
-      <PeriodFilter today={today} applied={period} onApply={onPeriod} serverErrors={fieldErrors} />
+      <PeriodFilter today={today} applied={period} onApply={setPeriod} serverErrors={fieldErrors} />
       {results}
     </div>
   );

@@ -1,5 +1,5 @@
 import { paymentRoutes } from "@lk/contract/payments";
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import type { Period } from "../../../lib/period.ts";
 import { paymentKeys } from "./keys.ts";
@@ -14,7 +14,3 @@ export const billsQueryOptions = (accountId: string, period: Period) =>
     queryFn: () => getBills(accountId, period),
     select: (data) => data.bills,
   });
-
-export function useBills(accountId: string, period: Period) {
-  return useQuery({ ...billsQueryOptions(accountId, period), placeholderData: keepPreviousData });
-}

@@ -1,5 +1,5 @@
 import { paymentRoutes } from "@lk/contract/payments";
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import type { Period } from "../../../lib/period.ts";
 import { paymentKeys } from "./keys.ts";
@@ -14,8 +14,3 @@ export const paymentsQueryOptions = (accountId: string, period: Period) =>
     queryFn: () => getPayments(accountId, period),
     select: (data) => data.payments,
   });
-
-export function usePayments(accountId: string, period: Period) {
-  // The old table stays while another period loads, instead of a blank card.
-  return useQuery({ ...paymentsQueryOptions(accountId, period), placeholderData: keepPreviousData });
-}

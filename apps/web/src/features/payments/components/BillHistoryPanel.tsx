@@ -1,7 +1,5 @@
-import { useState } from "react";
-import { PeriodHistory } from "../../../components/PeriodHistory.tsx";
-import { DEFAULT_PERIOD_MONTHS, type Period, periodBack } from "../../../lib/period.ts";
-import { useBills } from "../api/get-bills.ts";
+import { type HistoryPanelProps, PeriodHistory } from "../../../components/PeriodHistory.tsx";
+import { billsQueryOptions } from "../api/get-bills.ts";
 import { billsFile } from "../history-csv.ts";
 import { BillsTable } from "./BillsTable.tsx";
 
@@ -12,23 +10,11 @@ const texts = {
 };
 
 /** «История» → «Счета»: the bills of the months in a period the customer picks. */
-export function BillHistoryPanel({
-  accountId,
-  accountNumber,
-  today,
-}: {
-  accountId: string;
-  accountNumber: string;
-  today: string;
-}) {
-  const [period, setPeriod] = useState<Period>(() => periodBack(DEFAULT_PERIOD_MONTHS, today));
-  const bills = useBills(accountId, period);
+export function BillHistoryPanel({ accountId, accountNumber, today }: HistoryPanelProps) {
   return (
     <PeriodHistory
       today={today}
-      period={period}
-      onPeriod={setPeriod}
-      query={bills}
+      rows={(period) => billsQueryOptions(accountId, period)}
       texts={texts}
       file={(rows, shown) => billsFile(rows, accountNumber, shown)}
     >

@@ -1,7 +1,5 @@
-import { useState } from "react";
-import { PeriodHistory } from "../../../components/PeriodHistory.tsx";
-import { DEFAULT_PERIOD_MONTHS, type Period, periodBack } from "../../../lib/period.ts";
-import { usePayments } from "../api/get-payments.ts";
+import { type HistoryPanelProps, PeriodHistory } from "../../../components/PeriodHistory.tsx";
+import { paymentsQueryOptions } from "../api/get-payments.ts";
 import { paymentsFile } from "../history-csv.ts";
 import { PaymentsTable } from "./PaymentsTable.tsx";
 
@@ -12,23 +10,11 @@ const texts = {
 };
 
 /** «История» → «Оплаты»: the account's payments for a period the customer picks. */
-export function PaymentHistoryPanel({
-  accountId,
-  accountNumber,
-  today,
-}: {
-  accountId: string;
-  accountNumber: string;
-  today: string;
-}) {
-  const [period, setPeriod] = useState<Period>(() => periodBack(DEFAULT_PERIOD_MONTHS, today));
-  const payments = usePayments(accountId, period);
+export function PaymentHistoryPanel({ accountId, accountNumber, today }: HistoryPanelProps) {
   return (
     <PeriodHistory
       today={today}
-      period={period}
-      onPeriod={setPeriod}
-      query={payments}
+      rows={(period) => paymentsQueryOptions(accountId, period)}
       texts={texts}
       file={(rows, shown) => paymentsFile(rows, accountNumber, shown)}
     >

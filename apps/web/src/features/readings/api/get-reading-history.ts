@@ -1,5 +1,5 @@
 import { readingRoutes } from "@lk/contract/readings";
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { apiCall } from "../../../lib/api-client.ts";
 import type { Period } from "../../../lib/period.ts";
 import { readingKeys } from "./keys.ts";
@@ -14,8 +14,3 @@ export const readingHistoryQueryOptions = (accountId: string, period: Period) =>
     queryFn: () => getReadingHistory(accountId, period),
     select: (data) => data.readings,
   });
-
-export function useReadingHistory(accountId: string, period: Period) {
-  // The old table stays while another period loads, instead of a blank card.
-  return useQuery({ ...readingHistoryQueryOptions(accountId, period), placeholderData: keepPreviousData });
-}

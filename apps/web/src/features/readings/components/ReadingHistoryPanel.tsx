@@ -1,7 +1,5 @@
-import { useState } from "react";
-import { PeriodHistory } from "../../../components/PeriodHistory.tsx";
-import { DEFAULT_PERIOD_MONTHS, type Period, periodBack } from "../../../lib/period.ts";
-import { useReadingHistory } from "../api/get-reading-history.ts";
+import { type HistoryPanelProps, PeriodHistory } from "../../../components/PeriodHistory.tsx";
+import { readingHistoryQueryOptions } from "../api/get-reading-history.ts";
 import { readingsFile } from "../readings-csv.ts";
 import { ReadingHistoryTable } from "./ReadingHistoryTable.tsx";
 
@@ -12,23 +10,11 @@ const texts = {
 };
 
 /** «История» → «Показания»: the readings of all the account's meters for a period the customer picks. */
-export function ReadingHistoryPanel({
-  accountId,
-  accountNumber,
-  today,
-}: {
-  accountId: string;
-  accountNumber: string;
-  today: string;
-}) {
-  const [period, setPeriod] = useState<Period>(() => periodBack(DEFAULT_PERIOD_MONTHS, today));
-  const history = useReadingHistory(accountId, period);
+export function ReadingHistoryPanel({ accountId, accountNumber, today }: HistoryPanelProps) {
   return (
     <PeriodHistory
       today={today}
-      period={period}
-      onPeriod={setPeriod}
-      query={history}
+      rows={(period) => readingHistoryQueryOptions(accountId, period)}
       texts={texts}
       file={(rows, shown) => readingsFile(rows, accountNumber, shown)}
     >
