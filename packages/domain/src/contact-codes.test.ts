@@ -10,18 +10,10 @@ import {
   waitText,
   wrongContactCode,
 } from "./contact-codes.ts";
-import { DomainError } from "./domain-error.ts";
+import { refusal } from "./testing/refusal.ts";
 
 const now = new Date("2026-11-20T09:00:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-  }
-  throw new Error("not refused");
-};
 
 describe("allowContactCode", () => {
   it("lets the first code out, valid for ten minutes", () => {

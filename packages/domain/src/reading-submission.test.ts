@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "./domain-error.ts";
 import { requireSameRequest } from "./idempotency.ts";
 import type { ReadingCheck } from "./reading-check.ts";
 import { acceptedValues, periodInstants, readingCost } from "./reading-submission.ts";
-
-const refusal = (fn: () => unknown): DomainError => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-  }
-  throw new Error("not refused");
-};
+import { refusal } from "./testing/refusal.ts";
 
 describe("acceptedValues", () => {
   it("returns the checked values", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "./domain-error.ts";
 import {
   type AccountFacts,
   factsBefore,
@@ -10,6 +9,7 @@ import {
   requestNumber,
   requireSomeChange,
 } from "./service-requests.ts";
+import { refusal } from "./testing/refusal.ts";
 
 const facts: AccountFacts = {
   ownerName: "Иванов И. И.",
@@ -44,13 +44,7 @@ describe("requireSomeChange", () => {
     [{ kind: "OWNER", ownerName: "Иванов И. И." }, ["change.ownerName"]],
     [{ kind: "TARIFF", tariffPlan: "SINGLE" }, ["change.tariffPlan"]],
   ] as const)("refuses %j, which changes nothing", (change, paths) => {
-    try {
-      requireSomeChange(change, facts);
-      throw new Error("not refused");
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).details?.fields?.map((f) => f.path)).toEqual(paths);
-    }
+    expect(refusal(() => requireSomeChange(change, facts)).details?.fields?.map((f) => f.path)).toEqual(paths);
   });
   it.each([
     { kind: "AREA", totalArea: "54.3", livingArea: "37.9" },
