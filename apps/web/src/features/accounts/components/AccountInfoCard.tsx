@@ -1,12 +1,7 @@
 import type { AccountDetails } from "@lk/contract/accounts";
+import { TARIFF_PLAN_NAMES } from "@lk/domain";
 import type { ReactNode } from "react";
 import { formatArea } from "../meters.ts";
-
-const TARIFF_NAMES: Record<AccountDetails["tariffPlan"], string> = {
-  SINGLE: "одноставочный",
-  TWO_ZONE: "двухзонный (день / ночь)",
-  THREE_ZONE: "трёхзонный (пик / полупик / ночь)",
-};
 
 /**
  * «Реквизиты ЛС» → «Общая информация»: the account's details as the supplier holds them. They
@@ -27,7 +22,7 @@ export function AccountInfoCard({ account, children }: { account: AccountDetails
         <dt>Адрес</dt>
         <dd>{account.address}</dd>
         <dt>Тариф</dt>
-        <dd>{TARIFF_NAMES[account.tariffPlan]}</dd>
+        <dd>{TARIFF_PLAN_NAMES[account.tariffPlan]}</dd>
         <dt>Проживает</dt>
         <dd>{account.residents} чел.</dd>
         <dt>Комнат</dt>
