@@ -15,6 +15,21 @@ describe("formatKopecks", () => {
   });
 });
 
+describe("formatKopecks writes what Intl's ru-RU rubles would, without loading them", () => {
+  const intl = new Intl.NumberFormat("ru-RU", { style: "currency", currency: "RUB", minimumFractionDigits: 2 });
+  // Every size from a kopeck to billions of rubles, both signs: a fixed pseudo-random walk.
+  let seed = 20_261_203;
+  const next = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed;
+  };
+  const amounts = [0, 1, -1, 99, 100, 999_999, 1_000_000, -100_000_000];
+  for (let i = 0; i < 2000; i++) amounts.push((next() % 2 ? -1 : 1) * Math.floor(next() / 10 ** (next() % 9)));
+  it("character for character, for 2 000 amounts", () => {
+    for (const kopecks of amounts) expect(formatKopecks(kopecks), String(kopecks)).toBe(intl.format(kopecks / 100));
+  });
+});
+
 describe("parseRubles", () => {
   it.each([
     ["1234,56", 123456],

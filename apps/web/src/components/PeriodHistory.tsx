@@ -2,6 +2,7 @@ import { CSV_TYPE } from "@lk/domain";
 import { keepPreviousData, type QueryKey, type UseQueryOptions, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { ApiError } from "../lib/api-client.ts";
+import { useDeferredQuery } from "../lib/deferred-query.ts";
 import { downloadText } from "../lib/download.ts";
 import { DEFAULT_PERIOD_MONTHS, type Period, periodBack } from "../lib/period.ts";
 import { PeriodFilter } from "./PeriodFilter.tsx";
@@ -41,7 +42,7 @@ export function PeriodHistory<TData, T, TKey extends QueryKey>({
 }: Props<TData, T, TKey>) {
   const [period, setPeriod] = useState<Period>(() => periodBack(DEFAULT_PERIOD_MONTHS, today));
   // The previous period's rows stay while the next one loads, instead of a blank card.
-  const query = useQuery({ ...rows(period), placeholderData: keepPreviousData });
+  const query = useDeferredQuery(useQuery({ ...rows(period), placeholderData: keepPreviousData }));
   const fieldErrors = query.error instanceof ApiError ? query.error.fields : [];
   let results: ReactNode;
   if (query.isPending) {

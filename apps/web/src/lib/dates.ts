@@ -1,4 +1,4 @@
-import { MONTH_NAMES, MOSCOW } from "@lk/domain";
+import { MONTH_NAMES } from "@lk/domain";
 
 /** `2026-10-10` → «10.10.2026». A calendar date has no time zone, so none is applied. */
 export function formatIsoDate(isoDate: string): string {
@@ -6,23 +6,29 @@ export function formatIsoDate(isoDate: string): string {
   return `${day}.${month}.${year}`;
 }
 
-const moscowDay = new Intl.DateTimeFormat("ru-RU", {
-  timeZone: MOSCOW,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
+/**
+ * Moscow's offset from UTC: three hours all year since 26 October 2014 (no summer time). The
+ * customer-facing dates below are written with it rather than with `Intl.DateTimeFormat` and the
+ * Europe/Moscow zone, whose first use loads ICU's locale and zone data: 40–50 ms on a mid-range
+ * phone before the account page can be drawn (docs/performance.md). A test holds both together
+ * over the years the portal shows; the rules (reading windows, billing months) keep using the
+ * time zone itself, through @lk/domain.
+ */
+const MOSCOW_OFFSET_MS = 3 * 3_600_000;
+const two = (n: number) => String(n).padStart(2, "0");
+const moscowClock = (instant: string | Date) =>
+  new Date((typeof instant === "string" ? Date.parse(instant) : instant.getTime()) + MOSCOW_OFFSET_MS);
 
 /** An instant as the supplier's calendar day: a reading taken at 01:00 Moscow time is that day's. */
 export function formatMoscowDate(instant: string | Date): string {
-  return moscowDay.format(typeof instant === "string" ? new Date(instant) : instant);
+  const local = moscowClock(instant);
+  return `${two(local.getUTCDate())}.${two(local.getUTCMonth() + 1)}.${local.getUTCFullYear()}`;
 }
-
-const moscowTime = new Intl.DateTimeFormat("ru-RU", { timeZone: MOSCOW, hour: "2-digit", minute: "2-digit" });
 
 /** An instant as the time of day in Moscow: «14:35». */
 export function formatMoscowTime(instant: string | Date): string {
-  return moscowTime.format(typeof instant === "string" ? new Date(instant) : instant);
+  const local = moscowClock(instant);
+  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
 }
 
 /** `2026-10` → «октябрь 2026», as the bill names its period. */

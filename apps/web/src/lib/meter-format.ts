@@ -1,4 +1,5 @@
 import type { MeterSummary } from "@lk/contract/accounts";
+import { groupDigits } from "@lk/domain";
 
 type Zone = MeterSummary["zones"][number];
 
@@ -11,6 +12,5 @@ export function zoneName(zone: Zone, zoneCount: number): string {
 /** `23602.5` → «23 602,5»: Russian grouping and decimal comma, the digits exactly as sent. */
 export function formatMeterValue(value: string): string {
   const [whole = "", fraction] = value.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-  return fraction ? `${grouped},${fraction}` : grouped;
+  return fraction ? `${groupDigits(whole)},${fraction}` : groupDigits(whole);
 }

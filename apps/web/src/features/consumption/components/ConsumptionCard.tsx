@@ -5,6 +5,7 @@ import { useInView } from "react-intersection-observer";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
+import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { downloadText } from "../../../lib/download.ts";
 import { lazyWithPreload } from "../../../lib/lazy-with-preload.ts";
 import { useConsumption } from "../api/get-consumption.ts";
@@ -129,7 +130,7 @@ interface Props {
 
 function ConsumptionPanel({ accountId, accountNumber, currentYear }: Props & { currentYear: number }) {
   const [year, setYear] = useState(currentYear);
-  const consumption = useConsumption(accountId, year);
+  const consumption = useDeferredQuery(useConsumption(accountId, year));
   const data = consumption.data;
   const view = useMemo(() => (data ? consumptionView(data) : null), [data]);
 

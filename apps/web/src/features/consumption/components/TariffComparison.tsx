@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
+import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { formatMeterValue } from "../../../lib/meter-format.ts";
 import { useTariffComparison } from "../api/get-tariff-comparison.ts";
 
@@ -124,7 +125,7 @@ function Body({ data, accountId }: { data: Comparison; accountId: string }) {
 
 /** «Какой тариф выгоднее»: the last twelve months on each plan of the supplier, and «Сменить тариф». */
 export function TariffComparison({ accountId }: { accountId: string }) {
-  const query = useTariffComparison(accountId);
+  const query = useDeferredQuery(useTariffComparison(accountId));
   let body: ReactNode;
   if (query.isPending) body = <Spinner label="Сравниваем тарифы…" />;
   else if (query.isError) {

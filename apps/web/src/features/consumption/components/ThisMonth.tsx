@@ -5,6 +5,7 @@ import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatMoscowDate } from "../../../lib/dates.ts";
+import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { formatMeterValue } from "../../../lib/meter-format.ts";
 import { useThisMonth } from "../api/get-this-month.ts";
 
@@ -56,7 +57,7 @@ function Estimate({ data }: { data: ThisMonthData }) {
 
 /** «Этот месяц»: what was used since the last bill and what the month will likely cost, as a range. */
 export function ThisMonth({ accountId }: { accountId: string }) {
-  const query = useThisMonth(accountId);
+  const query = useDeferredQuery(useThisMonth(accountId));
   let body: ReactNode;
   if (query.isPending) body = <Spinner label="Считаем расход за этот месяц…" />;
   else if (query.isError) {

@@ -5,6 +5,7 @@ import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatMoscowDate } from "../../../lib/dates.ts";
+import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { useBindAutoPaymentCard } from "../api/apply-autopayment.ts";
 import { useAutoPayment } from "../api/get-autopayment.ts";
 import { AnnulAutopayDialog, DisableAutopayDialog } from "./AutopayStopDialogs.tsx";
@@ -36,7 +37,7 @@ interface Props {
 
 /** SPEC §7 «Автоплатеж»: «Подключить», or «Аннулировать» an application, or «Отключить» the service. */
 export function AutopayCard({ accountId, defaultEmail }: Props) {
-  const state = useAutoPayment(accountId);
+  const state = useDeferredQuery(useAutoPayment(accountId));
   const bind = useBindAutoPaymentCard(accountId);
   const [dialog, setDialog] = useState<"connect" | "annul" | "disable" | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);

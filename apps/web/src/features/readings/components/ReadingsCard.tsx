@@ -3,6 +3,7 @@ import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatIsoDate } from "../../../lib/dates.ts";
+import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { useReadingsState } from "../api/get-readings-state.ts";
 import { MeterReadings } from "./MeterReadings.tsx";
 
@@ -34,7 +35,7 @@ interface Props {
 
 /** SPEC §5 «Передать показания»: the window, then a form for each meter that accepts readings. */
 export function ReadingsCard({ accountId, onSubmitted, enabled = true }: Props) {
-  const state = useReadingsState(accountId, { enabled });
+  const state = useDeferredQuery(useReadingsState(accountId, { enabled }));
   return (
     <section className="card readings-card" aria-labelledby="readings-title">
       <h2 id="readings-title" className="card__title">

@@ -4,13 +4,14 @@ import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatMoscowDate } from "../../../lib/dates.ts";
+import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { useRequests } from "../api/get-requests.ts";
 import { RequestStatus } from "./RequestStatus.tsx";
 
 /** Under «Общая информация»: «Изменить» (a new request) and «Мои заявки» on this account. */
 export function RequestsSection({ accountId, enabled = true }: { accountId: string; enabled?: boolean }) {
   // `enabled: false`: the list is asked for later (after the page's first paint), a spinner meanwhile.
-  const requests = useRequests(accountId, { enabled });
+  const requests = useDeferredQuery(useRequests(accountId, { enabled }));
   return (
     <div className="account-requests">
       <p className="account-requests__change">
