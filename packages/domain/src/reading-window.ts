@@ -1,5 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { dayStart, MOSCOW, monthOf } from "./supplier-time.ts";
+import { dayStart, MOSCOW, monthOf, supplierCalendar } from "./supplier-time.ts";
 
 export interface WindowRule {
   /** First and last day of the month (inclusive) when readings are accepted. */
@@ -27,10 +26,7 @@ const iso = (y: number, m: number, d: number) => `${y}-${String(m + 1).padStart(
  * 00:00 on the 27th is closed.
  */
 export function readingWindow(now: Date, rule: WindowRule = DEFAULT_WINDOW): ReadingWindow {
-  const local = new TZDate(now.getTime(), rule.timeZone);
-  const year = local.getFullYear();
-  const month = local.getMonth();
-  const day = local.getDate();
+  const { year, month, day } = supplierCalendar(now, rule.timeZone);
   if (day >= rule.startDay && day <= rule.endDay) {
     return {
       open: true,

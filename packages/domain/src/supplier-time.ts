@@ -1,26 +1,61 @@
 import { TZDate } from "@date-fns/tz";
-import { addMonths, startOfMonth } from "date-fns";
 
 /** The supplier's default time zone: customer-facing dates are computed here, not on the server's. */
 export const MOSCOW = "Europe/Moscow";
 
+/**
+ * Zones whose offset from UTC has not changed since an instant: Moscow has been UTC+3 all year
+ * since 26 October 2014 (02:00 local became 01:00). For those, after that instant, the supplier's
+ * calendar is UTC arithmetic; otherwise (another zone, an earlier instant) @date-fns/tz asks Intl.
+ * The fast path is not a nicety: the first Intl time-zone format in a browser loads ICU's zone
+ * data, 67 ms in a 4x-throttled trace of the account page, in the middle of drawing it
+ * (docs/performance.md). A test holds the two paths together, instant by instant.
+ */
+const FIXED_OFFSETS: Readonly<Record<string, { offsetMs: number; since: number }>> = {
+  [MOSCOW]: { offsetMs: 3 * 3_600_000, since: Date.UTC(2014, 9, 25, 22) },
+};
+
+/** The calendar fields of an instant in a zone: year, month (0–11), day. */
+function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+  const fixed = FIXED_OFFSETS[timeZone];
+  if (fixed && instant.getTime() >= fixed.since) {
+    const shifted = new Date(instant.getTime() + fixed.offsetMs);
+    return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth(), day: shifted.getUTCDate() };
+  }
+  const local = new TZDate(instant.getTime(), timeZone);
+  return { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() };
+}
+
+/** The instant a local calendar day (month 0–11, overflowing into the next years) begins in a zone. */
+function localMidnight(year: number, month: number, day: number, timeZone: string): Date {
+  const fixed = FIXED_OFFSETS[timeZone];
+  if (fixed) {
+    const instant = Date.UTC(year, month, day) - fixed.offsetMs;
+    if (instant >= fixed.since) return new Date(instant);
+  }
+  return new Date(new TZDate(year, month, day, timeZone).getTime());
+}
+
 /** The calendar month (`YYYY-MM`) that an instant falls in, in the given time zone. */
 export function monthOf(instant: Date, timeZone = MOSCOW): string {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, "0")}`;
+  const { year, month } = localDate(instant, timeZone);
+  return `${year}-${String(month + 1).padStart(2, "0")}`;
 }
 
 /** The instant a month (`YYYY-MM`) starts in the given time zone, `offset` months later. */
 export function monthStart(month: string, timeZone = MOSCOW, offset = 0): Date {
   const [year, mon] = month.split("-").map(Number) as [number, number];
-  const local = new TZDate(year, mon - 1, 1, timeZone);
-  return new Date(addMonths(startOfMonth(local), offset).getTime());
+  const index = year * 12 + mon - 1 + offset;
+  return localMidnight(Math.floor(index / 12), index % 12, 1, timeZone);
 }
 
 /** Day of month, 1–31, of an instant in the given time zone. */
 export function dayOfMonth(instant: Date, timeZone = MOSCOW): number {
-  return new TZDate(instant.getTime(), timeZone).getDate();
+  return localDate(instant, timeZone).day;
 }
+
+/** The calendar fields of `now` in a zone (month 0–11), for rules written by the supplier's calendar. */
+export const supplierCalendar = (now: Date, timeZone = MOSCOW) => localDate(now, timeZone);
 
 /** «26.11.2026 10:15 (мск)» for messages about a supplier's deadlines. */
 export function formatMoscowDateTime(instant: Date): string {
@@ -38,7 +73,7 @@ export function formatMoscowDateTime(instant: Date): string {
 /** The instant a calendar day (`YYYY-MM-DD`) begins in the given time zone. */
 export function dayStart(isoDate: string, timeZone = MOSCOW): Date {
   const [y, m, d] = isoDate.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, timeZone).getTime());
+  return localMidnight(y, m - 1, d, timeZone);
 }
 
 /** Month names as Russian bills write them: «октябрь». */
