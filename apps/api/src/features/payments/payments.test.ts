@@ -170,6 +170,32 @@ describe("«Оплатить»: the card on the acquirer's page", () => {
     expect(await balance()).toBe(before);
   });
 
+  it("an accepted payment and its receipt are written together: a receipt that cannot be written leaves the payment «в обработке»", async () => {
+    const { c, balance, status, start } = await customerWith("7700000026");
+    const before = await balance();
+    const { payment } = await start(31_400);
+    // The outbox refuses the receipt, as a crash or a lost connection between the two writes would.
+    await t.db.$executeRawUnsafe(`CREATE FUNCTION refuse_receipt() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.kind = 'RECEIPT' THEN RAISE EXCEPTION 'receipt refused'; END IF; RETURN NEW; END $$`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_receipt BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION refuse_receipt()`,
+    );
+    try {
+      await expect(settlePayment(t.db, payment.id, { status: "SUCCEEDED" })).rejects.toThrow(/receipt refused/);
+    } finally {
+      await t.db.$executeRawUnsafe(`DROP TRIGGER refuse_receipt ON "OutboxMessage"`);
+      await t.db.$executeRawUnsafe("DROP FUNCTION refuse_receipt()");
+    }
+    expect(await status(payment.id)).toBe("PROCESSING");
+    expect(await balance()).toBe(before);
+    // The acquirer reports it again (its callback is retried, the reconcile job asks): both, once.
+    await settlePayment(t.db, payment.id, { status: "SUCCEEDED" });
+    await settlePayment(t.db, payment.id, { status: "SUCCEEDED" });
+    expect(await status(payment.id)).toBe("ACCEPTED");
+    expect(await balance()).toBe(before - 31_400);
+    expect(await t.db.outboxMessage.count({ where: { to: c.email, kind: "RECEIPT" } })).toBe(1);
+  });
+
   it("the portal's API takes no card: a body with one is refused and nothing is written", async () => {
     const { account, call } = await customerWith("7700000012");
     const res = await call("POST", `/api/accounts/${account.id}/payments`, {
