@@ -1,4 +1,4 @@
-import type { ControlQuestionKind } from "@lk/domain";
+import { type ControlQuestionKind, rateOfMonth } from "@lk/domain";
 
 export type TariffPlan = "SINGLE" | "TWO_ZONE" | "THREE_ZONE";
 export type MeterZone = "T1" | "T2" | "T3";
@@ -93,12 +93,9 @@ export function tariffsFor(supplier: SupplierSeed, fromYear: number, toYear: num
   return rows;
 }
 
-/** The rate in force on the first day of a month (`YYYY-MM`). */
+/** The rate in force on the first day of a month (`YYYY-MM`), by @lk/domain's rule; the world has one for every month. */
 export function rateFor(tariffs: TariffSeed[], plan: TariffPlan, zone: MeterZone, month: string): number {
-  const day = `${month}-01`;
-  const found = tariffs.find(
-    (t) => t.plan === plan && t.zone === zone && t.validFrom <= day && (t.validTo === null || day <= t.validTo),
-  );
-  if (!found) throw new Error(`No ${plan}/${zone} tariff for ${month}`);
-  return found.rateKopecks;
+  const rate = rateOfMonth(tariffs, plan, zone, month);
+  if (rate === null) throw new Error(`No ${plan}/${zone} tariff for ${month}`);
+  return rate;
 }

@@ -61,10 +61,9 @@ export function requireSomeChange(change: ServiceRequestChange, facts: AccountFa
   const wanted = requestedFacts(change);
   const keys = Object.keys(wanted) as (keyof AccountFacts)[];
   if (!keys.every((key) => sameFact(key, wanted[key], facts[key]))) return;
-  const message = UNCHANGED;
-  throw new DomainError("VALIDATION_FAILED", message, {
+  throw new DomainError("VALIDATION_FAILED", UNCHANGED, {
     location: "body",
-    fields: keys.map((key) => ({ path: `change.${key}`, message })),
+    fields: keys.map((key) => ({ path: `change.${key}`, message: UNCHANGED })),
   });
 }
 

@@ -15,8 +15,8 @@ const FIXED_OFFSETS: Readonly<Record<string, { offsetMs: number; since: number }
   [MOSCOW]: { offsetMs: 3 * 3_600_000, since: Date.UTC(2014, 9, 25, 22) },
 };
 
-/** The calendar fields of an instant in a zone: year, month (0–11), day. */
-function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number } {
+/** The calendar fields of an instant in a zone (month 0–11), for rules written by the supplier's calendar. */
+export function supplierCalendar(instant: Date, timeZone = MOSCOW): { year: number; month: number; day: number } {
   const fixed = FIXED_OFFSETS[timeZone];
   if (fixed && instant.getTime() >= fixed.since) {
     const shifted = new Date(instant.getTime() + fixed.offsetMs);
@@ -38,7 +38,7 @@ function localMidnight(year: number, month: number, day: number, timeZone: strin
 
 /** The calendar month (`YYYY-MM`) that an instant falls in, in the given time zone. */
 export function monthOf(instant: Date, timeZone = MOSCOW): string {
-  const { year, month } = localDate(instant, timeZone);
+  const { year, month } = supplierCalendar(instant, timeZone);
   return `${year}-${String(month + 1).padStart(2, "0")}`;
 }
 
@@ -51,11 +51,8 @@ export function monthStart(month: string, timeZone = MOSCOW, offset = 0): Date {
 
 /** Day of month, 1–31, of an instant in the given time zone. */
 export function dayOfMonth(instant: Date, timeZone = MOSCOW): number {
-  return localDate(instant, timeZone).day;
+  return supplierCalendar(instant, timeZone).day;
 }
-
-/** The calendar fields of `now` in a zone (month 0–11), for rules written by the supplier's calendar. */
-export const supplierCalendar = (now: Date, timeZone = MOSCOW) => localDate(now, timeZone);
 
 /** «26.11.2026 10:15 (мск)» for messages about a supplier's deadlines. */
 export function formatMoscowDateTime(instant: Date): string {

@@ -111,13 +111,14 @@ function planUse(plan: TariffPlan, parts: DayParts): Partial<Record<Zone, number
 export const meterReplacementNeeded = (plan: TariffPlan, meters: readonly { zones: readonly Zone[] }[]): boolean =>
   meters.some((meter) => meter.zones.length < PLAN_ZONES[plan].length);
 
-/** The rate of a plan's zone in force on the first day of a month, or null when the supplier had none. */
-function rateOn(rates: readonly TariffRate[], plan: TariffPlan, zone: Zone, month: string): number | null {
+/** Whether a tariff is in force on a calendar day (`YYYY-MM-DD`): from `validFrom` to `validTo`, both inclusive. */
+export const inForceOn = (rate: { validFrom: string; validTo: string | null }, day: string): boolean =>
+  rate.validFrom <= day && (rate.validTo === null || day <= rate.validTo);
+
+/** The rate of a plan's zone in force on the first day of a month (`YYYY-MM`), or null when the supplier had none. */
+export function rateOfMonth(rates: readonly TariffRate[], plan: TariffPlan, zone: Zone, month: string): number | null {
   const day = `${month}-01`;
-  const found = rates.find(
-    (r) => r.plan === plan && r.zone === zone && r.validFrom <= day && (r.validTo === null || day <= r.validTo),
-  );
-  return found ? found.rateKopecks : null;
+  return rates.find((r) => r.plan === plan && r.zone === zone && inForceOn(r, day))?.rateKopecks ?? null;
 }
 
 /** The twelve whole months before `now`'s, oldest first (`YYYY-MM`). */
@@ -182,7 +183,7 @@ export function tariffComparison(input: {
     for (const month of counted) {
       const use = planUse(plan, byMonth.get(month) as DayParts);
       for (const line of zones) {
-        const rate = rateOn(rates, plan, line.zone, month);
+        const rate = rateOfMonth(rates, plan, line.zone, month);
         if (rate === null) offered = false;
         const milli = use[line.zone] ?? 0;
         line.milli += milli;

@@ -1,5 +1,5 @@
 import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
-import type { Zone } from "@lk/domain";
+import { inForceOn, type Zone } from "@lk/domain";
 import { type MockReading, mockDb } from "./mock-db.ts";
 import { accountFacts } from "./mock-service-requests.ts";
 
@@ -60,16 +60,15 @@ export function markReplaced(reading: MeterReadingRow): void {
   else mockDb.state.replacedReadingIds.push(reading.id);
 }
 
+/** Every tariff of the account's supplier, as the API's table holds them. */
+export const supplierTariffs = (bundle: AccountBundle, now: Date) =>
+  tariffsOf({ seed: DEFAULT_SEED, now }).filter((t) => t.supplierId === bundle.account.supplierId);
+
 /** Today's rate of each zone of the account's plan (the API takes the UTC calendar day too). */
 export function ratesOf(bundle: AccountBundle, now: Date) {
   const day = now.toISOString().slice(0, 10);
-  return tariffsOf({ seed: DEFAULT_SEED, now })
-    .filter(
-      (t) =>
-        t.supplierId === bundle.account.supplierId &&
-        t.plan === accountFacts(bundle).tariffPlan &&
-        t.validFrom <= day &&
-        (t.validTo === null || t.validTo >= day),
-    )
+  const plan = accountFacts(bundle).tariffPlan;
+  return supplierTariffs(bundle, now)
+    .filter((t) => t.plan === plan && inForceOn(t, day))
     .map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
 }

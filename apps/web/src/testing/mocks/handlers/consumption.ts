@@ -1,5 +1,5 @@
 import { type ConsumptionYear, routes } from "@lk/contract";
-import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
+import type { AccountBundle } from "@lk/demo-data";
 import {
   consumptionCsv,
   consumptionFileName,
@@ -15,7 +15,7 @@ import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
-import { ratesOf, readingsOfMeter } from "../mock-readings.ts";
+import { ratesOf, readingsOfMeter, supplierTariffs } from "../mock-readings.ts";
 import { accountFacts } from "../mock-service-requests.ts";
 import { findAccount } from "../mock-world.ts";
 
@@ -104,7 +104,7 @@ export const consumptionHandlers = [
       return tariffComparisonView(
         tariffComparison({
           ...metersAndReadings(bundle, true),
-          rates: tariffsOf({ seed: DEFAULT_SEED, now }).filter((t) => t.supplierId === bundle.account.supplierId),
+          rates: supplierTariffs(bundle, now),
           currentPlan: accountFacts(bundle).tariffPlan,
           now,
         }),
