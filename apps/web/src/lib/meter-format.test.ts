@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMeterValue, zoneName } from "./meter-format.ts";
+import { formatArea, formatMeterValue, zoneName } from "./meter-format.ts";
 
 describe("zone names", () => {
   it.each([
@@ -20,4 +20,13 @@ describe("meter values", () => {
     expect(formatMeterValue("987")).toBe("987");
     expect(formatMeterValue("100000.00").replace(/\u00a0/g, " ")).toBe("100 000,00");
   });
+});
+
+describe("formatArea", () => {
+  it.each(["54.30", "54.3", "38.00", "0.50", "1234.56", "12345.6", "7", "100.05"])(
+    "%s reads as ru-RU's toLocaleString writes it",
+    (area) => {
+      expect(formatArea(area)).toBe(Number(area).toLocaleString("ru-RU", { maximumFractionDigits: 2 }));
+    },
+  );
 });

@@ -9,6 +9,13 @@ export function zoneName(zone: Zone, zoneCount: number): string {
   return zone === "T2" ? "Т2 ночь" : "Т3 полупик";
 }
 
+/**
+ * `54.30` → «54,3», `1234.5` → «1 234,5»: areas as a person writes them (and as ru-RU's
+ * `toLocaleString` would, without loading its locale data on the first screen). Areas come with
+ * at most two decimals, so nothing is rounded: trailing zeros go.
+ */
+export const formatArea = (area: string | number): string => formatMeterValue(String(Number(area)));
+
 /** `23602.5` → «23 602,5»: Russian grouping and decimal comma, the digits exactly as sent. */
 export function formatMeterValue(value: string): string {
   const [whole = "", fraction] = value.split(".");

@@ -1,5 +1,4 @@
 import type { MeterSummary } from "@lk/contract/accounts";
-import { groupDigits } from "@lk/domain";
 
 type Source = NonNullable<MeterSummary["lastReading"]>["source"];
 
@@ -10,15 +9,3 @@ export const readingSourceText: Record<Source, string> = {
   INSPECTOR: "контролёр",
   ESTIMATED: "расчётное",
 };
-
-/**
- * `54.30` → «54,3», `1234.5` → «1 234,5»: areas as a person writes them (and as ru-RU's
- * `toLocaleString` would, without loading its locale data on the first screen). Areas come with
- * at most two decimals, so nothing is rounded: trailing zeros go.
- */
-export function formatArea(area: string): string {
-  const [whole = "0", fraction = ""] = area.split(".");
-  const kept = fraction.replace(/0+$/, "");
-  const grouped = groupDigits(String(Number(whole)));
-  return kept ? `${grouped},${kept}` : grouped;
-}

@@ -1,6 +1,8 @@
 import type { AccountDetails } from "@lk/contract/accounts";
 import type { ServiceRequestChange, ServiceRequestKind } from "@lk/contract/requests";
-import { MOSCOW, TARIFF_PLAN_NAMES, type TariffPlan } from "@lk/domain";
+import { TARIFF_PLAN_NAMES, type TariffPlan } from "@lk/domain";
+import { formatMoscowDate, formatMoscowTime } from "../../lib/dates.ts";
+import { formatArea } from "../../lib/meter-format.ts";
 
 /** The account's facts a request may change (the names the API uses in `change` and `previous`). */
 export type FactKey = "ownerName" | "residents" | "rooms" | "totalArea" | "livingArea" | "tariffPlan";
@@ -29,7 +31,7 @@ export function formatFact(key: FactKey, value: string | number | undefined): st
   if (value === undefined || value === "") return "—";
   if (key === "tariffPlan") return TARIFF_PLAN_NAMES[value as TariffPlan] ?? String(value);
   if (key === "totalArea" || key === "livingArea") {
-    return `${Number(value).toLocaleString("ru-RU", { maximumFractionDigits: 2 })} м²`;
+    return `${formatArea(value)} м²`;
   }
   return String(value);
 }
@@ -59,17 +61,8 @@ export function changeRows(
   }));
 }
 
-const dateTime = new Intl.DateTimeFormat("ru-RU", {
-  timeZone: MOSCOW,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /** An instant as the supplier's clock shows it: «25.11.2026, 14:05». */
-export const formatDateTime = (instant: string) => dateTime.format(new Date(instant));
+export const formatDateTime = (instant: string) => `${formatMoscowDate(instant)}, ${formatMoscowTime(instant)}`;
 
 /** 12 345 bytes → «12 КБ»; sizes as a file manager shows them. */
 export function formatFileSize(bytes: number): string {

@@ -1,7 +1,7 @@
 import type { AccountDetails } from "@lk/contract/accounts";
 import { TARIFF_PLAN_NAMES } from "@lk/domain";
 import type { ReactNode } from "react";
-import { formatArea } from "../meters.ts";
+import { formatArea } from "../../../lib/meter-format.ts";
 
 /**
  * «Реквизиты ЛС» → «Общая информация»: the account's details as the supplier holds them. They
