@@ -6,7 +6,7 @@ import { useDeferredQuery } from "../lib/deferred-query.ts";
 import { downloadText } from "../lib/download.ts";
 import { DEFAULT_PERIOD_MONTHS, type Period, periodBack } from "../lib/period.ts";
 import { PeriodFilter } from "./PeriodFilter.tsx";
-import { Alert } from "./ui/Alert.tsx";
+import { QueryFailed } from "./QueryFailed.tsx";
 import { Button } from "./ui/Button.tsx";
 import { Spinner } from "./ui/PageLoader.tsx";
 
@@ -49,16 +49,7 @@ export function PeriodHistory<TData, T, TKey extends QueryKey>({
     results = <Spinner label={texts.loading} />;
   } else if (query.isError) {
     // A period the server refused is named on its field; anything else gets a retry.
-    results = fieldErrors.length ? null : (
-      <div className="card__error">
-        <Alert>
-          {texts.failed} {query.error.message}
-        </Alert>
-        <Button variant="secondary" pending={query.isFetching} onClick={() => query.refetch()}>
-          Повторить
-        </Button>
-      </div>
-    );
+    results = fieldErrors.length ? null : <QueryFailed what={texts.failed} query={query} />;
   } else if (query.data.length === 0) {
     results = <p className="card__muted">{texts.empty}</p>;
   } else {

@@ -2,7 +2,7 @@ import type { ConsumptionYear } from "@lk/contract/consumption";
 import { CSV_TYPE } from "@lk/domain";
 import { type ReactNode, Suspense, useMemo, useState } from "react";
 import { useInView } from "react-intersection-observer";
-import { Alert } from "../../../components/ui/Alert.tsx";
+import { QueryFailed } from "../../../components/QueryFailed.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { useDeferredQuery } from "../../../lib/deferred-query.ts";
@@ -138,14 +138,7 @@ function ConsumptionPanel({ accountId, accountNumber, currentYear }: Props & { c
   if (consumption.isPending) {
     body = <Spinner label="Загружаем данные о потреблении…" />;
   } else if (consumption.isError || !data || !view) {
-    body = (
-      <div className="card__error">
-        <Alert>Не удалось загрузить данные о потреблении. {consumption.error?.message}</Alert>
-        <Button variant="secondary" pending={consumption.isFetching} onClick={() => consumption.refetch()}>
-          Повторить
-        </Button>
-      </div>
-    );
+    body = <QueryFailed what="Не удалось загрузить данные о потреблении." query={consumption} />;
   } else if (view.empty) {
     body = <p className="card__muted">Показаний пока нет: график появится после первых переданных показаний.</p>;
   } else {

@@ -2,8 +2,7 @@ import type { TariffComparison as Comparison } from "@lk/contract/consumption";
 import { formatKopecks, MONTH_NAMES, TARIFF_PLAN_NAMES } from "@lk/domain";
 import { type ReactNode, useId } from "react";
 import { Link } from "react-router";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
+import { QueryFailed } from "../../../components/QueryFailed.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { useDeferredQuery } from "../../../lib/deferred-query.ts";
 import { formatMeterValue } from "../../../lib/meter-format.ts";
@@ -128,16 +127,8 @@ export function TariffComparison({ accountId }: { accountId: string }) {
   const query = useDeferredQuery(useTariffComparison(accountId));
   let body: ReactNode;
   if (query.isPending) body = <Spinner label="Сравниваем тарифы…" />;
-  else if (query.isError) {
-    body = (
-      <div className="card__error">
-        <Alert>Не удалось сравнить тарифы. {query.error.message}</Alert>
-        <Button variant="secondary" pending={query.isFetching} onClick={() => query.refetch()}>
-          Повторить
-        </Button>
-      </div>
-    );
-  } else body = <Body data={query.data} accountId={accountId} />;
+  else if (query.isError) body = <QueryFailed what="Не удалось сравнить тарифы." query={query} />;
+  else body = <Body data={query.data} accountId={accountId} />;
   return (
     <section className="tariff-comparison" aria-labelledby="tariff-comparison-title">
       <h3 id="tariff-comparison-title" className="this-month__title">

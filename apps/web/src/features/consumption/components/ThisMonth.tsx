@@ -1,8 +1,7 @@
 import type { ThisMonth as ThisMonthData } from "@lk/contract/consumption";
 import { formatKopecks, MONTH_NAMES } from "@lk/domain";
 import type { ReactNode } from "react";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
+import { QueryFailed } from "../../../components/QueryFailed.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatMoscowDate } from "../../../lib/dates.ts";
 import { useDeferredQuery } from "../../../lib/deferred-query.ts";
@@ -60,16 +59,8 @@ export function ThisMonth({ accountId }: { accountId: string }) {
   const query = useDeferredQuery(useThisMonth(accountId));
   let body: ReactNode;
   if (query.isPending) body = <Spinner label="Считаем расход за этот месяц…" />;
-  else if (query.isError) {
-    body = (
-      <div className="card__error">
-        <Alert>Не удалось посчитать расход за этот месяц. {query.error.message}</Alert>
-        <Button variant="secondary" pending={query.isFetching} onClick={() => query.refetch()}>
-          Повторить
-        </Button>
-      </div>
-    );
-  } else body = <Estimate data={query.data} />;
+  else if (query.isError) body = <QueryFailed what="Не удалось посчитать расход за этот месяц." query={query} />;
+  else body = <Estimate data={query.data} />;
   return (
     <section className="this-month" aria-labelledby="this-month-title">
       <h3 id="this-month-title" className="this-month__title">

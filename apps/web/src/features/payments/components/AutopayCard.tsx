@@ -1,6 +1,7 @@
 import type { AutoPayment } from "@lk/contract/payments";
 import { formatKopecks } from "@lk/domain";
 import { type ReactNode, useRef, useState } from "react";
+import { QueryFailed } from "../../../components/QueryFailed.tsx";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
@@ -53,14 +54,7 @@ export function AutopayCard({ accountId, defaultEmail }: Props) {
   if (state.isPending) {
     body = <Spinner label="Загружаем сведения об автоплатеже…" />;
   } else if (state.isError) {
-    body = (
-      <div className="card__error">
-        <Alert>Не удалось загрузить сведения об автоплатеже. {state.error.message}</Alert>
-        <Button variant="secondary" pending={state.isFetching} onClick={() => state.refetch()}>
-          Повторить
-        </Button>
-      </div>
-    );
+    body = <QueryFailed what="Не удалось загрузить сведения об автоплатеже." query={state} />;
   } else {
     body = (
       <>

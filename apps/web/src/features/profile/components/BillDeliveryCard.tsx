@@ -1,8 +1,7 @@
 import type { BillDelivery, Profile } from "@lk/contract/profile";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
+import { QueryFailed } from "../../../components/QueryFailed.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { useBillDelivery } from "../api/get-bill-delivery.ts";
 import { BillDeliveryItem } from "./BillDeliveryItem.tsx";
@@ -26,14 +25,7 @@ export function BillDeliveryCard({ profile, confirmPending, confirmError, onConf
   if (list.isPending) {
     body = <Spinner label="Загружаем способы получения счетов…" />;
   } else if (list.isError) {
-    body = (
-      <div className="card__error">
-        <Alert>Не удалось загрузить способы получения счетов. {list.error.message}</Alert>
-        <Button variant="secondary" pending={list.isFetching} onClick={() => list.refetch()}>
-          Повторить
-        </Button>
-      </div>
-    );
+    body = <QueryFailed what="Не удалось загрузить способы получения счетов." query={list} />;
   } else if (list.data.accounts.length === 0) {
     body = (
       <p className="empty-state bill-delivery__empty">

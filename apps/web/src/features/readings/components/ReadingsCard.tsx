@@ -1,6 +1,5 @@
 import type { ReadingsState } from "@lk/contract/readings";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
+import { QueryFailed } from "../../../components/QueryFailed.tsx";
 import { Spinner } from "../../../components/ui/PageLoader.tsx";
 import { formatIsoDate } from "../../../lib/dates.ts";
 import { useDeferredQuery } from "../../../lib/deferred-query.ts";
@@ -44,12 +43,7 @@ export function ReadingsCard({ accountId, onSubmitted, enabled = true }: Props) 
       {state.isPending ? (
         <Spinner label="Загружаем данные счётчиков…" />
       ) : state.isError ? (
-        <div className="card__error">
-          <Alert>Не удалось загрузить данные для передачи показаний. {state.error.message}</Alert>
-          <Button variant="secondary" pending={state.isFetching} onClick={() => state.refetch()}>
-            Повторить
-          </Button>
-        </div>
+        <QueryFailed what="Не удалось загрузить данные для передачи показаний." query={state} />
       ) : (
         <>
           <WindowNotice window={state.data.window} />
