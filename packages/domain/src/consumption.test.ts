@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type ConsumptionMeter, consumptionCsv, monthClosedBy, monthlyConsumption } from "./consumption.ts";
+import {
+  type ConsumptionMeter,
+  consumptionCsv,
+  monthClosedBy,
+  monthlyConsumption,
+  yearConsumption,
+  yearConsumptionView,
+} from "./consumption.ts";
 
 const MSK = (local: string) => new Date(`${local}+03:00`);
 const single: ConsumptionMeter = { id: "m1", zones: ["T1"], digitCapacity: 5 };
@@ -115,10 +122,42 @@ describe("consumptionCsv", () => {
       2025,
       now,
     );
-    const lines = consumptionCsv(2026, ["T1", "T2"], current, previous).replace("\uFEFF", "").trim().split("\r\n");
+    const lines = consumptionCsv({ year: 2026, zones: ["T1", "T2"], current, previous })
+      .replace("\uFEFF", "")
+      .trim()
+      .split("\r\n");
     expect(lines[0]).toBe("Месяц;Т1, кВт·ч;Т2, кВт·ч;Всего, кВт·ч;Всего за 2025, кВт·ч");
     expect(lines[1]).toBe("Январь 2026;;;;");
     expect(lines[2]).toBe("Февраль 2026;210,5;80;290,5;300");
     expect(lines).toHaveLength(13);
+  });
+});
+
+describe("yearConsumption", () => {
+  it("takes every meter's zones once, in order, and the year before beside the year", () => {
+    const readings = [
+      r("m2", "2025-03-20T10:00:00", 900, 400),
+      r("m2", "2025-04-20T10:00:00", 1000, 500),
+      r("m2", "2026-04-20T10:00:00", 2000, 900),
+      r("m2", "2026-05-20T10:00:00", 2100, 950),
+      r("m1", "2026-04-20T10:00:00", 10),
+      r("m1", "2026-05-20T10:00:00", 30),
+    ];
+    const year = yearConsumption([twoZone, single], readings, 2026, now);
+    expect(year.zones).toEqual(["T1", "T2"]);
+    expect(year.current[4]).toMatchObject({ month: "2026-05", total: 170_000 });
+    expect(year.previous[3]).toMatchObject({ month: "2025-04", total: 200_000 });
+    const view = yearConsumptionView(year);
+    expect(view.months[4]).toEqual({
+      month: "2026-05",
+      status: "ACTUAL",
+      zones: [
+        { zone: "T1", kwh: "120.000" },
+        { zone: "T2", kwh: "50.000" },
+      ],
+      totalKwh: "170.000",
+    });
+    expect(view.previousYear[3]?.totalKwh).toBe("200.000");
+    expect(view.months[11]).toEqual({ month: "2026-12", status: "FUTURE", zones: [], totalKwh: null });
   });
 });

@@ -94,6 +94,38 @@ export function monthsToShow(months: MonthConsumption[], zones: Zone[]) {
   }));
 }
 
+/** A year's monthly use and the year before's, over the account's meters: what the chart and its CSV show. */
+export interface YearConsumption {
+  year: number;
+  /** Every zone the account's meters measure, T1 first. */
+  zones: Zone[];
+  current: MonthConsumption[];
+  previous: MonthConsumption[];
+}
+
+export function yearConsumption(
+  meters: ConsumptionMeter[],
+  readings: ConsumptionReading[],
+  year: number,
+  now: Date,
+  timeZone = MOSCOW,
+): YearConsumption {
+  return {
+    year,
+    zones: [...new Set(meters.flatMap((m) => m.zones))].sort(),
+    current: monthlyConsumption(meters, readings, year, now, timeZone),
+    previous: monthlyConsumption(meters, readings, year - 1, now, timeZone),
+  };
+}
+
+/** The chart as the contract answers it (`ConsumptionYear`). */
+export const yearConsumptionView = ({ year, zones, current, previous }: YearConsumption) => ({
+  year,
+  zones,
+  months: monthsToShow(current, zones),
+  previousYear: monthsToShow(previous, zones),
+});
+
 /** The CSV's file name: «potreblenie-7700000001-2026.csv». */
 export const consumptionFileName = (accountNumber: string, year: number) => `potreblenie-${accountNumber}-${year}.csv`;
 
@@ -112,12 +144,7 @@ const kwhText = (milli: number | undefined | null) =>
  * columns, a decimal comma, a UTF-8 BOM; a column per zone, the total, and last year's total.
  * Missing months are left empty, not zero.
  */
-export function consumptionCsv(
-  year: number,
-  zones: Zone[],
-  current: MonthConsumption[],
-  previous: MonthConsumption[],
-): string {
+export function consumptionCsv({ year, zones, current, previous }: YearConsumption): string {
   const header = [
     "Месяц",
     ...zones.map((z) => `${ZONE_TITLES[z]}, кВт·ч`),

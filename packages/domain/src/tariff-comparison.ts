@@ -216,7 +216,8 @@ export function tariffComparison(input: {
 }
 
 /** The comparison as the contract answers it: kWh to three decimals. */
-export function tariffComparisonView(comparison: TariffComparison): TariffComparisonView {
+export function tariffComparisonView(input: Parameters<typeof tariffComparison>[0]): TariffComparisonView {
+  const comparison = tariffComparison(input);
   return {
     ...comparison,
     plans: comparison.plans.map(({ zones, ...plan }) => ({

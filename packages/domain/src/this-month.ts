@@ -132,8 +132,9 @@ export function thisMonthEstimate(input: {
   };
 }
 
-/** The estimate as the contract's `ThisMonth` shows it: kWh as text to three decimals, instants as ISO. */
-export function thisMonthView(estimate: ThisMonthEstimate) {
+/** «Этот месяц» as the contract's `ThisMonth` answers it: kWh as text to three decimals, instants as ISO. */
+export function thisMonthView(input: Parameters<typeof thisMonthEstimate>[0]) {
+  const estimate = thisMonthEstimate(input);
   const { sinceBill, forecast } = estimate;
   return {
     month: estimate.month,

@@ -6,15 +6,13 @@ import {
   consumptionFileName,
   DomainError,
   dayStart,
-  monthlyConsumption,
   monthOf,
-  monthsToShow,
   type TariffPlan,
   type TariffRate,
-  tariffComparison,
   tariffComparisonView,
-  thisMonthEstimate,
   thisMonthView,
+  yearConsumption,
+  yearConsumptionView,
   type Zone,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
@@ -136,14 +134,7 @@ async function compute({ db }: ConsumptionDeps, viewer: Viewer, accountId: strin
   const from = dayStart(`${year - 1}-01-01`, timeZone);
   const to = dayStart(`${year + 1}-01-01`, timeZone);
   const readings = await readingsBetween(sql, meters, from, to);
-  const zones = [...new Set(meters.flatMap((m) => m.zones))].sort() as Zone[];
-  const now = viewer.now;
-  return {
-    number,
-    zones,
-    current: monthlyConsumption(meters, readings, year, now, timeZone),
-    previous: monthlyConsumption(meters, readings, year - 1, now, timeZone),
-  };
+  return { number, consumption: yearConsumption(meters, readings, year, viewer.now, timeZone) };
 }
 
 /**
@@ -159,16 +150,14 @@ export async function thisMonth({ db }: ConsumptionDeps, viewer: Viewer, account
   const account = requireAccount(found);
   const year = Number(monthOf(now, account.timeZone).slice(0, 4));
   const readings = await readingsBetween(sql, account.meters, dayStart(`${year - 1}-01-01`, account.timeZone), now);
-  return thisMonthView(
-    thisMonthEstimate({
-      meters: account.meters,
-      readings,
-      lastBilledMonth: account.lastBilledMonth,
-      rates: account.rates,
-      now,
-      timeZone: account.timeZone,
-    }),
-  );
+  return thisMonthView({
+    meters: account.meters,
+    readings,
+    lastBilledMonth: account.lastBilledMonth,
+    rates: account.rates,
+    now,
+    timeZone: account.timeZone,
+  });
 }
 
 /**
@@ -188,16 +177,14 @@ export async function tariffComparisonOf(
   const account = requireAccount(found);
   const from = comparisonFrom(now, account.timeZone);
   const readings = await readingsBetween(sql, account.meters, from, now, measuredReadings);
-  return tariffComparisonView(
-    tariffComparison({
-      meters: account.meters,
-      readings,
-      rates: account.rates,
-      currentPlan: account.currentPlan,
-      now,
-      timeZone: account.timeZone,
-    }),
-  );
+  return tariffComparisonView({
+    meters: account.meters,
+    readings,
+    rates: account.rates,
+    currentPlan: account.currentPlan,
+    now,
+    timeZone: account.timeZone,
+  });
 }
 
 export async function consumptionYear(
@@ -206,16 +193,10 @@ export async function consumptionYear(
   accountId: string,
   year: number,
 ): Promise<ConsumptionYear> {
-  const c = await compute(deps, viewer, accountId, year);
-  return {
-    year,
-    zones: c.zones,
-    months: monthsToShow(c.current, c.zones),
-    previousYear: monthsToShow(c.previous, c.zones),
-  };
+  return yearConsumptionView((await compute(deps, viewer, accountId, year)).consumption);
 }
 
 export async function consumptionCsvFile(deps: ConsumptionDeps, viewer: Viewer, accountId: string, year: number) {
-  const c = await compute(deps, viewer, accountId, year);
-  return { filename: consumptionFileName(c.number, year), csv: consumptionCsv(year, c.zones, c.current, c.previous) };
+  const { number, consumption } = await compute(deps, viewer, accountId, year);
+  return { filename: consumptionFileName(number, year), csv: consumptionCsv(consumption) };
 }

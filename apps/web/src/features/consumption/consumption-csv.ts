@@ -9,6 +9,11 @@ import { toDomainMonths } from "./consumption-months.ts";
 export function consumptionFile(data: ConsumptionYear, accountNumber: string) {
   return {
     filename: consumptionFileName(accountNumber, data.year),
-    text: consumptionCsv(data.year, data.zones, toDomainMonths(data.months), toDomainMonths(data.previousYear)),
+    text: consumptionCsv({
+      year: data.year,
+      zones: data.zones,
+      current: toDomainMonths(data.months),
+      previous: toDomainMonths(data.previousYear),
+    }),
   };
 }

@@ -3,13 +3,10 @@ import type { AccountBundle } from "@lk/demo-data";
 import {
   consumptionCsv,
   consumptionFileName,
-  monthlyConsumption,
-  monthsToShow,
-  tariffComparison,
   tariffComparisonView,
-  thisMonthEstimate,
   thisMonthView,
-  type Zone,
+  yearConsumption,
+  yearConsumptionView,
 } from "@lk/domain";
 import { mockRoute } from "../contract-handler.ts";
 import { requireLink } from "../mock-access.ts";
@@ -35,13 +32,7 @@ function metersAndReadings(bundle: AccountBundle, measuredOnly = false) {
 
 function compute(bundle: AccountBundle, year: number) {
   const { meters, readings } = metersAndReadings(bundle);
-  const zones = [...new Set(meters.flatMap((m) => m.zones))].sort() as Zone[];
-  const now = mockClock.now();
-  return {
-    zones,
-    current: monthlyConsumption(meters, readings, year, now),
-    previous: monthlyConsumption(meters, readings, year - 1, now),
-  };
+  return yearConsumption(meters, readings, year, mockClock.now());
 }
 
 export const consumptionHandlers = [
@@ -49,13 +40,7 @@ export const consumptionHandlers = [
     routes.consumption.year,
     ({ input: { params, query }, userId }): ConsumptionYear => {
       const { bundle } = requireLink(userId as string, params.accountId);
-      const c = compute(bundle, query.year);
-      return {
-        year: query.year,
-        zones: c.zones,
-        months: monthsToShow(c.current, c.zones),
-        previousYear: monthsToShow(c.previous, c.zones),
-      };
+      return yearConsumptionView(compute(bundle, query.year));
     },
     { authenticate },
   ),
@@ -63,8 +48,7 @@ export const consumptionHandlers = [
     routes.consumption.csv,
     ({ input: { params, query }, userId }) => {
       const { bundle } = requireLink(userId as string, params.accountId);
-      const c = compute(bundle, query.year);
-      return consumptionCsv(query.year, c.zones, c.current, c.previous);
+      return consumptionCsv(compute(bundle, query.year));
     },
     {
       authenticate,
@@ -85,14 +69,12 @@ export const consumptionHandlers = [
         (last, b) => (!last || b.period > last ? b.period : last),
         null,
       );
-      return thisMonthView(
-        thisMonthEstimate({
-          ...metersAndReadings(bundle),
-          lastBilledMonth: lastBill,
-          rates: ratesOf(bundle, now),
-          now,
-        }),
-      );
+      return thisMonthView({
+        ...metersAndReadings(bundle),
+        lastBilledMonth: lastBill,
+        rates: ratesOf(bundle, now),
+        now,
+      });
     },
     { authenticate },
   ),
@@ -101,14 +83,12 @@ export const consumptionHandlers = [
     ({ input: { params }, userId }) => {
       const { bundle } = requireLink(userId as string, params.accountId);
       const now = mockClock.now();
-      return tariffComparisonView(
-        tariffComparison({
-          ...metersAndReadings(bundle, true),
-          rates: supplierTariffs(bundle, now),
-          currentPlan: accountFacts(bundle).tariffPlan,
-          now,
-        }),
-      );
+      return tariffComparisonView({
+        ...metersAndReadings(bundle, true),
+        rates: supplierTariffs(bundle, now),
+        currentPlan: accountFacts(bundle).tariffPlan,
+        now,
+      });
     },
     { authenticate },
   ),
