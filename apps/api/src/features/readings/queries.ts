@@ -119,12 +119,13 @@ export const stateContext = statement<
  */
 export const submitContext = statement<
   [userId: string, accountId: string, sessionId: string, now: Date, day: string, meterId: string, key: string],
-  AccountFacts & { meter: MeterFacts | null; existing: ReadingFacts | null }
+  AccountFacts & { meter: MeterFacts | null; existing: ReadingFacts | null; accountNumber: string; email: string }
 >(
   "readings.submit-context",
   `SELECT ${sessionActiveSql("$3", "$4")} AS "sessionActive", c.*
      FROM (SELECT 1) AS one LEFT JOIN LATERAL (
-       SELECT ${ACCOUNT_FACTS},
+       SELECT ${ACCOUNT_FACTS}, a.number AS "accountNumber",
+              (SELECT u.email FROM "User" u WHERE u.id = $1::uuid) AS email,
               CASE WHEN m.id IS NULL THEN NULL ELSE ${METER_JSON} END AS meter,
               (SELECT ${readingJson("e")} FROM "Reading" e
                 WHERE e."submittedById" = $1::uuid AND e."idempotencyKey" = $7::uuid) AS existing

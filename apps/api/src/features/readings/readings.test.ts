@@ -230,6 +230,44 @@ describe("«Необычный расход»", () => {
     expect(letters[0]?.subject).toBe(`Необычный расход электроэнергии по лицевому счёту № ${account.number}`);
     expect(letters[0]?.dedupeKey).toBe(`unusual-use:${meter.id}:2026-11:${c.email}`);
   });
+
+  it("the letter is written with the reading: when it cannot be, the reading is not kept either, and sent again both are", async () => {
+    clock.set(MSK("2026-11-20T12:00:00"));
+    const { c, account, meter, call } = await customerWith("7700000032");
+    const lastYear = await t.db.bill.findFirstOrThrow({
+      where: { accountId: account.id, period: new Date("2025-11-01T00:00:00Z") },
+      include: { lines: true },
+    });
+    const meters = await t.db.meter.count({ where: { accountId: account.id } });
+    const lastYearKwh = lastYear.lines.reduce((sum, l) => sum + Number(l.kwh), 0) / meters;
+    const previous = (await state(call, account.id)).meters.find((m) => m.meterId === meter.id)?.previous;
+    const body = {
+      idempotencyKey: randomUUID(),
+      values: { T1: plus(previous?.values[0]?.value ?? "0", Math.ceil(lastYearKwh * 3)) },
+      confirmLargeJump: true,
+    };
+    const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
+    const kept = () => t.db.reading.count({ where: { meterId: meter.id, submittedById: c.id } });
+    // The outbox refuses the letter, as a crash or a lost connection between two writes would.
+    await t.db.$executeRawUnsafe(`CREATE FUNCTION refuse_unusual() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.kind = 'UNUSUAL_USE' THEN RAISE EXCEPTION 'letter refused'; END IF; RETURN NEW; END $$`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_unusual BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION refuse_unusual()`,
+    );
+    try {
+      expect((await call("POST", url, body)).statusCode).toBe(500);
+      expect(await kept()).toBe(0);
+    } finally {
+      await t.db.$executeRawUnsafe(`DROP TRIGGER refuse_unusual ON "OutboxMessage"`);
+      await t.db.$executeRawUnsafe("DROP FUNCTION refuse_unusual()");
+    }
+    const again = await call("POST", url, body);
+    expect(again.statusCode).toBe(201);
+    expect(SubmitReadingResult.parse(again.json()).unusualUse).toMatchObject({ month: "2026-11" });
+    expect(await kept()).toBe(1);
+    const letters = await t.db.outboxMessage.findMany({ where: { to: c.email, kind: "UNUSUAL_USE" } });
+    expect(letters.map((l) => l.dedupeKey)).toEqual([`unusual-use:${meter.id}:2026-11:${c.email}`]);
+  });
 });
 
 describe("the history of readings", () => {

@@ -17,7 +17,6 @@ import {
   readingSnapshot,
   readingWindow,
   requireSameRequest,
-  type UnusualUse,
   unusualUse,
   unusualUseNotice,
   usedMilliOf,
@@ -30,7 +29,7 @@ import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
-import { enqueue } from "../outbox/outbox.ts";
+import { enqueueIn } from "../outbox/outbox.ts";
 import {
   insertReading,
   type MeterFacts,
@@ -145,8 +144,9 @@ export interface SubmitInput {
  * «Передать». Submissions for one meter are serialised (its row is locked); a retry with the same
  * key returns what the first one did; a second reading in the same window replaces the first (both
  * stay in history). Four statements: BEGIN, the context (locking the meter, with its latest
- * readings and the key's reading), the insert with the replacement, COMMIT. The rules are the
- * domain's (`checkReading`).
+ * readings and the key's reading), the insert with the replacement, COMMIT; and, only in an
+ * unusual month, its «Необычный расход» letter before COMMIT, so the reading is never kept without
+ * it. The rules are the domain's (`checkReading`, `unusualUse`).
  */
 export async function submitReading(
   { db }: ReadingsDeps,
@@ -157,7 +157,7 @@ export async function submitReading(
 ): Promise<SubmitReadingResult> {
   const now = viewer.now;
   const requestHash = digest(readingFingerprint({ meterId, values: input.values }));
-  const result = await transaction(db, async (sql) => {
+  const decide = async (sql: Sql) => {
     const [found] = await sql.query(submitContext, [
       viewer.userId,
       accountId,
@@ -228,26 +228,27 @@ export async function submitReading(
       requestHash,
     };
     return { facts, meter, reading, previous, previousValues, replaced: written.replaced > 0 };
-  });
+  };
 
-  const { meter, facts } = result;
-  const { consumption, totalCostKopecks } = readingCost(
-    meter,
-    result.previousValues,
-    valuesOf(result.reading, meter.zones),
-    facts.rates,
-  );
-  const unusual = unusualUse({
-    month: monthOf(now, facts.timeZone),
-    usedMilli: usedMilliOf(consumption),
-    months: result.previous ? monthsBetween(new Date(result.previous.takenAt), now, facts.timeZone) : 1,
-    previousSource: (result.previous?.source as Parameters<typeof unusualUse>[0]["previousSource"]) ?? null,
-    lastYearMilli: facts.lastYearMilli === null ? null : facts.lastYearMilli / Math.max(1, facts.meterCount),
-    usualMilli: usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount),
+  const { result, consumption, totalCostKopecks, unusual } = await transaction(db, async (sql) => {
+    const result = await decide(sql);
+    const { meter, facts } = result;
+    const cost = readingCost(meter, result.previousValues, valuesOf(result.reading, meter.zones), facts.rates);
+    const unusual = unusualUse({
+      month: monthOf(now, facts.timeZone),
+      usedMilli: usedMilliOf(cost.consumption),
+      months: result.previous ? monthsBetween(new Date(result.previous.takenAt), now, facts.timeZone) : 1,
+      previousSource: (result.previous?.source as Parameters<typeof unusualUse>[0]["previousSource"]) ?? null,
+      lastYearMilli: facts.lastYearMilli === null ? null : facts.lastYearMilli / Math.max(1, facts.meterCount),
+      usualMilli: usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount),
+    });
+    // The letter goes in with the reading, once per meter and month (its dedupe key) however often
+    // the reading is sent; only when the month is unusual, so the usual submission's statements
+    // stay as they were.
+    if (unusual) await enqueueIn(sql, [unusualUseNotice(facts.email, facts.accountNumber, meter.id, unusual)]);
+    return { result, ...cost, unusual };
   });
-  // The letter, once per meter and month (its dedupe key) however often the reading is sent; only
-  // when the month is unusual, so the usual submission's statements stay as they were.
-  if (unusual) await sendUnusualUseLetter(db, viewer.userId, accountId, meter.id, unusual);
+  const { meter } = result;
   return {
     reading: { id: result.reading.id, meterId: meter.id, ...readingSnapshot(shown(result.reading, meter), meter) },
     consumption,
@@ -255,20 +256,6 @@ export async function submitReading(
     replacedPrevious: result.replaced,
     unusualUse: unusual,
   };
-}
-
-async function sendUnusualUseLetter(
-  db: Database,
-  userId: string,
-  accountId: string,
-  meterId: string,
-  unusual: UnusualUse,
-): Promise<void> {
-  const [user, account] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } }),
-    db.personalAccount.findUniqueOrThrow({ where: { id: accountId }, select: { number: true } }),
-  ]);
-  await enqueue(db, unusualUseNotice(user.email, account.number, meterId, unusual));
 }
 
 /** Readings of all the account's meters in a period (Moscow calendar days, both inclusive). */
