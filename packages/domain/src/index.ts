@@ -23,5 +23,6 @@ export * from "./simulated-acquirer.ts";
 export * from "./single-use-links.ts";
 export * from "./supplier-time.ts";
 export * from "./tariff-comparison.ts";
+export * from "./tariffs.ts";
 export * from "./this-month.ts";
 export * from "./unusual-use.ts";

@@ -1,6 +1,6 @@
 import type { ServiceRequestChange, ServiceRequestStatus } from "@lk/contract/requests";
 import { DomainError } from "./domain-error.ts";
-import type { TariffPlan } from "./tariff-comparison.ts";
+import type { TariffPlan } from "./tariffs.ts";
 
 // «Изменить данные» (заявки): what a change touches, when it changes nothing, and the request's
 // life, decided once for the API and the mock.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ConsumptionReading } from "./consumption.ts";
 import type { Zone } from "./reading-check.ts";
-import { comparisonMonths, type TariffRate, tariffComparison } from "./tariff-comparison.ts";
+import { comparisonMonths, tariffComparison } from "./tariff-comparison.ts";
+import type { TariffRate } from "./tariffs.ts";
 
 // Rates in kopecks per kWh, raised on 1 July 2026 as suppliers do.
 const rate = (plan: TariffRate["plan"], zone: Zone, before: number, after: number): TariffRate[] => [

@@ -1,30 +1,14 @@
-import type { AccountDetails } from "@lk/contract/accounts";
 import type { TariffComparison as TariffComparisonView } from "@lk/contract/consumption";
 import { type ConsumptionMeter, type ConsumptionReading, monthlyConsumption } from "./consumption.ts";
 import { formatMilli } from "./meter-values.ts";
 import type { Zone } from "./reading-check.ts";
 import { MOSCOW, monthOf, monthStart } from "./supplier-time.ts";
+import { PLAN_ZONES, rateOfMonth, TARIFF_PLANS, type TariffPlan, type TariffRate } from "./tariffs.ts";
 
 // «Какой тариф выгоднее»: what the account's last twelve months of actual readings would have
 // cost on each tariff plan its supplier offers, at the rates in force each month. Exact where the
 // meters measure the zones a plan bills; an estimate, with its assumption stated, where they do
 // not. The API and the mock load the readings and the tariffs and call `tariffComparison`.
-
-export type TariffPlan = AccountDetails["tariffPlan"];
-export const TARIFF_PLANS = ["SINGLE", "TWO_ZONE", "THREE_ZONE"] as const satisfies readonly TariffPlan[];
-
-/** The zones each plan bills: T1 the day (peak on three zones), T2 the night, T3 the half-peak. */
-export const PLAN_ZONES: Record<TariffPlan, Zone[]> = {
-  SINGLE: ["T1"],
-  TWO_ZONE: ["T1", "T2"],
-  THREE_ZONE: ["T1", "T2", "T3"],
-};
-
-export const TARIFF_PLAN_NAMES: Record<TariffPlan, string> = {
-  SINGLE: "одноставочный",
-  TWO_ZONE: "двухзонный (день/ночь)",
-  THREE_ZONE: "трёхзонный (пик/полупик/ночь)",
-};
 
 /**
  * The assumptions behind an estimate, used only where a meter does not measure the zones:
@@ -40,15 +24,6 @@ export const TYPICAL_PEAK_SHARE_OF_DAY = 0.4;
 export const MIN_COMPARISON_MONTHS = 3;
 /** How far back the comparison looks: the twelve whole months before the current one. */
 export const COMPARISON_MONTHS = 12;
-
-export interface TariffRate {
-  plan: TariffPlan;
-  zone: Zone;
-  rateKopecks: number;
-  /** `YYYY-MM-DD`, inclusive. */
-  validFrom: string;
-  validTo: string | null;
-}
 
 export interface PlanCost {
   plan: TariffPlan;
@@ -110,16 +85,6 @@ function planUse(plan: TariffPlan, parts: DayParts): Partial<Record<Zone, number
 /** Whether a plan bills more zones than some meter measures: switching to it needs a multi-zone meter. */
 export const meterReplacementNeeded = (plan: TariffPlan, meters: readonly { zones: readonly Zone[] }[]): boolean =>
   meters.some((meter) => meter.zones.length < PLAN_ZONES[plan].length);
-
-/** Whether a tariff is in force on a calendar day (`YYYY-MM-DD`): from `validFrom` to `validTo`, both inclusive. */
-export const inForceOn = (rate: { validFrom: string; validTo: string | null }, day: string): boolean =>
-  rate.validFrom <= day && (rate.validTo === null || day <= rate.validTo);
-
-/** The rate of a plan's zone in force on the first day of a month (`YYYY-MM`), or null when the supplier had none. */
-export function rateOfMonth(rates: readonly TariffRate[], plan: TariffPlan, zone: Zone, month: string): number | null {
-  const day = `${month}-01`;
-  return rates.find((r) => r.plan === plan && r.zone === zone && inForceOn(r, day))?.rateKopecks ?? null;
-}
 
 /** The twelve whole months before `now`'s, oldest first (`YYYY-MM`). */
 export function comparisonMonths(now: Date, timeZone = MOSCOW): string[] {

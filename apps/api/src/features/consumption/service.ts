@@ -7,15 +7,18 @@ import {
   DomainError,
   dayStart,
   monthOf,
+  ratesOn,
   type TariffPlan,
   type TariffRate,
   tariffComparisonView,
+  tariffDay,
   thisMonthView,
   yearConsumption,
   yearConsumptionView,
   type Zone,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
+import { tariffsJson, todaysTariffsSince } from "../../lib/tariffs-sql.ts";
 import { requireActiveSession, sessionActiveSql, type Viewer } from "../auth/session-check.ts";
 
 export interface ConsumptionDeps {
@@ -50,32 +53,24 @@ const chartContext = statement<[userId: string, accountId: string, sessionId: st
   contextSql(),
 );
 
-/** The same, with the latest bill's month and today's rates ($5, the UTC day tariffs are dated by). */
+/** The same, with the latest bill's month and the plan's tariffs from $5 (`todaysTariffsSince`). */
 const thisMonthContext = statement<
-  [userId: string, accountId: string, sessionId: string, now: Date, today: string],
-  ChartContext & { lastBilledMonth: string | null; rates: { zone: Zone; rateKopecks: number }[] }
+  [userId: string, accountId: string, sessionId: string, now: Date, tariffsSince: string],
+  ChartContext & { lastBilledMonth: string | null; currentPlan: TariffPlan; tariffs: TariffRate[] }
 >(
   "consumption.this-month-context",
-  contextSql(`,
+  contextSql(`, a."tariffPlan" AS "currentPlan",
               (SELECT to_char(max(b.period), 'YYYY-MM') FROM "Bill" b WHERE b."accountId" = a.id) AS "lastBilledMonth",
-              (SELECT coalesce(json_agg(json_build_object('zone', t.zone, 'rateKopecks', t."rateKopecks")), '[]'::json)
-                 FROM "Tariff" t
-                WHERE t."supplierId" = a."supplierId" AND t.plan = a."tariffPlan"
-                  AND t."validFrom" <= $5::date AND (t."validTo" IS NULL OR t."validTo" >= $5::date)) AS rates`),
+              ${tariffsJson("$5", true)} AS tariffs`),
 );
 
 /** The same, with the account's plan and every tariff of its supplier in force since $5 (a date). */
 const comparisonContext = statement<
   [userId: string, accountId: string, sessionId: string, now: Date, since: string],
-  ChartContext & { currentPlan: TariffPlan; rates: TariffRate[] }
+  ChartContext & { currentPlan: TariffPlan; tariffs: TariffRate[] }
 >(
   "consumption.tariff-comparison-context",
-  contextSql(`, a."tariffPlan" AS "currentPlan",
-              (SELECT coalesce(json_agg(json_build_object('plan', t.plan, 'zone', t.zone, 'rateKopecks', t."rateKopecks",
-                                        'validFrom', to_char(t."validFrom", 'YYYY-MM-DD'),
-                                        'validTo', to_char(t."validTo", 'YYYY-MM-DD'))), '[]'::json)
-                 FROM "Tariff" t
-                WHERE t."supplierId" = a."supplierId" AND (t."validTo" IS NULL OR t."validTo" >= $5::date)) AS rates`),
+  contextSql(`, a."tariffPlan" AS "currentPlan", ${tariffsJson("$5")} AS tariffs`),
 );
 
 /**
@@ -145,8 +140,13 @@ async function compute({ db }: ConsumptionDeps, viewer: Viewer, accountId: strin
 export async function thisMonth({ db }: ConsumptionDeps, viewer: Viewer, accountId: string): Promise<ThisMonth> {
   const sql = sqlOf(db);
   const now = viewer.now;
-  const today = now.toISOString().slice(0, 10);
-  const [found] = await sql.query(thisMonthContext, [viewer.userId, accountId, viewer.sessionId, now, today]);
+  const [found] = await sql.query(thisMonthContext, [
+    viewer.userId,
+    accountId,
+    viewer.sessionId,
+    now,
+    todaysTariffsSince(now),
+  ]);
   const account = requireAccount(found);
   const year = Number(monthOf(now, account.timeZone).slice(0, 4));
   const readings = await readingsBetween(sql, account.meters, dayStart(`${year - 1}-01-01`, account.timeZone), now);
@@ -154,7 +154,7 @@ export async function thisMonth({ db }: ConsumptionDeps, viewer: Viewer, account
     meters: account.meters,
     readings,
     lastBilledMonth: account.lastBilledMonth,
-    rates: account.rates,
+    rates: ratesOn(account.tariffs, account.currentPlan, tariffDay(now, account.timeZone)),
     now,
     timeZone: account.timeZone,
   });
@@ -180,7 +180,7 @@ export async function tariffComparisonOf(
   return tariffComparisonView({
     meters: account.meters,
     readings,
-    rates: account.rates,
+    rates: account.tariffs,
     currentPlan: account.currentPlan,
     now,
     timeZone: account.timeZone,

@@ -2,12 +2,12 @@ import type { Database } from "@lk/db";
 import {
   autoPaymentActivation,
   autopayDecision,
-  dayStart,
   formatKopecks,
   monthlyConsumption,
   monthOf,
   monthStart,
   monthTitle,
+  ratesOn,
   type Zone,
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
@@ -113,15 +113,21 @@ export async function issueBills(deps: BillingJobDeps, options: { period?: strin
       include: { lines: true },
     });
     const zones = [...new Set(meters.flatMap((m) => m.zones))] as Zone[];
-    const day = dayStart(`${period}-01`, "UTC");
-    const tariffs = await db.tariff.findMany({
-      where: {
-        supplierId: account.supplierId,
-        plan: account.tariffPlan,
-        validFrom: { lte: day },
-        OR: [{ validTo: null }, { validTo: { gte: day } }],
-      },
+    // The rates in force on the period's first day (the supplier's calendar), by @lk/domain's rule.
+    const dated = await db.tariff.findMany({
+      where: { supplierId: account.supplierId, plan: account.tariffPlan },
     });
+    const date = (d: Date | null) => (d === null ? null : d.toISOString().slice(0, 10));
+    const tariffs = ratesOn(
+      dated.map((t) => ({
+        ...t,
+        zone: t.zone as Zone,
+        validFrom: date(t.validFrom) as string,
+        validTo: date(t.validTo),
+      })),
+      account.tariffPlan,
+      `${period}-01`,
+    );
     const lines = zones.map((zone) => {
       const kwhMilli =
         month?.status === "ACTUAL"

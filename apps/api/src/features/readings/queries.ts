@@ -1,5 +1,6 @@
 import { statement } from "@lk/db";
-import { USUAL_USE_BILLS, type Zone } from "@lk/domain";
+import { type TariffPlan, type TariffRate, USUAL_USE_BILLS, type Zone } from "@lk/domain";
+import { tariffsJson } from "../../lib/tariffs-sql.ts";
 import { sessionActiveSql } from "../auth/session-check.ts";
 
 // The readings feature's SQL: fixed texts, run as prepared statements (decision 005). Each
@@ -7,10 +8,10 @@ import { sessionActiveSql } from "../auth/session-check.ts";
 // @lk/domain. Values come back as thousandths (integers), as the domain counts them.
 
 /** A supplier's reading window rule and the account's facts the checks need. */
-interface AccountFacts {
+export interface AccountFacts {
   sessionActive: boolean;
   accountId: string | null;
-  tariffPlan: string;
+  tariffPlan: TariffPlan;
   startDay: number;
   endDay: number;
   timeZone: string;
@@ -20,7 +21,8 @@ interface AccountFacts {
   usualMilli: number;
   /** What the same month's bill a year ago charged, thousandths of a kWh (null: no such bill). */
   lastYearMilli: number | null;
-  rates: { zone: Zone; rateKopecks: number }[];
+  /** The plan's tariffs not ended by $5: today's rates are the domain's `ratesOn` of them. */
+  tariffs: TariffRate[];
 }
 
 /** A reading as the statements return it: values in thousandths, the instant as ISO text. */
@@ -70,7 +72,7 @@ export interface MeterFacts {
   faulty: boolean;
 }
 
-// $1 user, $2 account, $3 session family, $4 now, $5 today's date (UTC day, as tariffs are dated).
+// $1 user, $2 account, $3 session family, $4 now, $5 the date tariffs are loaded from (todaysTariffsSince).
 const ACCOUNT_FACTS = `
   a.id AS "accountId", a."tariffPlan"::text AS "tariffPlan",
   s."readingWindowStartDay" AS "startDay", s."readingWindowEndDay" AS "endDay", s."timeZone",
@@ -80,10 +82,7 @@ const ACCOUNT_FACTS = `
     WHERE b."accountId" = a.id
       AND b.period = (date_trunc('month', $4::timestamptz AT TIME ZONE s."timeZone") - interval '1 year')::date
   ) AS "lastYearMilli",
-  (SELECT coalesce(json_agg(json_build_object('zone', t.zone, 'rateKopecks', t."rateKopecks") ORDER BY t.zone), '[]'::json)
-     FROM "Tariff" t
-    WHERE t."supplierId" = a."supplierId" AND t.plan = a."tariffPlan"
-      AND t."validFrom" <= $5::date AND (t."validTo" IS NULL OR t."validTo" >= $5::date)) AS rates`;
+  ${tariffsJson("$5", true)} AS tariffs`;
 const USUAL_USE = `CROSS JOIN LATERAL (
     SELECT count(*)::int AS bills, coalesce(sum(latest.milli), 0)::float8 AS milli
       FROM (SELECT (SELECT coalesce(sum(round(bl.kwh * 1000)), 0) FROM "BillLine" bl WHERE bl."billId" = b.id) AS milli

@@ -270,6 +270,35 @@ describe("«Необычный расход»", () => {
   });
 });
 
+describe("today's rates", () => {
+  it("change at midnight in Moscow on the day the supplier's new tariff starts, not when the UTC day turns", async () => {
+    const { account, meter, call } = await customerWith("7700000016");
+    const rateOf = async (day: string) => {
+      const tariff = await t.db.tariff.findFirstOrThrow({
+        where: {
+          supplierId: account.supplierId,
+          plan: account.tariffPlan,
+          zone: "T1",
+          validFrom: { lte: new Date(day) },
+        },
+        orderBy: { validFrom: "desc" },
+      });
+      return tariff.rateKopecks;
+    };
+    const shown = async (at: string) => {
+      clock.set(MSK(at));
+      const m = (await state(call, account.id)).meters.find((x) => x.meterId === meter.id);
+      return m?.rates.find((r) => r.zone === "T1")?.rateKopecks;
+    };
+    const [june, july] = [await rateOf("2026-06-30"), await rateOf("2026-07-01")];
+    expect(july).not.toBe(june);
+    expect(await shown("2026-06-30T23:59:00")).toBe(june);
+    // 00:30 in Moscow is 21:30 the day before in UTC.
+    expect(await shown("2026-07-01T00:30:00")).toBe(july);
+    clock.set(MSK("2026-11-20T12:00:00"));
+  });
+});
+
 describe("the history of readings", () => {
   it("includes a reading at 23:59 Moscow on the last day and excludes one at 00:00 the day after", async () => {
     const { account, meter, call } = await customerWith("7700000016");

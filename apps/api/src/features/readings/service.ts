@@ -12,11 +12,13 @@ import {
   monthsBetween,
   periodInstants,
   type ReadingToShow,
+  ratesOn,
   readingCost,
   readingFingerprint,
   readingSnapshot,
   readingWindow,
   requireSameRequest,
+  tariffDay,
   unusualUse,
   unusualUseNotice,
   usedMilliOf,
@@ -27,10 +29,12 @@ import {
 } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { digest } from "../../lib/digest.ts";
+import { todaysTariffsSince } from "../../lib/tariffs-sql.ts";
 import { requireLinkedAccount } from "../accounts/access.ts";
 import { requireActiveSession, type Viewer } from "../auth/session-check.ts";
 import { enqueueIn } from "../outbox/outbox.ts";
 import {
+  type AccountFacts,
   insertReading,
   type MeterFacts,
   meterReadings,
@@ -62,17 +66,16 @@ const shown = (r: Values & { takenAt: string; source: string }, meter: Pick<Mete
     values: valuesOf(r, meter.zones),
   }) satisfies ReadingToShow<Source>;
 
-/** The UTC calendar day tariffs are looked up by (`validFrom`/`validTo` are dates). */
-const tariffDay = (now: Date) => now.toISOString().slice(0, 10);
-
-/** The session is open and the account linked, or the request ends here (401, then 404). */
-function requireAccount<
-  T extends { sessionActive: boolean; accountId: string | null; startDay: number; endDay: number; timeZone: string },
->(facts: T | undefined) {
+/**
+ * The session is open and the account linked, or the request ends here (401, then 404). With the
+ * supplier's window rule and today's rates of the account's plan.
+ */
+function requireAccount<T extends AccountFacts>(facts: T | undefined, now: Date) {
   requireActiveSession(facts?.sessionActive);
   if (!facts?.accountId) throw new DomainError("NOT_FOUND", "Лицевой счёт не найден.");
   const rule: WindowRule = { startDay: facts.startDay, endDay: facts.endDay, timeZone: facts.timeZone };
-  return { ...facts, rule } as T & { rule: WindowRule };
+  const rates = ratesOn(facts.tariffs, facts.tariffPlan, tariffDay(now, facts.timeZone));
+  return { ...facts, rule, rates } as T & { rule: WindowRule; rates: typeof rates };
 }
 
 interface MeterReadings {
@@ -114,8 +117,14 @@ async function readingsOf(sql: Sql, meters: MeterFacts[], opening: Date): Promis
 export async function readingsState({ db }: ReadingsDeps, viewer: Viewer, accountId: string): Promise<ReadingsState> {
   const now = viewer.now;
   const sql = sqlOf(db);
-  const [found] = await sql.query(stateContext, [viewer.userId, accountId, viewer.sessionId, now, tariffDay(now)]);
-  const facts = requireAccount(found);
+  const [found] = await sql.query(stateContext, [
+    viewer.userId,
+    accountId,
+    viewer.sessionId,
+    now,
+    todaysTariffsSince(now),
+  ]);
+  const facts = requireAccount(found, now);
   const window = readingWindow(now, facts.rule);
   const readings = await readingsOf(sql, facts.meters, windowOpening(now, facts.rule));
   const average = usualMonthlyMilli({ totalMilli: facts.usualMilli, bills: facts.usualBills }, facts.meterCount);
@@ -163,11 +172,11 @@ export async function submitReading(
       accountId,
       viewer.sessionId,
       now,
-      tariffDay(now),
+      todaysTariffsSince(now),
       meterId,
       input.idempotencyKey,
     ]);
-    const facts = requireAccount(found);
+    const facts = requireAccount(found, now);
     const meter = facts.meter;
     if (!meter) throw new DomainError("NOT_FOUND", "Счётчик не найден.");
     const opening = windowOpening(now, facts.rule);

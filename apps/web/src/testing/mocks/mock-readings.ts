@@ -1,5 +1,5 @@
 import { type AccountBundle, DEFAULT_SEED, tariffsOf } from "@lk/demo-data";
-import { inForceOn, type Zone } from "@lk/domain";
+import { ratesOn, tariffDay, type Zone } from "@lk/domain";
 import { type MockReading, mockDb } from "./mock-db.ts";
 import { accountFacts } from "./mock-service-requests.ts";
 
@@ -64,11 +64,6 @@ export function markReplaced(reading: MeterReadingRow): void {
 export const supplierTariffs = (bundle: AccountBundle, now: Date) =>
   tariffsOf({ seed: DEFAULT_SEED, now }).filter((t) => t.supplierId === bundle.account.supplierId);
 
-/** Today's rate of each zone of the account's plan (the API takes the UTC calendar day too). */
-export function ratesOf(bundle: AccountBundle, now: Date) {
-  const day = now.toISOString().slice(0, 10);
-  const plan = accountFacts(bundle).tariffPlan;
-  return supplierTariffs(bundle, now)
-    .filter((t) => t.plan === plan && inForceOn(t, day))
-    .map((t) => ({ zone: t.zone, rateKopecks: t.rateKopecks }));
-}
+/** Today's rate of each zone of the account's plan (the world's suppliers keep Moscow time). */
+export const ratesOf = (bundle: AccountBundle, now: Date) =>
+  ratesOn(supplierTariffs(bundle, now), accountFacts(bundle).tariffPlan, tariffDay(now));
