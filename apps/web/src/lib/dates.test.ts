@@ -19,11 +19,18 @@ describe("dates", () => {
       year: "numeric",
     });
     const time = new Intl.DateTimeFormat("ru-RU", { timeZone: "Europe/Moscow", hour: "2-digit", minute: "2-digit" });
+    const withSeconds = new Intl.DateTimeFormat("ru-RU", {
+      timeZone: "Europe/Moscow",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     // Every 7 hours 13 minutes over twenty years: each hour of the day, each day of the month, both sides of midnight.
-    for (let t = Date.UTC(2015, 0, 1); t < Date.UTC(2035, 0, 1); t += 26_000_000) {
+    for (let t = Date.UTC(2015, 0, 1, 0, 0, 7); t < Date.UTC(2035, 0, 1); t += 26_000_000) {
       const instant = new Date(t);
       expect(formatMoscowDate(instant), instant.toISOString()).toBe(day.format(instant));
       expect(formatMoscowTime(instant.toISOString()), instant.toISOString()).toBe(time.format(instant));
+      expect(formatMoscowTime(instant, { seconds: true }), instant.toISOString()).toBe(withSeconds.format(instant));
     }
   });
 });

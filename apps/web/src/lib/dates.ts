@@ -25,10 +25,11 @@ export function formatMoscowDate(instant: string | Date): string {
   return `${two(local.getUTCDate())}.${two(local.getUTCMonth() + 1)}.${local.getUTCFullYear()}`;
 }
 
-/** An instant as the time of day in Moscow: «14:35». */
-export function formatMoscowTime(instant: string | Date): string {
+/** An instant as the time of day in Moscow: «14:35», or «14:35:07» with `seconds`. */
+export function formatMoscowTime(instant: string | Date, { seconds = false } = {}): string {
   const local = moscowClock(instant);
-  return `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  const time = `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  return seconds ? `${time}:${two(local.getUTCSeconds())}` : time;
 }
 
 /** `2026-10` → «октябрь 2026», as the bill names its period. */

@@ -1,18 +1,8 @@
 import type { OutboxMessage } from "@lk/contract/outbox";
-import { MOSCOW } from "@lk/domain";
 import { useId } from "react";
+import { formatMoscowDate, formatMoscowTime } from "../../../lib/dates.ts";
 import { formatPhone } from "../../../lib/phone.ts";
 import { linkify } from "../linkify.ts";
-
-const moscowTime = new Intl.DateTimeFormat("ru-RU", {
-  timeZone: MOSCOW,
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
 
 const CHANNEL = { EMAIL: "E-mail", SMS: "SMS" } as const;
 
@@ -33,7 +23,9 @@ export function OutboxMessageItem({ message }: { message: OutboxMessage }) {
           <dd>{message.channel === "SMS" ? formatPhone(message.to) : message.to}</dd>
           <dt>Создано</dt>
           <dd>
-            <time dateTime={message.createdAt}>{moscowTime.format(new Date(message.createdAt))}</time>
+            <time dateTime={message.createdAt}>
+              {formatMoscowDate(message.createdAt)}, {formatMoscowTime(message.createdAt, { seconds: true })}
+            </time>
             {message.sentAt ? null : " (ещё не отправлено)"}
           </dd>
         </dl>
