@@ -1,4 +1,4 @@
-import { monthOf, monthStart } from "@lk/domain";
+import { type AccountFacts, monthOf, monthStart } from "@lk/domain";
 import { FEMALE_NAMES, MALE_NAMES, METER_MODELS, PATRONYMICS, STREETS, SURNAMES } from "./names.ts";
 import { Random, seedFor } from "./random.ts";
 import {
@@ -16,18 +16,13 @@ export type ReadingSource = "CUSTOMER" | "ASKUE" | "INSPECTOR" | "ESTIMATED";
 export type PaymentStatus = "PROCESSING" | "ACCEPTED" | "DECLINED" | "REFUNDED";
 export type PaymentChannel = "PORTAL" | "AUTOPAY" | "BANK" | "CASH";
 
-export interface AccountSeed {
+/** A personal account: its facts a request may change (@lk/domain's AccountFacts), and the rest. */
+export interface AccountSeed extends AccountFacts {
   id: string;
   supplierId: string;
   number: string;
   address: string;
   shortAddress: string;
-  ownerName: string;
-  residents: number;
-  rooms: number;
-  totalArea: string;
-  livingArea: string;
-  tariffPlan: TariffPlan;
   balanceKopecks: number;
   debtSince: string | null;
 }

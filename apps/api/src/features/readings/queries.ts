@@ -1,5 +1,5 @@
 import { statement } from "@lk/db";
-import { type TariffPlan, type TariffRate, USUAL_USE_BILLS, type Zone } from "@lk/domain";
+import { type MeterToShow, type TariffPlan, type TariffRate, USUAL_USE_BILLS } from "@lk/domain";
 import { tariffsJson } from "../../lib/tariffs-sql.ts";
 import { sessionActiveSql } from "../auth/session-check.ts";
 
@@ -59,15 +59,9 @@ const METER_JSON = `json_build_object(
                FROM (SELECT * FROM "Reading" WHERE "meterId" = m.id AND status = 'ACTIVE'
                      ORDER BY "takenAt" DESC LIMIT ${RECENT_READINGS}) AS r))`;
 
-export interface MeterFacts {
+export interface MeterFacts extends MeterToShow {
   /** The latest active readings (at most RECENT_READINGS), newest first. */
   recent: ReadingFacts[];
-  id: string;
-  serialNumber: string;
-  model: string;
-  zones: Zone[];
-  digitCapacity: number;
-  decimalPlaces: number;
   automated: boolean;
   faulty: boolean;
 }

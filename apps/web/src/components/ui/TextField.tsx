@@ -1,58 +1,40 @@
-import { type InputHTMLAttributes, type Ref, useId, useState } from "react";
+import { type InputHTMLAttributes, type Ref, useState } from "react";
+import { Field, type FieldFrameProps } from "./Field.tsx";
 
-interface Props extends InputHTMLAttributes<HTMLInputElement> {
-  label: string;
+interface Props extends FieldFrameProps, Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   hint?: string;
-  error?: string;
   ref?: Ref<HTMLInputElement>;
 }
 
-/** A labelled input whose hint and error are read out with it. */
+/** A labelled input whose hint and error are read out with it; a password one can be shown. */
 export function TextField({ label, hint, error, id, type = "text", ref, ...rest }: Props) {
-  const autoId = useId();
-  const inputId = id ?? autoId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
   const [revealed, setRevealed] = useState(false);
   const isPassword = type === "password";
   return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label className="field__label" htmlFor={inputId}>
-        {label}
-      </label>
-      <div className="field__control">
-        <input
-          id={inputId}
-          ref={ref}
-          className="field__input"
-          type={isPassword && revealed ? "text" : type}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-          {...rest}
-        />
-        {isPassword ? (
-          <button
-            type="button"
-            className="field__reveal"
-            aria-pressed={revealed}
-            aria-controls={inputId}
-            onClick={() => setRevealed((v) => !v)}
-          >
-            {revealed ? "Скрыть" : "Показать"}
-            <span className="visually-hidden"> пароль</span>
-          </button>
-        ) : null}
-      </div>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} error={error} id={id}>
+      {(control) => (
+        <>
+          <input
+            ref={ref}
+            className="field__input"
+            type={isPassword && revealed ? "text" : type}
+            {...control}
+            {...rest}
+          />
+          {isPassword ? (
+            <button
+              type="button"
+              className="field__reveal"
+              aria-pressed={revealed}
+              aria-controls={control.id}
+              onClick={() => setRevealed((v) => !v)}
+            >
+              {revealed ? "Скрыть" : "Показать"}
+              <span className="visually-hidden"> пароль</span>
+            </button>
+          ) : null}
+        </>
+      )}
+    </Field>
   );
 }
