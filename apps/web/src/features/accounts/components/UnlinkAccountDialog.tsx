@@ -1,7 +1,5 @@
 import type { AccountSummary } from "@lk/contract/accounts";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
-import { Dialog } from "../../../components/ui/Dialog.tsx";
+import { ConfirmDialog } from "../../../components/ui/ConfirmDialog.tsx";
 import { useUnlinkAccount } from "../api/unlink-account.ts";
 
 interface Props {
@@ -19,35 +17,28 @@ export function UnlinkAccountDialog({ account, onClose, onUnlinked }: Props) {
     onClose();
   };
   return (
-    <Dialog open={account !== null} onClose={close} title="Удалить лицевой счёт?">
+    <ConfirmDialog
+      open={account !== null}
+      title="Удалить лицевой счёт?"
+      action={unlink}
+      confirmLabel="Удалить"
+      onClose={close}
+      onConfirm={() =>
+        account &&
+        unlink.mutate(account.id, {
+          onSuccess: () => {
+            unlink.reset();
+            onUnlinked(account);
+          },
+        })
+      }
+    >
       {account ? (
-        <>
-          <p>
-            Лицевой счёт № {account.number} будет отключён от вашей учётной записи. Данные счёта у поставщика
-            сохранятся, подключить его снова можно в любой момент.
-          </p>
-          {unlink.error ? <Alert>{unlink.error.message}</Alert> : null}
-          <div className="dialog__actions">
-            <Button
-              variant="danger"
-              pending={unlink.isPending}
-              onClick={() =>
-                unlink.mutate(account.id, {
-                  onSuccess: () => {
-                    unlink.reset();
-                    onUnlinked(account);
-                  },
-                })
-              }
-            >
-              Удалить
-            </Button>
-            <Button variant="secondary" onClick={close}>
-              Отмена
-            </Button>
-          </div>
-        </>
+        <p>
+          Лицевой счёт № {account.number} будет отключён от вашей учётной записи. Данные счёта у поставщика сохранятся,
+          подключить его снова можно в любой момент.
+        </p>
       ) : null}
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,9 +1,7 @@
 import type { AutoPayment, AutoPaymentState } from "@lk/contract/payments";
 import { AUTOPAY_STOP_REASON_LABEL } from "@lk/domain";
 import { useState } from "react";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
-import { Dialog } from "../../../components/ui/Dialog.tsx";
+import { ConfirmDialog } from "../../../components/ui/ConfirmDialog.tsx";
 import { SelectField } from "../../../components/ui/SelectField.tsx";
 import { formatMoscowDate } from "../../../lib/dates.ts";
 import { useAnnulAutoPayment } from "../api/annul-autopayment.ts";
@@ -29,32 +27,27 @@ export function AnnulAutopayDialog({ open, accountId, current, onClose, onDone }
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} title="Аннулировать заявление?">
+    <ConfirmDialog
+      open={open}
+      title="Аннулировать заявление?"
+      action={annul}
+      confirmLabel="Аннулировать заявление"
+      focusCancel
+      onClose={close}
+      onConfirm={() =>
+        annul.mutate(undefined, {
+          onSuccess: (state) => {
+            annul.reset();
+            onDone(state);
+          },
+        })
+      }
+    >
       <p>
         {current ? `Заявление от ${formatMoscowDate(current.appliedAt)} будет отозвано` : "Заявление будет отозвано"}, и
         автоплатёж не подключится. Подать новое заявление можно в любой момент.
       </p>
-      {annul.error ? <Alert>{annul.error.message}</Alert> : null}
-      <div className="dialog__actions">
-        <Button
-          variant="danger"
-          pending={annul.isPending}
-          onClick={() =>
-            annul.mutate(undefined, {
-              onSuccess: (state) => {
-                annul.reset();
-                onDone(state);
-              },
-            })
-          }
-        >
-          Аннулировать заявление
-        </Button>
-        <Button variant="secondary" onClick={close} data-autofocus>
-          Отмена
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -86,12 +79,18 @@ export function DisableAutopayDialog({ open, accountId, current, onClose, onDone
     );
   };
   return (
-    <Dialog open={open} onClose={close} title="Отключить автоплатёж?">
+    <ConfirmDialog
+      open={open}
+      title="Отключить автоплатёж?"
+      action={disable}
+      confirmLabel="Отключить"
+      onClose={close}
+      onConfirm={submit}
+    >
       <p>
         Автоплатёж{current ? ` с карты ${current.cardMask}` : ""} перестанет оплачивать новые счета: их нужно будет
         оплачивать самостоятельно. Уже списанные платежи не возвращаются.
       </p>
-      {disable.error ? <Alert>{disable.error.message}</Alert> : null}
       <SelectField
         label="Причина"
         value={reason}
@@ -109,14 +108,6 @@ export function DisableAutopayDialog({ open, accountId, current, onClose, onDone
           </option>
         ))}
       </SelectField>
-      <div className="dialog__actions">
-        <Button variant="danger" pending={disable.isPending} onClick={submit}>
-          Отключить
-        </Button>
-        <Button variant="secondary" onClick={close}>
-          Отмена
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

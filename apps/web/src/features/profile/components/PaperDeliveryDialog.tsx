@@ -1,7 +1,5 @@
 import type { BillDelivery } from "@lk/contract/profile";
-import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
-import { Dialog } from "../../../components/ui/Dialog.tsx";
+import { ConfirmDialog } from "../../../components/ui/ConfirmDialog.tsx";
 import { useSetBillDelivery } from "../api/set-bill-delivery.ts";
 
 interface Props {
@@ -19,37 +17,33 @@ export function PaperDeliveryDialog({ delivery, onClose, onDone }: Props) {
     onClose();
   };
   return (
-    <Dialog open={delivery !== null} onClose={close} title="Вернуть бумажную квитанцию?">
+    <ConfirmDialog
+      open={delivery !== null}
+      title="Вернуть бумажную квитанцию?"
+      action={toPaper}
+      confirmLabel="Вернуть бумажную"
+      variant="primary"
+      focusCancel
+      onClose={close}
+      onConfirm={() =>
+        delivery &&
+        toPaper.mutate(
+          { accountId: delivery.accountId, method: "PAPER" },
+          {
+            onSuccess: (saved) => {
+              toPaper.reset();
+              onDone(saved);
+            },
+          },
+        )
+      }
+    >
       {delivery ? (
-        <>
-          <p>
-            Счёт по лицевому счёту № {delivery.number} снова будет приходить на бумаге по почте, а письма со счётом
-            {delivery.email ? ` на ${delivery.email}` : ""} приходить перестанут.
-          </p>
-          {toPaper.error ? <Alert>{toPaper.error.message}</Alert> : null}
-          <div className="dialog__actions">
-            <Button
-              pending={toPaper.isPending}
-              onClick={() =>
-                toPaper.mutate(
-                  { accountId: delivery.accountId, method: "PAPER" },
-                  {
-                    onSuccess: (saved) => {
-                      toPaper.reset();
-                      onDone(saved);
-                    },
-                  },
-                )
-              }
-            >
-              Вернуть бумажную
-            </Button>
-            <Button variant="secondary" onClick={close} data-autofocus>
-              Отмена
-            </Button>
-          </div>
-        </>
+        <p>
+          Счёт по лицевому счёту № {delivery.number} снова будет приходить на бумаге по почте, а письма со счётом
+          {delivery.email ? ` на ${delivery.email}` : ""} приходить перестанут.
+        </p>
       ) : null}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
