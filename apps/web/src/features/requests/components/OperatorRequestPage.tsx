@@ -3,13 +3,12 @@ import { Link, useParams } from "react-router";
 import { z } from "zod";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
-import { PageLoader } from "../../../components/ui/PageLoader.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
 import { useReviewRequest } from "../api/decide-request.ts";
 import { getOperatorDocument } from "../api/get-document.ts";
 import { useOperatorRequest } from "../api/get-operator-request.ts";
 import { ApproveDialog, RejectDialog } from "./DecisionDialogs.tsx";
 import { RequestDetails } from "./RequestDetails.tsx";
+import { requestOrPage } from "./request-or-page.tsx";
 
 const back = (
   <p className="request-page__back">
@@ -31,32 +30,15 @@ export function OperatorRequestPage() {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  if (!valid || (request.error instanceof ApiError && request.error.code === "NOT_FOUND")) {
-    return (
-      <section className="page request-page" aria-labelledby="request-title">
-        {back}
-        <div className="card empty-state">
-          <h1 id="request-title">Заявка не найдена</h1>
-          <p>Откройте заявку из очереди.</p>
-        </div>
-      </section>
-    );
-  }
-  if (request.isPending) return <PageLoader />;
-  if (request.isError) {
-    return (
-      <section className="page request-page" aria-labelledby="request-title">
-        {back}
-        <h1 id="request-title">Заявка</h1>
-        <Alert>Не удалось загрузить заявку. {request.error.message}</Alert>
-        <Button variant="secondary" pending={request.isFetching} onClick={() => request.refetch()}>
-          Повторить
-        </Button>
-      </section>
-    );
-  }
+  const shown = requestOrPage({
+    valid,
+    request,
+    back,
+    notFoundHint: "Откройте заявку из очереди.",
+  });
+  if ("page" in shown) return shown.page;
 
-  const data = request.data;
+  const { data } = shown;
   const open = data.status === "SUBMITTED" || data.status === "IN_REVIEW";
   const done = (message: string) => {
     setDialog(null);

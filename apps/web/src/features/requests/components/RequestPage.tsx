@@ -1,12 +1,10 @@
 import { Link, useLocation, useParams } from "react-router";
 import { z } from "zod";
 import { Alert } from "../../../components/ui/Alert.tsx";
-import { Button } from "../../../components/ui/Button.tsx";
-import { PageLoader } from "../../../components/ui/PageLoader.tsx";
-import { ApiError } from "../../../lib/api-client.ts";
 import { getRequestDocument } from "../api/get-document.ts";
 import { useRequest } from "../api/get-request.ts";
 import { RequestDetails } from "./RequestDetails.tsx";
+import { requestOrPage } from "./request-or-page.tsx";
 
 const Ids = z.object({ accountId: z.uuid(), requestId: z.uuid() });
 
@@ -23,31 +21,14 @@ export function RequestPage() {
     </p>
   );
 
-  if (!valid || (request.error instanceof ApiError && request.error.code === "NOT_FOUND")) {
-    return (
-      <section className="page request-page" aria-labelledby="request-title">
-        {back}
-        <div className="card empty-state">
-          <h1 id="request-title">Заявка не найдена</h1>
-          <p>Проверьте ссылку или откройте заявку из списка «Мои заявки» на странице лицевого счёта.</p>
-        </div>
-      </section>
-    );
-  }
-  if (request.isPending) return <PageLoader />;
-  if (request.isError) {
-    return (
-      <section className="page request-page" aria-labelledby="request-title">
-        {back}
-        <h1 id="request-title">Заявка</h1>
-        <Alert>Не удалось загрузить заявку. {request.error.message}</Alert>
-        <Button variant="secondary" pending={request.isFetching} onClick={() => request.refetch()}>
-          Повторить
-        </Button>
-      </section>
-    );
-  }
-  const data = request.data;
+  const shown = requestOrPage({
+    valid,
+    request,
+    back,
+    notFoundHint: "Проверьте ссылку или откройте заявку из списка «Мои заявки» на странице лицевого счёта.",
+  });
+  if ("page" in shown) return shown.page;
+  const { data } = shown;
   return (
     <section className="page request-page" aria-labelledby="request-title">
       {back}
