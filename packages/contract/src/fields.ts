@@ -34,6 +34,9 @@ export const Phone = z
   .transform(normalizePhone)
   .pipe(z.string().regex(PHONE_DIGITS, "Введите мобильный номер в формате +7 999 123-45-67."));
 
+/** The rule of `Password` as a form's hint says it, beside the field. */
+export const PASSWORD_RULE = "Не короче 8 символов, хотя бы одна буква и одна цифра.";
+
 export const Password = z
   .string({ error: "Введите пароль." })
   .min(8, "Пароль должен быть не короче 8 символов.")

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link } from "react-router";
 import { z } from "zod";
+import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { TextField } from "../../../components/ui/TextField.tsx";
@@ -64,20 +65,12 @@ export function RegisterPage() {
           error={errors.phone?.message}
           {...form.register("phone")}
         />
-        <TextField
+        <NewPasswordFields
           label="Пароль"
-          type="password"
-          autoComplete="new-password"
-          hint="Не короче 8 символов, хотя бы одна буква и одна цифра."
-          error={errors.password?.message}
-          {...form.register("password")}
-        />
-        <TextField
-          label="Пароль ещё раз"
-          type="password"
-          autoComplete="new-password"
-          error={errors.passwordRepeat?.message}
-          {...form.register("passwordRepeat")}
+          password={form.register("password")}
+          passwordError={errors.password?.message}
+          repeat={form.register("passwordRepeat")}
+          repeatError={errors.passwordRepeat?.message}
         />
         <Button type="submit" pending={registration.isPending} className="button--wide">
           Зарегистрироваться

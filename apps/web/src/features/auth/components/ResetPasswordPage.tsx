@@ -4,9 +4,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useSearchParams } from "react-router";
 import { z } from "zod";
+import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
-import { TextField } from "../../../components/ui/TextField.tsx";
 import { ApiError } from "../../../lib/api-client.ts";
 import { applyApiError } from "../../../lib/form-errors.ts";
 import { useResetPassword } from "../api/reset-password.ts";
@@ -78,21 +78,13 @@ export function ResetPasswordPage() {
     <AuthLayout title="Восстановление пароля">
       <form onSubmit={onSubmit} noValidate className="form">
         {formError ? <Alert>{formError}</Alert> : null}
-        <TextField
+        <NewPasswordFields
           label="Новый пароль"
-          type="password"
-          autoComplete="new-password"
           autoFocus
-          hint="Не короче 8 символов, хотя бы одна буква и одна цифра."
-          error={errors.password?.message}
-          {...form.register("password")}
-        />
-        <TextField
-          label="Новый пароль ещё раз"
-          type="password"
-          autoComplete="new-password"
-          error={errors.passwordRepeat?.message}
-          {...form.register("passwordRepeat")}
+          password={form.register("password")}
+          passwordError={errors.password?.message}
+          repeat={form.register("passwordRepeat")}
+          repeatError={errors.passwordRepeat?.message}
         />
         <Button type="submit" pending={reset.isPending} className="button--wide">
           Сохранить пароль

@@ -3,6 +3,7 @@ import { Password } from "@lk/contract/fields";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
+import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx";
 import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { TextField } from "../../../components/ui/TextField.tsx";
@@ -68,20 +69,12 @@ export function PasswordCard() {
           error={errors.currentPassword?.message}
           {...form.register("currentPassword")}
         />
-        <TextField
+        <NewPasswordFields
           label="Новый пароль"
-          type="password"
-          autoComplete="new-password"
-          hint="Не короче 8 символов, хотя бы одна буква и одна цифра."
-          error={errors.newPassword?.message}
-          {...form.register("newPassword")}
-        />
-        <TextField
-          label="Новый пароль ещё раз"
-          type="password"
-          autoComplete="new-password"
-          error={errors.newPasswordRepeat?.message}
-          {...form.register("newPasswordRepeat")}
+          password={form.register("newPassword")}
+          passwordError={errors.newPassword?.message}
+          repeat={form.register("newPasswordRepeat")}
+          repeatError={errors.newPasswordRepeat?.message}
         />
         <div>
           <Button type="submit" variant="secondary" pending={change.isPending}>
