@@ -8,14 +8,6 @@ import { mockWorld } from "../testing/mocks/mock-world.ts";
 import { codeIn } from "../testing/outbox-text.ts";
 import { App } from "./App.tsx";
 
-// jsdom has <dialog> but not its modal methods; the attribute is what the tests look at.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute("open", "");
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute("open");
-};
-
 // Stored settings (the mock's date) go first; then the mock API with a freshly seeded state.
 beforeEach(() => window.localStorage.clear());
 setUpMockApiServer();

@@ -11,14 +11,6 @@ import { mockWorld } from "../testing/mocks/mock-world.ts";
 import { seedMockDb } from "../testing/mocks/seed.ts";
 import { App } from "./App.tsx";
 
-// jsdom has <dialog> but not its modal methods; the attribute is what the tests look at.
-HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-  this.setAttribute("open", "");
-};
-HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-  this.removeAttribute("open");
-};
-
 const server = setupServer(...handlers);
 const realNow = mockClock.now;
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

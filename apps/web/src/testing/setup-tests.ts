@@ -4,6 +4,16 @@ import { configure } from "@testing-library/react";
 // Lazy routes and the mock's delays take longer on a loaded two-core CI machine than the default 1 s.
 configure({ asyncUtilTimeout: 5000 });
 
+// jsdom has <dialog> but not its modal methods; the attribute is what the tests look at.
+if (typeof HTMLDialogElement !== "undefined") {
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.removeAttribute("open");
+  };
+}
+
 // vitest's jsdom environment hands a page's FormData to fetch with every file turned into a
 // nameless Blob ("blob"), so the mock API could not tell the customer which file it refused.
 // Rebuild such a FormData for fetch ourselves, the files' names kept.
