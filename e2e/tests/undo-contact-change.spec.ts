@@ -46,7 +46,11 @@ test("a customer whose e-mail was changed puts it back from the letter to the ol
   }
   await mail.getByRole("button", { name: "Вернуть прежний адрес" }).click();
   await expect(mail.getByRole("heading", { name: "Изменение отменено" })).toBeVisible();
-  await expect(mail.getByText(`Готово: вход снова по ${customer.email}. Все сеансы завершены.`)).toBeVisible();
+  await expect(
+    mail.getByText(
+      `Готово: вход снова по ${customer.email}. Все сеансы завершены, прежний пароль больше не действует: задайте новый.`,
+    ),
+  ).toBeVisible();
   await expectNoA11yViolations(mail);
   if (!isMock(info)) {
     const rows = await queryAppDatabase<{ n: number }>(
@@ -56,11 +60,22 @@ test("a customer whose e-mail was changed puts it back from the letter to the ol
     expect(rows).toEqual([{ n: 1 }]);
   }
 
-  // Every session ended, the cabinet's too; the old address signs in again.
+  // The password whoever changed the address knew is over: a new one, straight from the page.
+  await mail.getByRole("link", { name: "Задать новый пароль" }).click();
+  const newPassword = `${customer.password}-2`;
+  await mail.getByLabel("Новый пароль", { exact: true }).fill(newPassword);
+  await mail.getByLabel("Новый пароль ещё раз").fill(newPassword);
+  await mail.getByRole("button", { name: "Сохранить пароль" }).click();
+  await expect(mail.getByRole("link", { name: "Войти" })).toBeVisible();
+
+  // Every session ended, the cabinet's too; the old password no longer signs in, the new one does.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
   await page.getByLabel("E-mail или номер телефона").fill(customer.email);
   await page.getByLabel("Пароль").fill(customer.password);
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await page.getByLabel("Пароль").fill(newPassword);
   await page.getByRole("button", { name: "Войти" }).click();
   // Back on the page left behind, with the address it had.
   await expect(page.getByRole("heading", { level: 1, name: "Профиль" })).toBeVisible();

@@ -65,6 +65,11 @@ export const ContactChangeUndone = z.object({
   kind: z.enum(["EMAIL", "PHONE"]),
   /** The login as it is again (the previous e-mail or phone; null: the phone is removed). */
   value: z.string().nullable(),
+  /**
+   * The old password no longer works (whoever changed the address may know it): the token of a
+   * reset link for the e-mail as it is now, so the customer sets a new password at once.
+   */
+  passwordResetToken: z.string(),
 });
 export type ContactChangeUndone = z.infer<typeof ContactChangeUndone>;
 

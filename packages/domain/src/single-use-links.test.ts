@@ -6,6 +6,8 @@ import {
   RESET_TTL_MS,
   RESETS_PER_HOUR,
   requireUsableLink,
+  rollbackFrom,
+  spentWithRollback,
   undoLinkExpiry,
 } from "./single-use-links.ts";
 
@@ -48,5 +50,35 @@ describe("contactRestored", () => {
     ["no phone before: the phone is removed", "PHONE", null, false, null, false],
   ] as const)("%s", (_, kind, previous, previousConfirmed, value, confirmed) => {
     expect(contactRestored({ kind, previous, previousConfirmed })).toEqual({ value, confirmed });
+  });
+});
+
+describe("rollbackFrom and spentWithRollback: «Это был не я» undoes its change and every later one", () => {
+  // The owner's phone +7…01 and e-mail owner@; a thief moves the phone, then the e-mail twice.
+  const phone = { kind: "PHONE", previous: "+79990000001", previousConfirmed: true, createdAt: at(0) } as const;
+  const email1 = { kind: "EMAIL", previous: "owner@lk.test", previousConfirmed: true, createdAt: at(60_000) } as const;
+  const email2 = { kind: "EMAIL", previous: "thief@lk.test", previousConfirmed: true, createdAt: at(120_000) } as const;
+  const all = [email2, phone, email1];
+
+  it("the owner's link of the first change puts back both logins as they were before it", () => {
+    expect(rollbackFrom(phone, all)).toEqual({
+      PHONE: { value: "+79990000001", confirmed: true },
+      EMAIL: { value: "owner@lk.test", confirmed: true },
+    });
+    expect(all.map((c) => spentWithRollback(phone, c))).toEqual([true, true, true]);
+  });
+
+  it("the thief's link of a later change undoes only from there, and leaves the owner's earlier links working", () => {
+    expect(rollbackFrom(email2, all)).toEqual({ EMAIL: { value: "thief@lk.test", confirmed: true } });
+    expect(all.map((c) => spentWithRollback(email2, c))).toEqual([true, false, false]);
+  });
+
+  it("the login of the link's own kind is put back as contactRestored says; others as they were", () => {
+    const phoneAdded = { kind: "PHONE", previous: null, previousConfirmed: false, createdAt: at(180_000) } as const;
+    const unprovedEmail = { ...email1, previousConfirmed: false };
+    expect(rollbackFrom(unprovedEmail, [unprovedEmail, phoneAdded])).toEqual({
+      EMAIL: { value: "owner@lk.test", confirmed: true },
+      PHONE: { value: null, confirmed: false },
+    });
   });
 });

@@ -20,8 +20,11 @@ export const resetLimitSince = (now: Date): Date => new Date(now.getTime() - HOU
  * the new link's expiry, or null (the same answer, and nothing is sent).
  */
 export function allowPasswordReset(sentInLastHour: number, now: Date): { expiresAt: Date } | null {
-  return sentInLastHour >= RESETS_PER_HOUR ? null : { expiresAt: new Date(now.getTime() + RESET_TTL_MS) };
+  return sentInLastHour >= RESETS_PER_HOUR ? null : { expiresAt: resetLinkExpiry(now) };
 }
+
+/** When a password-reset link made now stops working. */
+export const resetLinkExpiry = (now: Date): Date => new Date(now.getTime() + RESET_TTL_MS);
 
 /** When a «Это был не я» link sent now stops working. */
 export const undoLinkExpiry = (now: Date): Date => new Date(now.getTime() + UNDO_VALID_DAYS * 86_400_000);
@@ -53,4 +56,47 @@ export function contactRestored(undo: { kind: ContactKind; previous: string | nu
     value: undo.previous,
     confirmed: undo.previous !== null && (undo.kind === "EMAIL" || undo.previousConfirmed),
   };
+}
+
+/** A login change as its «Это был не я» link records it. */
+export interface ContactChangeRecord {
+  kind: ContactKind;
+  previous: string | null;
+  previousConfirmed: boolean;
+  createdAt: Date | string;
+}
+
+const timeOf = (at: Date | string) => new Date(at).getTime();
+
+/**
+ * Whether «Это был не я» on `used` spends the link of `other`: its own and every later one (their
+ * changes are rolled back with it, see `rollbackFrom`), never an earlier one, so a thief who made
+ * a second change cannot void the owner's link by using the one he was sent.
+ */
+export const spentWithRollback = (used: ContactChangeRecord, other: ContactChangeRecord): boolean =>
+  timeOf(other.createdAt) >= timeOf(used.createdAt);
+
+/**
+ * What «Это был не я» on one change puts back: the logins as they were before it, so that change
+ * and every later one (whoever made them) are undone, each login to its value before the earliest
+ * of them. Changes before it stay. A thief who moved the phone and then the e-mail is undone by
+ * the owner's link of the first change, e-mail included.
+ */
+export function rollbackFrom(
+  used: ContactChangeRecord,
+  changes: readonly ContactChangeRecord[],
+): Partial<Record<ContactKind, { value: string | null; confirmed: boolean }>> {
+  const later = changes
+    .filter((c) => c !== used && spentWithRollback(used, c))
+    .sort((a, b) => timeOf(a.createdAt) - timeOf(b.createdAt));
+  const restore: Partial<Record<ContactKind, { value: string | null; confirmed: boolean }>> = {
+    [used.kind]: contactRestored(used),
+  };
+  for (const change of later) {
+    restore[change.kind] ??= {
+      value: change.previous,
+      confirmed: change.previous !== null && change.previousConfirmed,
+    };
+  }
+  return restore;
 }

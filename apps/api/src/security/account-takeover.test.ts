@@ -173,7 +173,8 @@ describe("4. a stolen access token does not carry the account away", () => {
 
     const undone = await undo(token);
     expect(undone.statusCode).toBe(200);
-    expect(undone.json()).toEqual({ kind: "EMAIL", value: victim.email });
+    const { passwordResetToken, ...back } = undone.json() as { passwordResetToken: string };
+    expect(back).toEqual({ kind: "EMAIL", value: victim.email });
     const row = await t.db.user.findUniqueOrThrow({ where: { id: victim.id } });
     expect(row.email).toBe(victim.email);
     expect(row.emailConfirmedAt).not.toBeNull();
@@ -184,8 +185,46 @@ describe("4. a stolen access token does not carry the account away", () => {
     const again = await undo(token);
     expect(again.statusCode).toBe(410);
     expect(errorOf(again).code).toBe("UNDO_LINK_INVALID");
-    // The owner signs in with the address they had.
-    expect((await signIn(victim.email, "Secret-123")).statusCode).toBe(200);
+    // The password, which whoever changed the address knew, no longer signs in; the owner sets a
+    // new one with the token the answer carries, and signs in with the address they had.
+    expect((await signIn(victim.email, "Secret-123")).statusCode).toBe(401);
+    const reset = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/confirm",
+      payload: { token: passwordResetToken, password: "Mine-again-1" },
+    });
+    expect(reset.statusCode).toBe(204);
+    expect((await signIn(victim.email, "Mine-again-1")).statusCode).toBe(200);
+  });
+
+  it("the thief using the link he was sent for a later change does not void the owner's link, which undoes both changes", async () => {
+    const victim = await registerCustomer(t.app);
+    await t.db.user.update({ where: { id: victim.id }, data: { phone: "+79160006666", phoneConfirmedAt: new Date() } });
+    const call = as(t.app, victim);
+    const change = async (kind: "EMAIL" | "PHONE", value: string) => {
+      await call("POST", "/api/profile/contact-codes", { kind, value, currentPassword: "Secret-123" });
+      const code = (await lastMessageTo(t, value))?.text.match(/(\d{6})/)?.[1];
+      expect((await call("POST", "/api/profile/contact-codes/confirm", { kind, code })).statusCode).toBe(200);
+      clock.advance(61_000);
+    };
+    // The e-mail first (the owner's link goes to their mailbox), then the phone (its link to the
+    // e-mail as it is now: the thief's).
+    await change("EMAIL", "thief3@example.ru");
+    const ownerToken = (await lastMessageTo(t, victim.email))?.text.match(/token=([\w-]+)/)?.[1] as string;
+    await change("PHONE", "+79160007777");
+    const thiefToken = (await lastMessageTo(t, "thief3@example.ru"))?.text.match(/token=([\w-]+)/)?.[1] as string;
+
+    expect((await undo(thiefToken)).statusCode).toBe(200);
+    const owners = await undo(ownerToken);
+    expect(owners.statusCode).toBe(200);
+    expect(owners.json()).toMatchObject({ kind: "EMAIL", value: victim.email });
+    const user = await t.db.user.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(user.email).toBe(victim.email);
+    expect(user.phone).toBe("+79160006666");
+    // The thief's link is spent with the owner's, and the password he knew is over.
+    expect(errorOf(await undo(thiefToken)).code).toBe("UNDO_LINK_INVALID");
+    expect((await signIn("thief3@example.ru", "Secret-123")).statusCode).toBe(401);
+    expect((await signIn(victim.email, "Secret-123")).statusCode).toBe(401);
   });
 
   it("a phone change is told to the e-mail and to the previous phone; the thief's own undo links die with the owner's", async () => {
@@ -209,8 +248,11 @@ describe("4. a stolen access token does not carry the account away", () => {
     await change("EMAIL", "thief2@example.ru");
     const thiefToken = (await lastMessageTo(t, "thief@example.ru"))?.text.match(/token=([\w-]+)/)?.[1] as string;
 
-    expect((await undo(ownerToken)).json()).toEqual({ kind: "PHONE", value: "+79160002222" });
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: victim.id } })).phone).toBe("+79160002222");
+    expect((await undo(ownerToken)).json()).toMatchObject({ kind: "PHONE", value: "+79160002222" });
+    // The owner's link of the first change undoes the thief's later ones too, the e-mail included.
+    const user = await t.db.user.findUniqueOrThrow({ where: { id: victim.id } });
+    expect(user.phone).toBe("+79160002222");
+    expect(user.email).toBe(victim.email);
     expect(errorOf(await undo(thiefToken)).code).toBe("UNDO_LINK_INVALID");
   });
 });

@@ -62,15 +62,26 @@ describe("«Отменить изменение контактов» (mock API)"
     const done = await screen.findByText(/^Готово:/);
     expect(done).toHaveAttribute("role", "status");
     expect(done).toHaveTextContent(
-      `Готово: вход снова по ${DEMO_CUSTOMER.email}. Все сеансы завершены. Если вы не меняли адрес сами, смените пароль.`,
+      `Готово: вход снова по ${DEMO_CUSTOMER.email}. Все сеансы завершены, прежний пароль больше не действует: задайте новый.`,
     );
     expect(demo()?.email).toBe(DEMO_CUSTOMER.email);
     expect(mockDb.state.accessTokens).toEqual({});
-    expect(screen.getByRole("link", { name: "Забыли пароль?" })).toHaveAttribute("href", "/forgot-password");
+    // The old password, which whoever changed the address knew, no longer signs in.
+    const withOld = await post(routes.auth.signIn.path, {
+      login: DEMO_CUSTOMER.email,
+      password: DEMO_CUSTOMER.password,
+    });
+    expect(withOld.status).toBe(401);
 
-    // Nobody is signed in here any more: «Войти» shows the form, not the cabinet.
-    await user.click(screen.getByRole("link", { name: "Войти" }));
+    // A new password at once, from the page itself; then nobody is signed in here: «Войти» shows the form.
+    await user.click(screen.getByRole("link", { name: "Задать новый пароль" }));
+    await user.type(await screen.findByLabelText("Новый пароль"), "Новый-пароль-1");
+    await user.type(screen.getByLabelText("Новый пароль ещё раз"), "Новый-пароль-1");
+    await user.click(screen.getByRole("button", { name: "Сохранить пароль" }));
+    await user.click(await screen.findByRole("link", { name: "Войти" }));
     expect(await screen.findByLabelText("E-mail или номер телефона")).toBeInTheDocument();
+    const withNew = await post(routes.auth.signIn.path, { login: DEMO_CUSTOMER.email, password: "Новый-пароль-1" });
+    expect(withNew.status).toBe(200);
   });
 
   it("names the phone as people write it", async () => {

@@ -5,8 +5,8 @@ import {
   UNDO_TAKEN_MESSAGE,
   UNDO_VALID_DAYS,
 } from "@lk/contract";
-import { type Database, Prisma } from "@lk/db";
-import { contactRestored, DomainError, requireUsableLink, undoLinkExpiry } from "@lk/domain";
+import { type Database, hashPassword, Prisma } from "@lk/db";
+import { DomainError, requireUsableLink, resetLinkExpiry, rollbackFrom, undoLinkExpiry } from "@lk/domain";
 import type { Clock } from "../../lib/clock.ts";
 import { hashRefreshToken, newRefreshToken } from "../auth/refresh-tokens.ts";
 import { enqueue } from "../outbox/outbox.ts";
@@ -45,9 +45,11 @@ export async function recordContactChange(
 }
 
 /**
- * «Это был не я»: the previous e-mail or phone is the login again, every session ends, every other
- * undo link and pending code of the customer stops working (a thief's own links included), and
- * e-mail bills follow the address back. Works whatever the value was changed to since.
+ * «Это был не я»: the logins go back to what they were before the change (and before every later
+ * change, whoever made it: `rollbackFrom`), every session ends, the change's link and the later
+ * ones are spent (earlier ones keep working), pending codes stop, e-mail bills follow the address
+ * back. The password stops working too, since whoever changed the address may know it: the answer
+ * carries a fresh reset link's token, so the customer sets a new one at once.
  */
 export async function undoContactChange(
   deps: { db: Database; clock: Clock },
@@ -60,7 +62,13 @@ export async function undoContactChange(
     now,
     "UNDO_LINK_INVALID",
   );
-  const restored = contactRestored(row);
+  const since = await db.contactChangeUndo.findMany({
+    where: { userId: row.userId, createdAt: { gte: row.createdAt } },
+  });
+  const restore = rollbackFrom(row, since);
+  // A password nobody knows: the old one must not let whoever changed the address back in.
+  const lockedHash = await hashPassword(newRefreshToken());
+  const resetToken = newRefreshToken();
   try {
     await db.$transaction(async (tx) => {
       const spent = await tx.contactChangeUndo.updateMany({
@@ -68,24 +76,32 @@ export async function undoContactChange(
         data: { usedAt: now },
       });
       if (spent.count !== 1) throw new DomainError("UNDO_LINK_INVALID");
-      await tx.contactChangeUndo.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+      await tx.contactChangeUndo.updateMany({
+        where: { userId: row.userId, usedAt: null, createdAt: { gte: row.createdAt } },
+        data: { usedAt: now },
+      });
       const user = await tx.user.findUniqueOrThrow({ where: { id: row.userId } });
-      const confirmedAt = restored.confirmed ? now : null;
-      if (row.kind === "EMAIL" && restored.value) {
+      const email = restore.EMAIL?.value ?? user.email;
+      if (restore.EMAIL?.value) {
         await tx.user.update({
           where: { id: user.id },
-          data: { email: restored.value, emailConfirmedAt: confirmedAt },
+          data: { email, emailConfirmedAt: restore.EMAIL.confirmed ? now : null },
         });
         await tx.personalAccount.updateMany({
           where: { billEmail: user.email, links: { some: { userId: user.id } } },
-          data: { billEmail: restored.value },
-        });
-      } else if (row.kind === "PHONE") {
-        await tx.user.update({
-          where: { id: user.id },
-          data: { phone: restored.value, phoneConfirmedAt: confirmedAt },
+          data: { billEmail: email },
         });
       }
+      if (restore.PHONE) {
+        await tx.user.update({
+          where: { id: user.id },
+          data: { phone: restore.PHONE.value, phoneConfirmedAt: restore.PHONE.confirmed ? now : null },
+        });
+      }
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash: lockedHash } });
+      await tx.passwordResetToken.create({
+        data: { email, tokenHash: hashRefreshToken(resetToken), expiresAt: resetLinkExpiry(now), createdAt: now },
+      });
       await tx.contactCode.updateMany({ where: { userId: user.id, closedAt: null }, data: { closedAt: now } });
       await tx.refreshSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
     });
@@ -95,5 +111,5 @@ export async function undoContactChange(
     }
     throw error;
   }
-  return { kind: row.kind, value: row.previous };
+  return { kind: row.kind, value: row.previous, passwordResetToken: resetToken };
 }

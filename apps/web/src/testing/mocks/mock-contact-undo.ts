@@ -1,5 +1,12 @@
 import { type ContactChangeUndone, contactChangedNotices, UNDO_TAKEN_MESSAGE, UNDO_VALID_DAYS } from "@lk/contract";
-import { contactRestored, DomainError, requireUsableLink, undoLinkExpiry } from "@lk/domain";
+import {
+  DomainError,
+  requireUsableLink,
+  resetLinkExpiry,
+  rollbackFrom,
+  spentWithRollback,
+  undoLinkExpiry,
+} from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { type MockUser, mockDb } from "./mock-db.ts";
 import { randomUrlSafe, sendMessage } from "./mock-outbox.ts";
@@ -27,9 +34,10 @@ export function recordContactChange(user: MockUser, change: ContactChange, origi
 }
 
 /**
- * «Вернуть прежний адрес», as the API: once, within 7 days, whatever the value was changed to
- * since (a thief changing it again must not void the link). The customer's other undo links and
- * pending codes stop working, every session ends, this browser's too.
+ * «Вернуть прежний адрес», as the API: once, within 7 days, the logins as they were before the
+ * change and every later one (`rollbackFrom`); its link and the later ones are spent, earlier ones
+ * keep working; pending codes stop, every session ends, this browser's too. The password stops
+ * working, and the answer carries a reset link's token for a new one.
  */
 export function undoContactChange(token: string): ContactChangeUndone {
   const now = mockClock.now();
@@ -40,24 +48,38 @@ export function undoContactChange(token: string): ContactChangeUndone {
   );
   const user = mockDb.state.users.find((u) => u.id === undo.userId);
   if (!user) throw new DomainError("UNDO_LINK_INVALID");
-  const restored = contactRestored(undo);
-  // Someone else took the previous address meanwhile: it cannot come back.
-  const previous = undo.previous;
+  const mine = mockDb.state.contactUndos.filter((u) => u.userId === user.id);
+  const restore = rollbackFrom(undo, mine);
+  // Someone else took a previous address meanwhile: it cannot come back.
   const others = mockDb.state.users.filter((u) => u.id !== user.id);
-  if (previous && others.some((u) => (undo.kind === "EMAIL" ? u.email : u.phone) === previous)) {
-    throw new DomainError(undo.kind === "EMAIL" ? "EMAIL_TAKEN" : "PHONE_TAKEN", UNDO_TAKEN_MESSAGE[undo.kind]);
+  for (const kind of ["EMAIL", "PHONE"] as const) {
+    const value = restore[kind]?.value;
+    if (value && others.some((u) => (kind === "EMAIL" ? u.email : u.phone) === value)) {
+      throw new DomainError(undo.kind === "EMAIL" ? "EMAIL_TAKEN" : "PHONE_TAKEN", UNDO_TAKEN_MESSAGE[undo.kind]);
+    }
   }
   const at = now.toISOString();
-  for (const other of mockDb.state.contactUndos) {
-    if (other.userId === user.id && !other.usedAt) other.usedAt = at;
-  }
+  for (const other of mine) if (!other.usedAt && spentWithRollback(undo, other)) other.usedAt = at;
   for (const code of mockDb.state.contactCodes) {
     if (code.userId === user.id && !code.closedAt) code.closedAt = at;
   }
-  setContact(user, undo.kind, restored.value, restored.confirmed);
+  for (const kind of ["EMAIL", "PHONE"] as const) {
+    const back = restore[kind];
+    if (back) setContact(user, kind, back.value, back.confirmed);
+  }
+  // A password nobody knows, and a reset link for the e-mail as it is now.
+  user.password = randomUrlSafe(32);
+  const passwordResetToken = randomUrlSafe(32);
+  mockDb.state.passwordResets.push({
+    email: user.email,
+    token: passwordResetToken,
+    createdAt: at,
+    expiresAt: resetLinkExpiry(now).toISOString(),
+    usedAt: null,
+  });
   endSessions(user.id);
   mockDb.state.currentRefreshToken = null;
   setSessionHint(false);
   mockDb.save();
-  return { kind: undo.kind, value: previous };
+  return { kind: undo.kind, value: undo.previous, passwordResetToken };
 }

@@ -34,7 +34,7 @@ function doneText({ kind, value }: ContactChangeUndone): string {
   const back = value
     ? `вход снова по ${kind === "PHONE" ? formatPhone(value) : value}`
     : "добавленный номер телефона удалён";
-  return `Готово: ${back}. Все сеансы завершены. Если вы не меняли адрес сами, смените пароль.`;
+  return `Готово: ${back}. Все сеансы завершены, прежний пароль больше не действует: задайте новый.`;
 }
 
 /**
@@ -56,7 +56,12 @@ export function UndoContactChangePage() {
     return (
       <AuthLayout title="Изменение отменено">
         <Alert tone="success">{doneText(undo.data)}</Alert>
-        <NextSteps />
+        <Link
+          to={`/reset-password?token=${encodeURIComponent(undo.data.passwordResetToken)}`}
+          className="button button--primary button--wide"
+        >
+          Задать новый пароль
+        </Link>
       </AuthLayout>
     );
   }
@@ -86,7 +91,8 @@ export function UndoContactChangePage() {
     <AuthLayout title={TITLE}>
       <p>
         Кто-то сменил e-mail или номер телефона в вашей учётной записи личного кабинета. Если это были не вы, верните
-        прежний адрес: он снова станет логином, а все сеансы на всех устройствах будут завершены.
+        прежний адрес: он снова станет логином, все сеансы на всех устройствах будут завершены, а пароль нужно будет
+        задать новый.
       </p>
       <p>Если вы меняли адрес сами, ничего делать не нужно: просто закройте эту страницу.</p>
       {formError ? <Alert>{formError}</Alert> : null}
