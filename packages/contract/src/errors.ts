@@ -23,6 +23,8 @@ export const errorMessages = {
   LINK_LOCKED: "Превышено число попыток подключения этого лицевого счёта.",
   LINK_PAUSED:
     "Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос.",
+  LINK_DAILY_LIMIT:
+    "Слишком много неверных ответов на контрольные вопросы за сутки: подключать лицевые счета пока нельзя.",
   CONTACT_NOT_CONFIRMED:
     "Чтобы подключать лицевые счета, подтвердите в профиле адрес электронной почты или номер телефона.",
   PRIMARY_ACCOUNT: "Это основной лицевой счёт. Сначала сделайте основным другой счёт.",
@@ -71,7 +73,7 @@ export const ErrorBody = z.object({
         retryAfterSeconds: z.number().int().nonnegative().optional(),
         /** For WRONG_ANSWER and linking: answers left before the lock. */
         attemptsLeft: z.number().int().nonnegative().optional(),
-        /** For LINK_LOCKED and LINK_PAUSED: when linking may be tried again (ISO 8601). */
+        /** For LINK_LOCKED, LINK_PAUSED and LINK_DAILY_LIMIT: when linking may be tried again (ISO 8601). */
         lockedUntil: z.string().optional(),
         /** For NEEDS_CONFIRMATION: what to confirm (send again with the matching confirm flag). */
         warnings: z.array(z.object({ code: z.enum(["ROLLOVER", "LARGE_JUMP"]), message: z.string() })).optional(),
@@ -100,6 +102,7 @@ export const errorStatus: Record<ErrorCode, number> = {
   WRONG_ANSWER: 422,
   LINK_LOCKED: 429,
   LINK_PAUSED: 429,
+  LINK_DAILY_LIMIT: 429,
   CONTACT_NOT_CONFIRMED: 403,
   PRIMARY_ACCOUNT: 409,
   WINDOW_CLOSED: 409,

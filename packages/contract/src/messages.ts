@@ -173,6 +173,27 @@ export function contactChangedNotices(
 }
 
 /** To every customer linked to an account whose linking paused after too many wrong answers. */
+/**
+ * Someone else linked an account the addressee has: they hear of it, so that a stranger who
+ * answered the control question cannot read the account unnoticed.
+ */
+export function accountLinkedMessage(to: string, accountNumber: string, atText: string): Notice {
+  // atText: «26.11.2026 10:15 (мск)», as @lk/domain's formatMoscowDateTime writes it.
+  return {
+    channel: "EMAIL",
+    kind: "ACCOUNT_LINKED",
+    to,
+    subject: `Лицевой счёт № ${accountNumber} подключён к ещё одной учётной записи`,
+    text: [
+      "Здравствуйте!",
+      "",
+      `${atText} лицевой счёт № ${accountNumber} подключили к ещё одной учётной записи личного кабинета: её владелец ответил на контрольный вопрос по данным квитанции.`,
+      "Если это член вашей семьи, ничего делать не нужно.",
+      "Если нет, обратитесь к поставщику: доступ посторонней учётной записи к счёту закроют. Никому не сообщайте суммы из квитанций и номер счётчика.",
+    ].join("\n"),
+  };
+}
+
 export function linkPausedMessage(to: string, accountNumber: string, untilText: string): Notice {
   return {
     channel: "EMAIL",

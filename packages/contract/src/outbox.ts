@@ -12,6 +12,7 @@ export const OutboxKind = z.enum([
   "PASSWORD_RESET_NO_ACCOUNT",
   "CONTACT_CHANGED",
   "LINK_PAUSED",
+  "ACCOUNT_LINKED",
   "RECEIPT",
   "UNUSUAL_USE",
 ]);

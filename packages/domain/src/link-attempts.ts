@@ -14,6 +14,12 @@ export const LINK_ATTEMPT_POLICY = {
    * number pauses for everyone (the customers already linked keep their access and are told).
    */
   wrongAnswersPerAccount: 10,
+  /**
+   * Wrong answers one customer may give over every account number in the window. The two budgets
+   * above hold one number; without this one a customer could try a few likely answers (round
+   * payments) on each of thousands of numbers, never filling either.
+   */
+  wrongAnswersPerCustomerOverall: 20,
   windowMs: 24 * 60 * 60 * 1000,
 } as const;
 
@@ -31,7 +37,9 @@ export type LinkStanding =
   /** This customer used up their own answers: until the oldest counted one leaves the window. */
   | { status: "locked"; until: Date }
   /** Everyone together used up the account's answers: linking it pauses for all. */
-  | { status: "paused"; until: Date };
+  | { status: "paused"; until: Date }
+  /** This customer used up their wrong answers over every number: no linking until the oldest leaves the window. */
+  | { status: "limited"; until: Date };
 
 /** When a limit of `limit` failures lifts: the failure that filled it leaves the window. */
 function liftsAt(failures: readonly Date[], limit: number, windowMs: number): Date | null {
@@ -52,27 +60,43 @@ function accountPausedUntil(attempts: readonly LinkAttempt[], now: Date, policy:
   return liftsAt(all, policy.wrongAnswersPerAccount, policy.windowMs);
 }
 
+/** This customer's wrong answers over every number still in the window, oldest first. */
+function overallInWindow(customerFailures: readonly Date[], now: Date, policy: LinkAttemptPolicy): Date[] {
+  const since = now.getTime() - policy.windowMs;
+  return customerFailures.filter((at) => at.getTime() > since).sort((a, b) => a.getTime() - b.getTime());
+}
+
 /**
  * Where a customer stands with one account number: may they answer, and how many answers are
- * left (the smaller of their own and the account's), or until when they must wait. The same for a
- * number that does not exist, so the answer reveals nothing about it.
+ * left (the smallest of their own for the number, the account's, and their own over every
+ * number), or until when they must wait. The same for a number that does not exist, so the
+ * answer reveals nothing about it. `customerFailures`: when this customer answered wrong, for any
+ * number, in the window (the shell loads them).
  */
 export function linkStanding(
   attempts: readonly LinkAttempt[],
   userId: string,
   now: Date,
+  customerFailures: readonly Date[],
   policy: LinkAttemptPolicy = LINK_ATTEMPT_POLICY,
 ): LinkStanding {
   const failures = failuresInWindow(attempts, now, policy);
   const own = failures.filter((a) => a.userId === userId).map((a) => a.at);
   const all = failures.map((a) => a.at);
+  const overall = overallInWindow(customerFailures, now, policy);
+  const limitedUntil = liftsAt(overall, policy.wrongAnswersPerCustomerOverall, policy.windowMs);
+  if (limitedUntil) return { status: "limited", until: limitedUntil };
   const lockedUntil = liftsAt(own, policy.wrongAnswersPerCustomer, policy.windowMs);
   if (lockedUntil) return { status: "locked", until: lockedUntil };
   const pausedUntil = accountPausedUntil(attempts, now, policy);
   if (pausedUntil) return { status: "paused", until: pausedUntil };
   return {
     status: "open",
-    attemptsLeft: Math.min(policy.wrongAnswersPerCustomer - own.length, policy.wrongAnswersPerAccount - all.length),
+    attemptsLeft: Math.min(
+      policy.wrongAnswersPerCustomer - own.length,
+      policy.wrongAnswersPerAccount - all.length,
+      policy.wrongAnswersPerCustomerOverall - overall.length,
+    ),
   };
 }
 
@@ -98,9 +122,10 @@ export function decideLinkAnswer(
   userId: string,
   now: Date,
   correct: boolean,
+  customerFailures: readonly Date[],
   policy: LinkAttemptPolicy = LINK_ATTEMPT_POLICY,
 ): LinkAnswerDecision {
-  const before = linkStanding(attempts, userId, now, policy);
+  const before = linkStanding(attempts, userId, now, customerFailures, policy);
   if (before.status !== "open") return { kind: "refused", standing: before };
   if (correct) return { kind: "answered", record: { success: true }, outcome: { status: "linked" }, pausedUntil: null };
   const withThis = [...attempts, { userId, at: now, success: false }];
@@ -108,14 +133,19 @@ export function decideLinkAnswer(
   return {
     kind: "answered",
     record: { success: false },
-    outcome: linkStanding(withThis, userId, now, policy),
+    outcome: linkStanding(withThis, userId, now, [...customerFailures, now], policy),
     pausedUntil: pause && !accountPausedUntil(attempts, now, policy) ? pause : null,
   };
 }
 
-/** A customer or an account that must wait: 423 with when it lifts (locked: this customer; paused: everyone). */
+const WAIT_CODES = { locked: "LINK_LOCKED", paused: "LINK_PAUSED", limited: "LINK_DAILY_LIMIT" } as const;
+
+/**
+ * A customer or an account that must wait, with when it lifts (locked: this customer for this
+ * number; paused: everyone for this number; limited: this customer for every number).
+ */
 export function linkWaitRefusal(standing: Exclude<LinkStanding, { status: "open" }>): DomainError {
-  return new DomainError(standing.status === "locked" ? "LINK_LOCKED" : "LINK_PAUSED", undefined, {
+  return new DomainError(WAIT_CODES[standing.status], undefined, {
     attemptsLeft: 0,
     lockedUntil: standing.until.toISOString(),
   });

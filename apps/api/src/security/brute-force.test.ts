@@ -70,6 +70,46 @@ describe("random guessing cannot link an account", () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
     expect(await t.db.accountLink.count({ where: { userId: sweeper.id } })).toBe(0);
   });
+
+  it("sweeping slowly, one likely answer per number, stops after 20 wrong answers a day over all numbers", async () => {
+    const sweeper = await confirmedCustomer(t);
+    // From an address of its own: the previous test used this minute's answers of the default one.
+    const call = (method: "POST", url: string, payload: object) =>
+      t.app.inject({
+        method,
+        url,
+        payload,
+        headers: { authorization: `Bearer ${sweeper.token}` },
+        remoteAddress: "10.20.0.1",
+      });
+    const codes: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const res = await call("POST", "/api/accounts/link/confirm", {
+        supplierId: "mosenergosbyt",
+        accountNumber: `77${String(20_000 + i).padStart(8, "0")}`,
+        question: "LAST_PAYMENT",
+        answer: "1000,00",
+      });
+      codes.push(res.json().error.code);
+      clock.advance(5_000);
+    }
+    // Under the per-address limit and one answer per number: only the budget over all numbers holds.
+    expect(codes.slice(0, 19).every((c) => c === "WRONG_ANSWER")).toBe(true);
+    expect(codes.slice(19)).toEqual(Array(6).fill("LINK_DAILY_LIMIT"));
+    expect(await t.db.controlQuestionAttempt.count({ where: { userId: sweeper.id } })).toBe(20);
+    // Not even a right answer for a real account is checked until the first one leaves the window.
+    const account = await t.db.personalAccount.findFirstOrThrow({ where: { number: "7700000021" } });
+    const bill = await t.db.bill.findFirstOrThrow({ where: { accountId: account.id }, orderBy: { period: "desc" } });
+    const right = await call("POST", "/api/accounts/link/confirm", {
+      supplierId: "mosenergosbyt",
+      accountNumber: account.number,
+      question: "BILL_TOTAL",
+      answer: `${Math.trunc(bill.totalKopecks / 100)},${String(Math.abs(bill.totalKopecks) % 100).padStart(2, "0")}`,
+    });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error).toMatchObject({ code: "LINK_DAILY_LIMIT" });
+    expect(await t.db.accountLink.count({ where: { userId: sweeper.id } })).toBe(0);
+  });
 });
 
 describe("sign-in", () => {

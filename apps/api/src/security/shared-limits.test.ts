@@ -66,9 +66,13 @@ describe("rate limits across instances", () => {
   it("three instances let 30 control-question answers a minute through", async () => {
     const instances = await cluster(3);
     try {
-      const customer = await confirmedCustomer({ app: instances[0]?.app as FastifyInstance, db: t.db });
+      // Four customers behind one address, ten answers each: under each one's own budget over all
+      // numbers (20 a day), so only the address's limit is at work.
+      const customers = await Promise.all(
+        [0, 1, 2, 3].map(() => confirmedCustomer({ app: instances[0]?.app as FastifyInstance, db: t.db })),
+      );
       const statuses = await spread(instances, 40, (app, i) =>
-        as(app, customer)("POST", "/api/accounts/link/confirm", {
+        as(app, customers[i % 4] as (typeof customers)[number])("POST", "/api/accounts/link/confirm", {
           supplierId: "mosenergosbyt",
           accountNumber: `7798${String(i).padStart(6, "0")}`,
           question: "BILL_TOTAL",

@@ -24,13 +24,15 @@ export interface SupplierFacts {
 /**
  * The transaction's first statement: who asks and of which supplier (the session; whether the
  * login's address or phone is proved, null when there is no such user; the supplier's number
- * format and questions, null when there is no such supplier), and the number's lock. Answers for
- * one number wait here for each other, whoever gives them; the state statement after it starts
- * with a fresh snapshot, so it sees every answer committed before the lock was granted.
- * $1 user, $2 session family, $3 now, $4 supplier, $5 the lock's key.
+ * format and questions, null when there is no such supplier), and two locks: the customer's, then
+ * the number's (always in that order, so two answers cannot wait for each other). Answers for one
+ * number wait here for each other, whoever gives them, and so do one customer's answers for any
+ * numbers; the state statement after it starts with a fresh snapshot, so it sees every answer
+ * committed before the locks were granted, and neither budget can be raced.
+ * $1 user, $2 session family, $3 now, $4 supplier, $5 the number's lock key, $6 the customer's.
  */
 export const linkContext = statement<
-  [userId: string, sessionId: string, now: Date, supplierId: string, lockKey: string],
+  [userId: string, sessionId: string, now: Date, supplierId: string, lockKey: string, customerLockKey: string],
   { sessionActive: boolean; contactConfirmed: boolean | null; supplier: SupplierFacts | null }
 >(
   "accounts.link-context",
@@ -41,7 +43,7 @@ export const linkContext = statement<
                     'accountNumberHint', "accountNumberHint", 'accountNumberExample', "accountNumberExample",
                     'controlQuestions', "controlQuestions")
              FROM "Supplier" WHERE id = $4) AS supplier,
-          pg_advisory_xact_lock(hashtext($5)) IS NULL AS locked`,
+          (SELECT count(pg_advisory_xact_lock(key)) FROM unnest(ARRAY[hashtext($6), hashtext($5)]) AS key) AS locked`,
 );
 
 export interface LinkState {
@@ -49,6 +51,8 @@ export interface LinkState {
   alreadyLinked: boolean;
   /** Every answer for this number in the policy's window, from every customer; `at` in ms. */
   attempts: { userId: string; success: boolean; at: number }[];
+  /** This customer's wrong answers for any number in the window, in ms. */
+  customerFailures: number[];
   /** What the papers say: bills since the cut-off, meter serials, the last accepted payment. */
   bills: number[];
   serials: string[];
@@ -77,6 +81,8 @@ export const linkState = statement<
                         'at', (extract(epoch FROM a."createdAt") * 1000)::bigint)), '[]'::json)
         FROM "ControlQuestionAttempt" a
        WHERE a."supplierId" = $1 AND a."accountNumber" = $2 AND a."createdAt" > $4::timestamptz) AS attempts,
+     ARRAY(SELECT (extract(epoch FROM a."createdAt") * 1000)::float8 FROM "ControlQuestionAttempt" a
+            WHERE a."userId" = $3::uuid AND NOT a.success AND a."createdAt" > $4::timestamptz) AS "customerFailures",
      ARRAY(SELECT b."totalKopecks" FROM "Bill" b, target WHERE b."accountId" = target.id AND b.period >= $5::date)
        AS bills,
      ARRAY(SELECT m."serialNumber" FROM "Meter" m, target WHERE m."accountId" = target.id) AS serials,

@@ -266,9 +266,18 @@ describe("«Подтвердить»", () => {
       "ACCOUNT_ALREADY_LINKED",
     );
 
+    expect(await t.db.outboxMessage.count({ where: { to: c.email, kind: "ACCOUNT_LINKED" } })).toBe(0);
     const family = await confirmedCustomer(t);
     expect((await as(t.app, family)("POST", "/api/accounts/link/confirm", body)).statusCode).toBe(201);
     expect(await t.db.accountLink.count({ where: { account: { number: "7700000012" } } })).toBe(2);
+    // The customer who had it hears of the new link (a stranger who guessed could not read it unnoticed).
+    const told = await t.db.outboxMessage.findMany({ where: { kind: "ACCOUNT_LINKED", to: c.email } });
+    expect(told).toHaveLength(1);
+    expect(await t.db.outboxMessage.count({ where: { kind: "ACCOUNT_LINKED", to: family.email } })).toBe(0);
+    expect(told[0]?.subject).toBe("Лицевой счёт № 7700000012 подключён к ещё одной учётной записи");
+    expect(told[0]?.text).toMatch(
+      /^Здравствуйте!\n\n\d{2}\.\d{2}\.\d{4} \d{2}:\d{2} \(мск\) лицевой счёт № 7700000012 подключили/,
+    );
   });
 });
 

@@ -1,4 +1,10 @@
-import { type AccountSummary, type ConfirmLinkBody, linkPausedMessage, type StartLinkResult } from "@lk/contract";
+import {
+  type AccountSummary,
+  accountLinkedMessage,
+  type ConfirmLinkBody,
+  linkPausedMessage,
+  type StartLinkResult,
+} from "@lk/contract";
 import { type Database, type DatabaseOrTx as Db, transaction } from "@lk/db";
 import {
   checkedAccountNumber,
@@ -46,6 +52,15 @@ async function recentAttempts(db: Db, supplierId: string, accountNumber: string,
   return rows.map((r) => ({ userId: r.userId, success: r.success, at: r.createdAt }));
 }
 
+/** When this customer answered wrong, for any number, in the window (the budget over every number). */
+async function customerFailures(db: Db, userId: string, now: Date): Promise<Date[]> {
+  const rows = await db.controlQuestionAttempt.findMany({
+    where: { userId, success: false, createdAt: { gt: new Date(now.getTime() - LINK_ATTEMPT_POLICY.windowMs) } },
+    select: { createdAt: true },
+  });
+  return rows.map((r) => r.createdAt);
+}
+
 /** Only a proved login may link (the domain's rule). */
 async function requireConfirmedContact(db: Database, userId: string): Promise<void> {
   const user = await db.user.findUnique({
@@ -78,7 +93,12 @@ export async function startLink(
   await requireConfirmedContact(db, userId);
   if (await alreadyLinked(db, userId, supplier.id, accountNumber)) throw new DomainError("ACCOUNT_ALREADY_LINKED");
   const now = clock.now();
-  const standing = linkStanding(await recentAttempts(db, supplier.id, accountNumber, now), userId, now);
+  const standing = linkStanding(
+    await recentAttempts(db, supplier.id, accountNumber, now),
+    userId,
+    now,
+    await customerFailures(db, userId, now),
+  );
   if (standing.status !== "open") throw linkWaitRefusal(standing);
   return {
     supplierId: supplier.id,
@@ -110,6 +130,7 @@ export async function confirmLink(
       now,
       body.supplierId,
       `link:${body.supplierId}:${accountNumber}`,
+      `link-customer:${userId}`,
     ]);
     requireActiveSession(context?.sessionActive);
     const supplier = context?.supplier;
@@ -132,7 +153,8 @@ export async function confirmLink(
     const evidence = { recentBillTotals: state.bills, meterSerials: state.serials, lastPayment: state.lastPayment };
     // The evidence is read either way (the domain decides whether the answer counts at all).
     const correct = account !== null && isCorrectAnswer(body.question, body.answer, evidence);
-    const decision = decideLinkAnswer(attempts, userId, now, correct);
+    const failures = state.customerFailures.map((at) => new Date(Number(at)));
+    const decision = decideLinkAnswer(attempts, userId, now, correct, failures);
     if (decision.kind === "refused") return { kind: "refused" as const, error: linkWaitRefusal(decision.standing) };
     const links = decision.outcome.status === "linked" && account !== null;
     const [written] = await sql.query(recordAnswer, [
@@ -152,6 +174,15 @@ export async function confirmLink(
       );
     }
     if (links && account) {
+      // The customers who had the account hear that someone else has it now (one statement, only
+      // when there are any, so a first link costs what a wrong answer does).
+      if (state.linkedEmails.length) {
+        const at = formatMoscowDateTime(now);
+        await enqueueIn(
+          sql,
+          state.linkedEmails.map((email) => accountLinkedMessage(email, accountNumber, at)),
+        );
+      }
       const isPrimary = written?.isPrimary === true;
       return { kind: "linked" as const, account: toSummary({ ...account, supplier }, isPrimary) };
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../lib/api-client.ts";
-import { linkErrorMessage } from "./link-errors.ts";
+import { isLinkWait, linkErrorMessage } from "./link-errors.ts";
 
 describe("linking error wording", () => {
   it("a wrong answer says how many answers are left", () => {
@@ -19,6 +19,13 @@ describe("linking error wording", () => {
       "Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос. Повторите после 21.11.2026 12:00 (мск).",
     );
     expect(linkErrorMessage(new ApiError(429, "LINK_PAUSED", "Приостановлено."))).toBe("Приостановлено.");
+  });
+  it("the daily limit over every account says so, and until when", () => {
+    const error = new ApiError(429, "LINK_DAILY_LIMIT", "Лимит.", [], { lockedUntil: "2026-11-21T09:00:00.000Z" });
+    expect(linkErrorMessage(error)).toBe(
+      "Слишком много неверных ответов на контрольные вопросы за сутки. Подключать лицевые счета можно будет после 21.11.2026 12:00 (мск).",
+    );
+    expect(isLinkWait(error)).toBe(true);
   });
   it("falls back to the server's message without details, and leaves other errors alone", () => {
     expect(linkErrorMessage(new ApiError(429, "LINK_LOCKED", "Превышено."))).toBe("Превышено.");

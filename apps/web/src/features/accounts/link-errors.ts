@@ -22,6 +22,12 @@ export function linkErrorMessage(error: unknown): string | null {
     const until = untilText(error);
     return until ? `Превышено число попыток. Подключить этот лицевой счёт можно будет после ${until}.` : error.message;
   }
+  if (error.code === "LINK_DAILY_LIMIT") {
+    const until = untilText(error);
+    return until
+      ? `Слишком много неверных ответов на контрольные вопросы за сутки. Подключать лицевые счета можно будет после ${until}.`
+      : error.message;
+  }
   if (error.code === "LINK_PAUSED") {
     const until = untilText(error);
     return until
@@ -31,9 +37,9 @@ export function linkErrorMessage(error: unknown): string | null {
   return null;
 }
 
-/** Answers are refused until a time (this customer's lock, or the account's pause for everyone). */
+/** Answers are refused until a time (this customer's lock, their daily limit, or the account's pause for everyone). */
 export const isLinkWait = (error: unknown): boolean =>
-  error instanceof ApiError && (error.code === "LINK_LOCKED" || error.code === "LINK_PAUSED");
+  error instanceof ApiError && ["LINK_LOCKED", "LINK_PAUSED", "LINK_DAILY_LIMIT"].includes(error.code);
 
 /** Linking needs a confirmed e-mail or phone: the profile is where to confirm one. */
 export const needsConfirmedContact = (error: unknown): boolean =>

@@ -18,6 +18,14 @@ export function recentAttempts(key: AttemptKey, now: Date): LinkAttempt[] {
     .map((a) => ({ userId: a.userId, success: a.success, at: new Date(a.at) }));
 }
 
+/** When the customer answered wrong, for any number, in the window (the budget over every number). */
+export function customerFailures(userId: string, now: Date): Date[] {
+  const since = now.getTime() - LINK_ATTEMPT_POLICY.windowMs;
+  return mockDb.state.linkAttempts
+    .filter((a) => a.userId === userId && !a.success && Date.parse(a.at) > since)
+    .map((a) => new Date(a.at));
+}
+
 export function recordAttempt(key: AttemptKey, userId: string, now: Date, success: boolean): void {
   mockDb.state.linkAttempts.push({ ...key, userId, at: now.toISOString(), success });
   mockDb.save();

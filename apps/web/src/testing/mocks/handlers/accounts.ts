@@ -1,4 +1,4 @@
-import { type AccountSummary, linkPausedMessage, routes } from "@lk/contract";
+import { type AccountSummary, accountLinkedMessage, linkPausedMessage, routes } from "@lk/contract";
 import { SUPPLIERS, type SupplierSeed } from "@lk/demo-data";
 import {
   checkedAccountNumber,
@@ -21,7 +21,7 @@ import { requireLink } from "../mock-access.ts";
 import { authenticate } from "../mock-auth.ts";
 import { mockClock } from "../mock-clock.ts";
 import { type MockAccountLink, mockDb } from "../mock-db.ts";
-import { recentAttempts, recordAttempt } from "../mock-link-attempts.ts";
+import { customerFailures, recentAttempts, recordAttempt } from "../mock-link-attempts.ts";
 import { sendMessage } from "../mock-outbox.ts";
 import { requireUser } from "../mock-profile.ts";
 import { evidenceOf, findAccount, findAccountByNumber, findSupplier, toDetails, toSummary } from "../mock-world.ts";
@@ -57,12 +57,10 @@ function requireConfirmedContact(userId: string): void {
   requireProvedContact(!!user.emailConfirmed || !!(user.phone && user.phoneConfirmed));
 }
 
-/** The account's wrong answers are spent: everyone linked to it hears why new links wait. */
-function tellLinkedCustomers(accountId: string, accountNumber: string, until: Date): void {
+/** The addresses of the customers linked to an account. */
+function linkedEmails(accountId: string): string[] {
   const linked = new Set(mockDb.state.accountLinks.filter((l) => l.accountId === accountId).map((l) => l.userId));
-  for (const user of mockDb.state.users.filter((u) => linked.has(u.id))) {
-    sendMessage(linkPausedMessage(user.email, accountNumber, formatMoscowDateTime(until)));
-  }
+  return mockDb.state.users.filter((u) => linked.has(u.id)).map((u) => u.email);
 }
 
 export const accountHandlers = [
@@ -86,7 +84,12 @@ export const accountHandlers = [
         throw new DomainError("ACCOUNT_ALREADY_LINKED");
       }
       const now = mockClock.now();
-      const standing = linkStanding(recentAttempts({ supplierId: supplier.id, accountNumber: number }, now), user, now);
+      const standing = linkStanding(
+        recentAttempts({ supplierId: supplier.id, accountNumber: number }, now),
+        user,
+        now,
+        customerFailures(user, now),
+      );
       if (standing.status !== "open") throw linkWaitRefusal(standing);
       // The same answer whether or not the number exists: it fails later, at the control question.
       return {
@@ -111,18 +114,22 @@ export const accountHandlers = [
       const key = { supplierId: supplier.id, accountNumber: number };
       // An unknown number is a wrong answer like any other: the same counts, the same answers.
       const correct = bundle !== undefined && isCorrectAnswer(body.question, body.answer, evidenceOf(bundle, now));
-      const decision = decideLinkAnswer(recentAttempts(key, now), user, now, correct);
+      const decision = decideLinkAnswer(recentAttempts(key, now), user, now, correct, customerFailures(user, now));
       if (decision.kind === "refused") throw linkWaitRefusal(decision.standing);
       recordAttempt(key, user, now, decision.record.success);
       const { outcome } = decision;
       // As the API words the letter: until the account's pause ends.
       if (decision.pausedUntil && bundle) {
-        tellLinkedCustomers(bundle.account.id, number, decision.pausedUntil);
+        const until = formatMoscowDateTime(decision.pausedUntil);
+        for (const email of linkedEmails(bundle.account.id)) sendMessage(linkPausedMessage(email, number, until));
       }
       if (outcome.status !== "linked") throw linkAnswerRefusal(outcome);
       // Only an existing account's answer can be right.
       if (!bundle) throw new Error("linked an account that does not exist");
 
+      // The customers who had the account hear that someone else has it now.
+      const at = formatMoscowDateTime(now);
+      for (const email of linkedEmails(bundle.account.id)) sendMessage(accountLinkedMessage(email, number, at));
       const isPrimary = linksOf(user).length === 0;
       mockDb.state.accountLinks.push({
         userId: user,

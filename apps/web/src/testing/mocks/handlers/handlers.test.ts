@@ -329,6 +329,41 @@ describe("mock API: personal accounts", () => {
 
     mockClock.now = () => new Date(until.getTime() + 1000);
     expect((await answer(newcomer.accessToken, hints.meterSerial ?? "")).status).toBe(201);
+    // The demo customer, who had the account, hears that someone else has it now.
+    const linked = mockDb.state.outbox.filter((m) => m.kind === "ACCOUNT_LINKED");
+    expect(linked.map((m) => [m.to, m.subject])).toEqual([
+      [DEMO_CUSTOMER.email, `Лицевой счёт № ${hints.accountNumber} подключён к ещё одной учётной записи`],
+    ]);
+  });
+
+  it("stops a customer after 20 wrong answers a day over every number, even for a right answer", async () => {
+    mockClock.now = () => new Date("2026-11-20T09:00:00.000Z");
+    const sweeper = (await registerConfirmedCustomer("sweeper@example.ru")).accessToken;
+    const account = mockWorld().bundles[DEMO_LINKED_ACCOUNTS[0]];
+    if (!account) throw new Error("no demo account");
+    const hints = linkHintsOf(account, mockClock.now());
+    const codes: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await call("POST", routes.accounts.confirmLink.path, sweeper, {
+        supplierId: "mosenergosbyt",
+        accountNumber: `77${String(20_000 + i).padStart(8, "0")}`,
+        question: "LAST_PAYMENT",
+        answer: "1000,00",
+      });
+      codes.push((await errorOf(res)).code);
+    }
+    expect(codes.slice(0, 19).every((c) => c === "WRONG_ANSWER")).toBe(true);
+    expect(codes.slice(19)).toEqual(["LINK_DAILY_LIMIT", "LINK_DAILY_LIMIT"]);
+    const right = await call("POST", routes.accounts.confirmLink.path, sweeper, {
+      supplierId: hints.supplierId,
+      accountNumber: hints.accountNumber,
+      question: "METER_SERIAL",
+      answer: hints.meterSerial ?? "",
+    });
+    expect(await errorOf(right)).toMatchObject({
+      code: "LINK_DAILY_LIMIT",
+      details: { lockedUntil: "2026-11-21T09:00:00.000Z" },
+    });
   });
 
   it("keeps the primary account while others exist, until another becomes primary", async () => {

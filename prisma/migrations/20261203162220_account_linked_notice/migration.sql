@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "OutboxKind" ADD VALUE 'ACCOUNT_LINKED';
