@@ -66,6 +66,8 @@ export const security = fp<{ config: Config; db: Database }>(async (app: Fastify
   // process's memory only when asked for (RATE_LIMIT_STORE=memory: one instance, said at start).
   await app.register(rateLimit, {
     global: false,
+    // Keyed by the library's own generator, which counts an IPv6 client by its /64 (ipv6Subnet),
+    // as lib/client-key.ts does for the sign-in delays.
     ...(config.RATE_LIMIT_STORE === "postgres" ? { store: postgresRateLimitStore(db) } : {}),
     ...(config.RATE_LIMIT_STORE === "redis" ? { redis: redisFor(app, config), nameSpace: "lk-rate-limit:" } : {}),
     onExceeded: (request) => request.server.appMetrics?.rateLimited(request.routeOptions.url ?? ""),

@@ -71,6 +71,38 @@ describe("random guessing cannot link an account", () => {
     expect(await t.db.accountLink.count({ where: { userId: sweeper.id } })).toBe(0);
   });
 
+  it("an IPv6 client is one client for the per-address limit, whichever address of its /64 it answers from", async () => {
+    const customers = await Promise.all([0, 1].map(() => confirmedCustomer(t)));
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const res = await t.app.inject({
+        method: "POST",
+        url: "/api/accounts/link/confirm",
+        headers: { authorization: `Bearer ${customers[i % 2]?.token}` },
+        payload: {
+          supplierId: "mosenergosbyt",
+          accountNumber: `77${String(30_000 + i).padStart(8, "0")}`,
+          question: "BILL_TOTAL",
+          answer: "1,00",
+        },
+        remoteAddress: `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`,
+      });
+      statuses.push(res.statusCode);
+    }
+    // 30 answers a minute from the /64, then refused: a fresh address in it is no fresh budget.
+    expect(statuses.slice(0, 30).every((s) => s === 422)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    // Another /64 is another client.
+    const other = await t.app.inject({
+      method: "POST",
+      url: "/api/accounts/link/confirm",
+      headers: { authorization: `Bearer ${customers[0]?.token}` },
+      payload: { supplierId: "mosenergosbyt", accountNumber: "7700040000", question: "BILL_TOTAL", answer: "1,00" },
+      remoteAddress: "2001:db8:77:2::1",
+    });
+    expect(other.statusCode).toBe(422);
+  });
+
   it("sweeping slowly, one likely answer per number, stops after 20 wrong answers a day over all numbers", async () => {
     const sweeper = await confirmedCustomer(t);
     // From an address of its own: the previous test used this minute's answers of the default one.
@@ -135,6 +167,28 @@ describe("sign-in", () => {
     });
     expect(right.statusCode).toBe(429);
     expect(right.headers["retry-after"]).toBeDefined();
+  });
+
+  it("an IPv6 guesser is one address for the sign-in delays, whichever address of its /64 it uses; the owner's /64 stays known", async () => {
+    const victim = await confirmedCustomer(t);
+    const signIn = (password: string, remoteAddress: string) =>
+      t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { login: victim.email, password },
+        remoteAddress,
+      });
+    // The owner signed in from home yesterday, from one address of their /64.
+    expect((await signIn("Secret-123", "2001:db8:aa:1::10")).statusCode).toBe(200);
+    clock.advance(60 * 60_000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await signIn(`Wrong-${i}-pass`, `2001:db8:bad:1:${i + 1}::1`)).statusCode);
+    }
+    // 5 free failures for the /64, then a wait, though each came from a fresh address.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // The owner, today on another address of the same home /64, is still "known".
+    expect((await signIn("Secret-123", "2001:db8:aa:1::beef")).statusCode).toBe(200);
   });
 
   it("one address gets 20 sign-in requests a minute, whoever it tries", async () => {

@@ -1,6 +1,7 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
+import { clientKey } from "../../lib/client-key.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { sendSession } from "../auth/session-cookies.ts";
 import { listBillDelivery, setBillDelivery } from "./bill-delivery.ts";
@@ -15,7 +16,7 @@ export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, config: C
   registerRoute(
     app,
     routes.profile.sendContactCode,
-    async ({ request, body }) => sendContactCode(deps, request.user.sub, body, request.ip),
+    async ({ request, body }) => sendContactCode(deps, request.user.sub, body, clientKey(request.ip)),
     limit,
   );
   registerRoute(
@@ -29,7 +30,7 @@ export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, config: C
     routes.profile.changePassword,
     async ({ request, reply, body }) => {
       const session = await changePassword(deps, request.user.sub, body, {
-        ip: request.ip,
+        ip: clientKey(request.ip),
         userAgent: request.headers["user-agent"],
       });
       return sendSession(reply, session, config);
