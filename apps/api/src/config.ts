@@ -130,6 +130,13 @@ export interface Config
    * server refuses to start while a published demo password works.
    */
   deployment: boolean;
+  /**
+   * Reachable from other machines: a deployment, or any server listening beyond this machine
+   * (HOST other than loopback, e.g. 0.0.0.0 for a demo on the office network). Then the development
+   * conveniences (the outbox page, the demo data) are off unless named, and the server refuses to
+   * start while a published demo password works.
+   */
+  exposed: boolean;
   jwtSecret: string;
   /** The payment gateway (PAYMENT_ACQUIRER): acquirer/gateway-for.ts builds it. */
   acquirer: PaymentAcquirer;
@@ -233,6 +240,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
       throw new ConfigError(`Invalid configuration: not allowed with NODE_ENV=production: ${refused.join("; ")}`);
     }
   }
+  const exposed = deployment || !isLoopback(rest.HOST);
+  // The outbox page and the demo data, unless named: only on this machine's own development database.
+  const devDefault = embedded && !production && !exposed;
   const acquirer = choosePaymentAcquirer(PAYMENT_ACQUIRER, deployment);
   const tls = TLS_CERT && TLS_KEY ? { cert: readFile(TLS_CERT), key: readFile(TLS_KEY) } : undefined;
   const jwtSecret = JWT_SECRET ?? randomSecret();
@@ -244,11 +254,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, readFile: (p: s
     acquirerSecret:
       ACQUIRER_SECRET ?? createHmac("sha256", jwtSecret).update("lichny-kabinet/acquirer-callback").digest("base64url"),
     tls,
-    cookieSecure: COOKIE_SECURE ?? Boolean(tls),
-    devOutbox: DEV_OUTBOX ?? (embedded && !production),
-    seedDemo: SEED_DEMO ?? (embedded && !production),
+    // In production the cookies are Secure unless said otherwise: TLS usually ends at a proxy, and
+    // a forgotten COOKIE_SECURE must not send the refresh cookie over plain HTTP.
+    cookieSecure: COOKIE_SECURE ?? (Boolean(tls) || production),
+    devOutbox: DEV_OUTBOX ?? devDefault,
+    seedDemo: SEED_DEMO ?? devDefault,
     seedDemoExplicit: SEED_DEMO === true,
     deployment,
+    exposed,
     trustProxy: parseTrustProxy(TRUST_PROXY),
   };
 }
@@ -291,6 +304,11 @@ export function loadPaymentAcquirer(env: NodeJS.ProcessEnv = process.env): Payme
 export const SIMULATED_ACQUIRER_WARNING =
   "PAYMENT_ACQUIRER=simulated in a deployment: payments are simulated, the acquirer's test card pays and " +
   "balances drop as if paid. For a demo or staging stand only, never where customers pay for real.";
+
+/** Whether HOST keeps the server to this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(48))).toString("base64url");

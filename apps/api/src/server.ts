@@ -37,14 +37,15 @@ async function main() {
   const db = createDatabaseClient(handle.url, { poolSize: 20 });
   const clock = config.CLOCK_FIXED_AT ? fixedClock(config.CLOCK_FIXED_AT) : systemClock;
   if (config.seedDemo) await seedDemo(db, { now: clock.now() });
-  // Open to strangers (production, or an external database without a demo asked for by name):
-  // not while a password printed in the README opens an account.
-  if (config.deployment && !(config.seedDemoExplicit && config.NODE_ENV !== "production")) {
+  // Open to strangers (production, an external database, or listening beyond this machine) without
+  // a demo asked for by name: not while a password printed in the README opens an account.
+  if (config.exposed && !(config.seedDemoExplicit && config.NODE_ENV !== "production")) {
     const demo = await workingDemoLogins(db);
     if (demo.length) {
       throw new ConfigError(
         `Отказ в запуске: в базе есть демо-вход с паролем из README (${demo.join(", ")}). ` +
-          "Смените этим учётным записям пароль или удалите их, затем запустите снова.",
+          "Смените этим учётным записям пароль или удалите их, затем запустите снова" +
+          (config.NODE_ENV === "production" ? "." : " (для демо-стенда: SEED_DEMO=true)."),
       );
     }
   }
@@ -119,7 +120,12 @@ async function main() {
             ...(config.devOutbox ? [`  Исходящие письма и SMS: ${url}/dev/outbox`] : []),
             ...describeDemoLinking(clock.now()),
           ]
-        : []),
+        : config.exposed && config.NODE_ENV !== "production" && !config.DATABASE_URL
+          ? [
+              `  Демо-данные и /dev/outbox выключены: сервер доступен из сети (HOST=${config.HOST}).`,
+              "  Для демо на стенде: SEED_DEMO=true DEV_OUTBOX=true (пароли демо-входов опубликованы в README).",
+            ]
+          : []),
       "",
     ].join("\n"),
   );

@@ -81,6 +81,38 @@ describe("3. development conveniences only with the embedded development databas
     expect(loadConfig(env)).toMatchObject({ devOutbox: false, seedDemo: false, deployment: true });
   });
 
+  it.each(["0.0.0.0", "192.168.1.20", "::"])(
+    "the embedded database listening beyond this machine (HOST=%s): no outbox page, no demo data unless named",
+    (HOST) => {
+      expect(loadConfig({ HOST })).toMatchObject({ devOutbox: false, seedDemo: false, exposed: true });
+      expect(loadConfig({ HOST, SEED_DEMO: "true", DEV_OUTBOX: "true" })).toMatchObject({
+        devOutbox: true,
+        seedDemo: true,
+        seedDemoExplicit: true,
+      });
+    },
+  );
+
+  it.each(["127.0.0.1", "127.0.0.2", "localhost", "::1"])("HOST=%s keeps them: this machine only", (HOST) => {
+    expect(loadConfig({ HOST })).toMatchObject({ devOutbox: true, seedDemo: true, exposed: false });
+  });
+
+  it("an app listening beyond this machine on the embedded database has no outbox route", async () => {
+    const t = await createTestApp({ env: { HOST: "0.0.0.0" } });
+    try {
+      expect((await t.app.inject({ method: "GET", url: "/api/dev/outbox" })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("in production the refresh cookie is Secure without TLS here (it ends at a proxy) unless said otherwise", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: EXTERNAL, ...DEPLOYED };
+    expect(loadConfig(production).cookieSecure).toBe(true);
+    expect(loadConfig({ ...production, COOKIE_SECURE: "false" }).cookieSecure).toBe(false);
+    expect(loadConfig({}).cookieSecure).toBe(false);
+  });
+
   it("an external database needs JWT_SECRET (every instance must sign alike)", () => {
     expect(() => loadConfig({ DATABASE_URL: EXTERNAL })).toThrow(/JWT_SECRET is required/);
   });
