@@ -9,6 +9,7 @@ import {
   contactTaken,
   waitText,
   wrongContactCode,
+  yieldsToProof,
 } from "./contact-codes.ts";
 import { refusal } from "./testing/refusal.ts";
 
@@ -79,6 +80,15 @@ describe("wrongContactCode", () => {
     expect(close).toBe(true);
     expect(error.code).toBe("CODE_EXPIRED");
   });
+});
+
+it.each([
+  ["PHONE", false, true],
+  ["PHONE", true, false],
+  ["EMAIL", false, false],
+  ["EMAIL", true, false],
+] as const)("a %s held by another customer (proved: %s) yields to whoever proves it: %s", (kind, proved, yields) => {
+  expect(yieldsToProof(kind, proved)).toBe(yields);
 });
 
 it("a taken login is refused with its kind's code", () => {

@@ -86,6 +86,14 @@ export function wrongContactCode(attemptsUsed: number): { close: boolean; error:
   };
 }
 
+/**
+ * Whether a value proved by a code may be taken from another customer who holds it: a phone they
+ * never proved (typed at registration, anyone's number) yields to whoever proves it, or a stranger
+ * could keep its owner from ever adding it. A proved phone, and any e-mail (an account's login,
+ * which cannot be left empty), stay theirs: `contactTaken`.
+ */
+export const yieldsToProof = (kind: ContactKind, holderProved: boolean): boolean => kind === "PHONE" && !holderProved;
+
 /** The proved value is another customer's login (found at confirmation, never when the code is sent). */
 export function contactTaken(kind: ContactKind): DomainError {
   return kind === "EMAIL"

@@ -117,4 +117,45 @@ export const profileScenarios: Scenario[] = [
       step("sign in with the old address and the new password", 200),
     ],
   },
+  {
+    feature: "profile",
+    name: "a phone typed at registration but never proved goes to the customer who proves it",
+    async run(api) {
+      const phone = `+7916${String(Math.floor(Math.random() * 10_000_000)).padStart(7, "0")}`;
+      const squatter = await api.setup(async () => {
+        const email = `squatter-${Math.random().toString(36).slice(2, 10)}@example.ru`;
+        await api.call("register with the number", routes.auth.register, {
+          body: { email, fullName: "Чужой Номер", password: "Secret-123", phone },
+        });
+        return email;
+      });
+      const owner = await customer(api);
+      await api.call(
+        "code to the number",
+        routes.profile.sendContactCode,
+        { body: { kind: "PHONE", value: phone, currentPassword: "Secret-123" } },
+        owner.token,
+      );
+      const { messages } = await api.call("outbox of the number", routes.outbox.list, { query: { to: phone } });
+      const proved = await api.call(
+        "confirm",
+        routes.profile.confirmContact,
+        { body: { kind: "PHONE", code: newestCode(messages) } },
+        owner.token,
+      );
+      api.see([proved.phone === phone, proved.phoneConfirmed]);
+      const session = await api.call("the squatter signs in", routes.auth.signIn, {
+        body: { login: squatter, password: "Secret-123" },
+      });
+      const profile = await api.call("the squatter's profile", routes.profile.get, {}, session.accessToken);
+      api.see(profile.phone);
+    },
+    expected: [
+      step("code to the number", 201),
+      step("outbox of the number", 200),
+      step("confirm", 200, undefined, [true, true]),
+      step("the squatter signs in", 200),
+      step("the squatter's profile", 200, undefined, null),
+    ],
+  },
 ];

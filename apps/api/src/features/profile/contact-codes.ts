@@ -112,6 +112,13 @@ export async function confirmContact(
       if (closed.count !== 1) throw codeExpired();
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       if (input.kind === "PHONE") {
+        // A customer who typed this number but never proved it loses it to the one who did
+        // (@lk/domain's yieldsToProof: the holders it names are the unproved ones); a proved one
+        // stays theirs, and the update below is refused as taken.
+        await tx.user.updateMany({
+          where: { phone: pending.value, phoneConfirmedAt: null, id: { not: userId } },
+          data: { phone: null },
+        });
         await tx.user.update({ where: { id: userId }, data: { phone: pending.value, phoneConfirmedAt: now } });
       } else {
         await tx.user.update({ where: { id: userId }, data: { email: pending.value, emailConfirmedAt: now } });

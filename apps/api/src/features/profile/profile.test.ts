@@ -159,6 +159,26 @@ describe("new phone and e-mail, confirmed by a code from the outbox", () => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: b.id } })).email).toBe(b.email);
   });
 
+  it("a phone typed at registration but never proved goes to whoever proves it; a proved one stays", async () => {
+    const squatter = await registerCustomer(t.app);
+    await t.db.user.update({ where: { id: squatter.id }, data: { phone: "+79165550077", phoneConfirmedAt: null } });
+    const owner = await registerCustomer(t.app);
+    await sendCode(owner, "PHONE", "+79165550077", "Secret-123");
+    const code = codeIn((await lastMessageTo(t, "+79165550077"))?.text);
+    const res = await as(t.app, owner)("POST", "/api/profile/contact-codes/confirm", { kind: "PHONE", code });
+    expect(res.statusCode).toBe(200);
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: owner.id } })).toMatchObject({ phone: "+79165550077" });
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: squatter.id } })).phone).toBeNull();
+
+    // Proved now: a third customer's code for it is refused as taken.
+    const third = await registerCustomer(t.app);
+    clock.advance(CODE_RESEND_MS);
+    await sendCode(third, "PHONE", "+79165550077", "Secret-123");
+    const again = codeIn((await lastMessageTo(t, "+79165550077"))?.text);
+    const taken = await as(t.app, third)("POST", "/api/profile/contact-codes/confirm", { kind: "PHONE", code: again });
+    expect(errorOf(taken).code).toBe("PHONE_TAKEN");
+  });
+
   it("the current e-mail can be confirmed; a confirmed one is not sent again", async () => {
     const c = await registerCustomer(t.app);
     await sendCode(c, "EMAIL", c.email);

@@ -7,6 +7,7 @@ import {
   contactTaken,
   DomainError,
   wrongContactCode,
+  yieldsToProof,
 } from "@lk/domain";
 import { mockClock } from "./mock-clock.ts";
 import { type MockContactCode, type MockUser, mockDb } from "./mock-db.ts";
@@ -31,8 +32,17 @@ export function toProfile(user: MockUser): Profile {
 
 /** Another customer's login already: refused as the API words it (at the code's confirmation, or an undo). */
 export function checkFree(userId: string, kind: ContactKind, value: string): void {
-  const others = mockDb.state.users.filter((u) => u.id !== userId);
-  if (others.some((u) => (kind === "EMAIL" ? u.email : u.phone) === value)) throw contactTaken(kind);
+  const holders = mockDb.state.users.filter((u) => u.id !== userId && currentOf(u, kind) === value);
+  if (holders.some((u) => !yieldsToProof(kind, confirmedOf(u, kind)))) throw contactTaken(kind);
+}
+
+/** The value, proved by `userId`, is taken from the customers who only typed it (yieldsToProof). */
+function takeOver(userId: string, kind: ContactKind, value: string): void {
+  for (const other of mockDb.state.users) {
+    if (other.id !== userId && currentOf(other, kind) === value && yieldsToProof(kind, confirmedOf(other, kind))) {
+      setContact(other, kind, null, false);
+    }
+  }
 }
 
 const currentOf = (user: MockUser, kind: ContactKind) => (kind === "EMAIL" ? user.email : user.phone);
@@ -118,6 +128,7 @@ export function confirmContact(user: MockUser, kind: ContactKind, code: string):
     throw wrong.error;
   }
   checkFree(user.id, kind, current.value);
+  takeOver(user.id, kind, current.value);
   current.closedAt = now.toISOString();
   const previous = currentOf(user, kind);
   const change =
