@@ -33,6 +33,17 @@ const refresh = (cookie: string) =>
   t.app.inject({ method: "POST", url: "/api/auth/refresh", cookies: { lk_refresh: cookie } });
 const undo = (token: string) =>
   t.app.inject({ method: "POST", url: "/api/auth/contact-change/undo", payload: { token } });
+/**
+ * The customer's login moved to `value` with the password and the code from the new address, as a
+ * thief holding the password would; a minute later, when the next code may go out.
+ */
+const changeOf = (victim: Customer) => async (kind: "EMAIL" | "PHONE", value: string) => {
+  const call = as(t.app, victim);
+  await call("POST", "/api/profile/contact-codes", { kind, value, currentPassword: "Secret-123" });
+  const code = (await lastMessageTo(t, value))?.text.match(/(\d{6})/)?.[1];
+  expect((await call("POST", "/api/profile/contact-codes/confirm", { kind, code })).statusCode).toBe(200);
+  clock.advance(61_000);
+};
 /** A customer's refresh cookie from a sign-in of their own (a second browser). */
 const cookieOf = async (c: Customer) => refreshCookieFrom(await signIn(c.email, "Secret-123")) as string;
 const answer = (c: Customer, accountNumber: string, text: string) =>
@@ -200,13 +211,7 @@ describe("4. a stolen access token does not carry the account away", () => {
   it("the thief using the link he was sent for a later change does not void the owner's link, which undoes both changes", async () => {
     const victim = await registerCustomer(t.app);
     await t.db.user.update({ where: { id: victim.id }, data: { phone: "+79160006666", phoneConfirmedAt: new Date() } });
-    const call = as(t.app, victim);
-    const change = async (kind: "EMAIL" | "PHONE", value: string) => {
-      await call("POST", "/api/profile/contact-codes", { kind, value, currentPassword: "Secret-123" });
-      const code = (await lastMessageTo(t, value))?.text.match(/(\d{6})/)?.[1];
-      expect((await call("POST", "/api/profile/contact-codes/confirm", { kind, code })).statusCode).toBe(200);
-      clock.advance(61_000);
-    };
+    const change = changeOf(victim);
     // The e-mail first (the owner's link goes to their mailbox), then the phone (its link to the
     // e-mail as it is now: the thief's).
     await change("EMAIL", "thief3@example.ru");
@@ -230,13 +235,7 @@ describe("4. a stolen access token does not carry the account away", () => {
   it("a phone change is told to the e-mail and to the previous phone; the thief's own undo links die with the owner's", async () => {
     const victim = await registerCustomer(t.app);
     await t.db.user.update({ where: { id: victim.id }, data: { phone: "+79160002222", phoneConfirmedAt: new Date() } });
-    const call = as(t.app, victim);
-    const change = async (kind: "EMAIL" | "PHONE", value: string) => {
-      await call("POST", "/api/profile/contact-codes", { kind, value, currentPassword: "Secret-123" });
-      const code = (await lastMessageTo(t, value))?.text.match(/(\d{6})/)?.[1];
-      expect((await call("POST", "/api/profile/contact-codes/confirm", { kind, code })).statusCode).toBe(200);
-      clock.advance(61_000);
-    };
+    const change = changeOf(victim);
     await change("PHONE", "+79160003333");
     const sms = await lastMessageTo(t, "+79160002222");
     const mail = await lastMessageTo(t, victim.email);

@@ -196,16 +196,21 @@ describe("«Передать»", () => {
   });
 });
 
+/** What November 2025's bill charged the account, per meter, kWh: the month an unusual November is measured by. */
+async function lastYearNovemberPerMeter(accountId: string): Promise<number> {
+  const bill = await t.db.bill.findFirstOrThrow({
+    where: { accountId, period: new Date("2025-11-01T00:00:00Z") },
+    include: { lines: true },
+  });
+  const meters = await t.db.meter.count({ where: { accountId } });
+  return bill.lines.reduce((sum, l) => sum + Number(l.kwh), 0) / meters;
+}
+
 describe("«Необычный расход»", () => {
   it("a month far above last year's same month is said in the answer and in one letter, however often the reading is sent again; a usual month says nothing", async () => {
     clock.set(MSK("2026-11-20T12:00:00"));
     const { c, account, meter, call } = await customerWith("7700000036");
-    const lastYear = await t.db.bill.findFirstOrThrow({
-      where: { accountId: account.id, period: new Date("2025-11-01T00:00:00Z") },
-      include: { lines: true },
-    });
-    const meters = await t.db.meter.count({ where: { accountId: account.id } });
-    const lastYearKwh = lastYear.lines.reduce((sum, l) => sum + Number(l.kwh), 0) / meters;
+    const lastYearKwh = await lastYearNovemberPerMeter(account.id);
     const s = await state(call, account.id);
     const previous = s.meters.find((m) => m.meterId === meter.id)?.previous?.values[0]?.value ?? "0";
     const url = `/api/accounts/${account.id}/meters/${meter.id}/readings`;
@@ -234,12 +239,7 @@ describe("«Необычный расход»", () => {
   it("the letter is written with the reading: when it cannot be, the reading is not kept either, and sent again both are", async () => {
     clock.set(MSK("2026-11-20T12:00:00"));
     const { c, account, meter, call } = await customerWith("7700000032");
-    const lastYear = await t.db.bill.findFirstOrThrow({
-      where: { accountId: account.id, period: new Date("2025-11-01T00:00:00Z") },
-      include: { lines: true },
-    });
-    const meters = await t.db.meter.count({ where: { accountId: account.id } });
-    const lastYearKwh = lastYear.lines.reduce((sum, l) => sum + Number(l.kwh), 0) / meters;
+    const lastYearKwh = await lastYearNovemberPerMeter(account.id);
     const previous = (await state(call, account.id)).meters.find((m) => m.meterId === meter.id)?.previous;
     const body = {
       idempotencyKey: randomUUID(),
