@@ -93,12 +93,11 @@ export async function startLink(
   await requireConfirmedContact(db, userId);
   if (await alreadyLinked(db, userId, supplier.id, accountNumber)) throw new DomainError("ACCOUNT_ALREADY_LINKED");
   const now = clock.now();
-  const standing = linkStanding(
-    await recentAttempts(db, supplier.id, accountNumber, now),
-    userId,
-    now,
-    await customerFailures(db, userId, now),
-  );
+  const [attempts, failures] = await Promise.all([
+    recentAttempts(db, supplier.id, accountNumber, now),
+    customerFailures(db, userId, now),
+  ]);
+  const standing = linkStanding(attempts, userId, now, failures);
   if (standing.status !== "open") throw linkWaitRefusal(standing);
   return {
     supplierId: supplier.id,

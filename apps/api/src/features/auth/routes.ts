@@ -1,7 +1,6 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
-import { clientKey } from "../../lib/client-key.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { undoContactChange } from "../profile/contact-undo.ts";
 import { confirmPasswordReset, type PasswordResetDeps, requestPasswordReset } from "./password-reset.ts";
@@ -29,10 +28,7 @@ export function authRoutes(
     app,
     routes.auth.signIn,
     async ({ body, request, reply }) =>
-      answer(
-        reply,
-        await auth.signIn(deps, body, { ip: clientKey(request.ip), userAgent: request.headers["user-agent"] }),
-      ),
+      answer(reply, await auth.signIn(deps, body, { ip: request.ip, userAgent: request.headers["user-agent"] })),
     { rateLimit: limit },
   );
 

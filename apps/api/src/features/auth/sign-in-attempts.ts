@@ -1,5 +1,6 @@
 import type { Database } from "@lk/db";
 import { DomainError, SIGN_IN_POLICY, type SignInPolicy, signInWait } from "@lk/domain";
+import { clientKey } from "../../lib/client-key.ts";
 
 /** Who a password try is about: a customer (any of their logins) or a login nobody has. */
 export interface SignInSubject {
@@ -18,10 +19,12 @@ export interface SignInSubject {
 export async function takeAttempt(
   db: Database,
   subject: SignInSubject,
-  ip: string,
+  address: string,
   now: Date,
   policy: SignInPolicy = SIGN_IN_POLICY,
 ): Promise<bigint> {
+  // Counted, stored and known by client: an IPv6 one by its /64 (lib/client-key.ts).
+  const ip = clientKey(address);
   const who = subject.userId ? { userId: subject.userId } : { login: subject.login, userId: null };
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${subject.userId ?? subject.login}`}))`;

@@ -11,6 +11,7 @@ import {
   contactTaken,
   DomainError,
   wrongContactCode,
+  yieldsToProof,
 } from "@lk/domain";
 import { digest } from "../../lib/digest.ts";
 import { verifyCurrentPassword } from "../auth/service.ts";
@@ -112,13 +113,14 @@ export async function confirmContact(
       if (closed.count !== 1) throw codeExpired();
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       if (input.kind === "PHONE") {
-        // A customer who typed this number but never proved it loses it to the one who did
-        // (@lk/domain's yieldsToProof: the holders it names are the unproved ones); a proved one
-        // stays theirs, and the update below is refused as taken.
-        await tx.user.updateMany({
-          where: { phone: pending.value, phoneConfirmedAt: null, id: { not: userId } },
-          data: { phone: null },
+        // Another customer holding this number loses it to the one who proved it when @lk/domain's
+        // yieldsToProof says so (they never proved it); otherwise the update below is refused as taken.
+        const holders = await tx.user.findMany({
+          where: { phone: pending.value, id: { not: userId } },
+          select: { id: true, phoneConfirmedAt: true },
         });
+        const yielding = holders.filter((h) => yieldsToProof("PHONE", h.phoneConfirmedAt !== null)).map((h) => h.id);
+        if (yielding.length) await tx.user.updateMany({ where: { id: { in: yielding } }, data: { phone: null } });
         await tx.user.update({ where: { id: userId }, data: { phone: pending.value, phoneConfirmedAt: now } });
       } else {
         await tx.user.update({ where: { id: userId }, data: { email: pending.value, emailConfirmedAt: now } });

@@ -1,7 +1,6 @@
 import { routes } from "@lk/contract";
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config.ts";
-import { clientKey } from "../../lib/client-key.ts";
 import { registerRoute } from "../../lib/contract-route.ts";
 import { sendSession } from "../auth/session-cookies.ts";
 import { listBillDelivery, setBillDelivery } from "./bill-delivery.ts";
@@ -16,7 +15,7 @@ export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, config: C
   registerRoute(
     app,
     routes.profile.sendContactCode,
-    async ({ request, body }) => sendContactCode(deps, request.user.sub, body, clientKey(request.ip)),
+    async ({ request, body }) => sendContactCode(deps, request.user.sub, body, request.ip),
     limit,
   );
   registerRoute(
@@ -30,7 +29,7 @@ export function profileRoutes(app: FastifyInstance, deps: ProfileDeps, config: C
     routes.profile.changePassword,
     async ({ request, reply, body }) => {
       const session = await changePassword(deps, request.user.sub, body, {
-        ip: clientKey(request.ip),
+        ip: request.ip,
         userAgent: request.headers["user-agent"],
       });
       return sendSession(reply, session, config);
