@@ -1,4 +1,4 @@
-import { dayStart, MOSCOW, monthOf, supplierCalendar } from "./supplier-time.ts";
+import { calendarDate, dayStart, MOSCOW, monthOf, supplierCalendar } from "./supplier-time.ts";
 
 export interface WindowRule {
   /** First and last day of the month (inclusive) when readings are accepted. */
@@ -18,8 +18,6 @@ export interface ReadingWindow {
   daysLeft: number | null;
 }
 
-const iso = (y: number, m: number, d: number) => `${y}-${String(m + 1).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-
 /**
  * SPEC §5: readings are accepted from the 15th to the 26th inclusive, by the supplier's clock
  * (Europe/Moscow), whatever the server's time zone: 23:59 on the 26th in Moscow is open,
@@ -30,13 +28,13 @@ export function readingWindow(now: Date, rule: WindowRule = DEFAULT_WINDOW): Rea
   if (day >= rule.startDay && day <= rule.endDay) {
     return {
       open: true,
-      from: iso(year, month, rule.startDay),
-      to: iso(year, month, rule.endDay),
+      from: calendarDate(year, month, rule.startDay),
+      to: calendarDate(year, month, rule.endDay),
       daysLeft: rule.endDay - day + 1,
     };
   }
   const [y, m] = day < rule.startDay ? [year, month] : month === 11 ? [year + 1, 0] : [year, month + 1];
-  return { open: false, from: iso(y, m, rule.startDay), to: iso(y, m, rule.endDay), daysLeft: null };
+  return { open: false, from: calendarDate(y, m, rule.startDay), to: calendarDate(y, m, rule.endDay), daysLeft: null };
 }
 
 /**

@@ -26,6 +26,10 @@ export function supplierCalendar(instant: Date, timeZone = MOSCOW): { year: numb
   return { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() };
 }
 
+/** A calendar day as `YYYY-MM-DD` (month 0–11, as supplierCalendar gives it). */
+export const calendarDate = (year: number, month: number, day: number): string =>
+  `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+
 /** The instant a local calendar day (month 0–11, overflowing into the next years) begins in a zone. */
 function localMidnight(year: number, month: number, day: number, timeZone: string): Date {
   const fixed = FIXED_OFFSETS[timeZone];

@@ -1,6 +1,6 @@
 import type { AccountDetails } from "@lk/contract/accounts";
 import type { Zone } from "./reading-check.ts";
-import { MOSCOW, supplierCalendar } from "./supplier-time.ts";
+import { calendarDate, MOSCOW, supplierCalendar } from "./supplier-time.ts";
 
 // The supplier's tariff plans and their rates: which rate is in force on a day is decided here
 // once, for the readings page, «Этот месяц», the bill run, the tariff comparison, the demo world
@@ -47,7 +47,7 @@ export function rateOfMonth(rates: readonly TariffRate[], plan: TariffPlan, zone
  */
 export function tariffDay(instant: Date, timeZone = MOSCOW): string {
   const { year, month, day } = supplierCalendar(instant, timeZone);
-  return `${year}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return calendarDate(year, month, day);
 }
 
 /** The rate of each zone of a plan in force on a day (`YYYY-MM-DD`), by zone; a zone without one is left out. */
