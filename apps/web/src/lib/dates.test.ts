@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBillPeriod, formatIsoDate, formatMoscowDate, formatMoscowTime } from "./dates.ts";
+import { formatBillPeriod, formatDateTime, formatIsoDate, formatMoscowDate, formatMoscowTime } from "./dates.ts";
 
 describe("dates", () => {
   it("names a bill's period by its month", () => {
@@ -9,6 +9,7 @@ describe("dates", () => {
   it("prints calendar dates as they are and instants as Moscow days", () => {
     expect(formatIsoDate("2026-11-10")).toBe("10.11.2026");
     expect(formatMoscowDate("2026-10-31T21:30:00Z")).toBe("01.11.2026");
+    expect(formatDateTime("2026-10-31T21:30:07Z", { seconds: true })).toBe("01.11.2026, 00:30:07");
   });
 
   it("writes Moscow days and times as Intl with the Europe/Moscow zone does, from 2015 to 2035", () => {

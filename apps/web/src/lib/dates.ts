@@ -32,6 +32,10 @@ export function formatMoscowTime(instant: string | Date, { seconds = false } = {
   return seconds ? `${time}:${two(local.getUTCSeconds())}` : time;
 }
 
+/** An instant as the supplier's clock shows it: «25.11.2026, 14:05», or «…, 14:05:07» with `seconds`. */
+export const formatDateTime = (instant: string | Date, options: { seconds?: boolean } = {}): string =>
+  `${formatMoscowDate(instant)}, ${formatMoscowTime(instant, options)}`;
+
 /** `2026-10` → «октябрь 2026», as the bill names its period. */
 export function formatBillPeriod(period: string): string {
   const [year, month] = period.split("-");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changeRows, formatDateTime, formatFileSize } from "./change-format.ts";
+import { formatDateTime } from "../../lib/dates.ts";
+import { changeRows, formatFileSize } from "./change-format.ts";
 
 describe("how a request's change reads", () => {
   it("names the tariff plans in words", () => {

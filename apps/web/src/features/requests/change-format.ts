@@ -1,7 +1,6 @@
 import type { AccountDetails } from "@lk/contract/accounts";
 import type { ServiceRequestChange, ServiceRequestKind } from "@lk/contract/requests";
 import { TARIFF_PLAN_NAMES, type TariffPlan } from "@lk/domain";
-import { formatMoscowDate, formatMoscowTime } from "../../lib/dates.ts";
 import { formatArea } from "../../lib/meter-format.ts";
 
 /** The account's facts a request may change (the names the API uses in `change` and `previous`). */
@@ -60,9 +59,6 @@ export function changeRows(
     current: current ? formatFact(key, current[key]) : undefined,
   }));
 }
-
-/** An instant as the supplier's clock shows it: «25.11.2026, 14:05». */
-export const formatDateTime = (instant: string) => `${formatMoscowDate(instant)}, ${formatMoscowTime(instant)}`;
 
 /** 12 345 bytes → «12 КБ»; sizes as a file manager shows them. */
 export function formatFileSize(bytes: number): string {

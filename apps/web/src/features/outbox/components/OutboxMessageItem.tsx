@@ -1,6 +1,6 @@
 import type { OutboxMessage } from "@lk/contract/outbox";
 import { useId } from "react";
-import { formatMoscowDate, formatMoscowTime } from "../../../lib/dates.ts";
+import { formatDateTime } from "../../../lib/dates.ts";
 import { formatPhone } from "../../../lib/phone.ts";
 import { linkify } from "../linkify.ts";
 
@@ -23,9 +23,7 @@ export function OutboxMessageItem({ message }: { message: OutboxMessage }) {
           <dd>{message.channel === "SMS" ? formatPhone(message.to) : message.to}</dd>
           <dt>Создано</dt>
           <dd>
-            <time dateTime={message.createdAt}>
-              {formatMoscowDate(message.createdAt)}, {formatMoscowTime(message.createdAt, { seconds: true })}
-            </time>
+            <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, { seconds: true })}</time>
             {message.sentAt ? null : " (ещё не отправлено)"}
           </dd>
         </dl>

@@ -4,8 +4,8 @@ import { Alert } from "../../../components/ui/Alert.tsx";
 import { Button } from "../../../components/ui/Button.tsx";
 import { PageLoader } from "../../../components/ui/PageLoader.tsx";
 import { SelectField } from "../../../components/ui/SelectField.tsx";
+import { formatDateTime } from "../../../lib/dates.ts";
 import { type OperatorQueueStatus, useQueue } from "../api/get-queue.ts";
-import { formatDateTime } from "../change-format.ts";
 import { RequestStatus } from "./RequestStatus.tsx";
 
 const FILTERS: Record<OperatorQueueStatus, string> = {

@@ -1,7 +1,8 @@
 import { type ServiceRequest, serviceRequestKinds } from "@lk/contract/requests";
 import type { ReactNode } from "react";
+import { formatDateTime } from "../../../lib/dates.ts";
 import type { AccountFacts } from "../change-format.ts";
-import { changeRows, formatDateTime } from "../change-format.ts";
+import { changeRows } from "../change-format.ts";
 import { ChangeTable } from "./ChangeTable.tsx";
 import { DocumentList } from "./DocumentList.tsx";
 import { RequestHistory } from "./RequestHistory.tsx";

@@ -1,5 +1,5 @@
 import type { ServiceRequest } from "@lk/contract/requests";
-import { formatDateTime } from "../change-format.ts";
+import { formatDateTime } from "../../../lib/dates.ts";
 import { RequestStatus } from "./RequestStatus.tsx";
 
 /** The request's path: each status with its date, who moved it, and the operator's comment. */
