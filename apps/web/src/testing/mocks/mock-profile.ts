@@ -30,19 +30,14 @@ export function toProfile(user: MockUser): Profile {
   };
 }
 
-/** Another customer's login already: refused as the API words it (at the code's confirmation, or an undo). */
-export function checkFree(userId: string, kind: ContactKind, value: string): void {
+/**
+ * The value `userId` proved by a code, claimed from the other customers who hold it: refused as the
+ * API words it when one of them keeps it, otherwise taken from those who only typed it (yieldsToProof).
+ */
+function claim(userId: string, kind: ContactKind, value: string): void {
   const holders = mockDb.state.users.filter((u) => u.id !== userId && currentOf(u, kind) === value);
   if (holders.some((u) => !yieldsToProof(kind, confirmedOf(u, kind)))) throw contactTaken(kind);
-}
-
-/** The value, proved by `userId`, is taken from the customers who only typed it (yieldsToProof). */
-function takeOver(userId: string, kind: ContactKind, value: string): void {
-  for (const other of mockDb.state.users) {
-    if (other.id !== userId && currentOf(other, kind) === value && yieldsToProof(kind, confirmedOf(other, kind))) {
-      setContact(other, kind, null, false);
-    }
-  }
+  for (const holder of holders) setContact(holder, kind, null, false);
 }
 
 const currentOf = (user: MockUser, kind: ContactKind) => (kind === "EMAIL" ? user.email : user.phone);
@@ -127,8 +122,7 @@ export function confirmContact(user: MockUser, kind: ContactKind, code: string):
     mockDb.save();
     throw wrong.error;
   }
-  checkFree(user.id, kind, current.value);
-  takeOver(user.id, kind, current.value);
+  claim(user.id, kind, current.value);
   current.closedAt = now.toISOString();
   const previous = currentOf(user, kind);
   const change =
