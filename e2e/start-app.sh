@@ -26,6 +26,6 @@ export MAX_EVENT_LOOP_DELAY_MS=0
 # The journeys need known dates: the reading window is open on the 20th and closed on the 27th.
 export CLOCK_FIXED_AT="${E2E_CLOCK:?set E2E_CLOCK}"
 # Journeys sign in often from one address; the limits themselves are tested in the API suite.
-export RATE_LIMIT_AUTH_PER_MINUTE=10000 SIGN_IN_FAILURES_PER_LOGIN=1000
+export RATE_LIMIT_AUTH_PER_MINUTE=10000 SIGN_IN_FAILURES_PER_LOGIN=1000 RATE_LIMIT_ANSWERS_PER_MINUTE=10000
 cd "$here/../apps/api"
 exec node --import tsx src/server.ts

@@ -1,6 +1,7 @@
 import { linkAccount, openLinkDialog, papersOf, sidebar } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
+import { newestMessage, openOutbox } from "../support/outbox.ts";
 import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 test("a customer links an account by the bill total and sees its page", async ({ page }, info) => {
@@ -125,6 +126,64 @@ test("five wrong answers lock the account for this customer and say until when",
   await again.getByLabel("Номер лицевого счёта").fill(papers.accountNumber);
   await again.getByRole("button", { name: "Подключить" }).click();
   await expect(again.getByRole("alert")).toContainText("Превышено число попыток");
+});
+
+test("a customer who had an account hears when someone else links it", async ({ page, context }, info) => {
+  const holder = await signUp(page, info);
+  const papers = await linkAccount(page, 9);
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
+  // A family member (or a stranger who guessed) links the same account with their own answer.
+  await signUp(page, info);
+  await linkAccount(page, 9);
+
+  const mail = await openOutbox(context, holder.email);
+  const letter = newestMessage(mail);
+  await expect(letter).toContainText(`Лицевой счёт № ${papers.accountNumber} подключён к ещё одной учётной записи`);
+  await expect(letter).toContainText("Если нет, обратитесь к поставщику");
+});
+
+test("twenty wrong answers in a day over any accounts stop new links, and say until when", async ({ page }, info) => {
+  const customer = await signUp(page, info);
+  // Four numbers nobody has, five wrong answers each (a wrong answer for an unknown number counts
+  // like any other), sent from the page as the dialog sends them: twenty in all.
+  await page.evaluate(async ({ email, password }) => {
+    const post = (url: string, body: object, token?: string) =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const { accessToken } = await (await post("/api/auth/sign-in", { login: email, password })).json();
+    for (let n = 0; n < 4; n++) {
+      for (let i = 0; i < 5; i++) {
+        const body = {
+          supplierId: "mosenergosbyt",
+          accountNumber: `779900000${n}`,
+          question: "BILL_TOTAL",
+          answer: `${i},01`,
+        };
+        await post("/api/accounts/link/confirm", body, accessToken);
+      }
+    }
+  }, customer);
+  const papers = papersOf(10);
+  await page.getByRole("button", { name: "Добавить лицевой счёт" }).click();
+  const dialog = page.getByRole("dialog", { name: "Добавить лицевой счёт" });
+  await dialog.getByLabel("Поставщик").selectOption({ label: papers.supplierName });
+  await dialog.getByLabel("Номер лицевого счёта").fill(papers.accountNumber);
+  await dialog.getByRole("button", { name: "Подключить" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(
+    /Слишком много неверных ответов на контрольные вопросы за сутки\. Подключать лицевые счета можно будет после \d\d\.\d\d\.\d{4} \d\d:\d\d \(мск\)\./,
+  );
+  await expectNoA11yViolations(page);
+  if (!isMock(info)) {
+    const attempts = await queryAppDatabase<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "ControlQuestionAttempt" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`,
+      [customer.email],
+    );
+    expect(attempts).toEqual([{ n: 20 }]);
+  }
 });
 
 test("a customer removes an additional account after confirming", async ({ page }, info) => {
