@@ -1,6 +1,7 @@
 import { linkAccount, openLinkDialog, papersOf, sidebar } from "../support/accounts.ts";
 import { isMock, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
+import { newestMessage, openOutbox } from "../support/outbox.ts";
 import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 
 test("a customer links an account by the bill total and sees its page", async ({ page }, info) => {
@@ -125,6 +126,21 @@ test("five wrong answers lock the account for this customer and say until when",
   await again.getByLabel("Номер лицевого счёта").fill(papers.accountNumber);
   await again.getByRole("button", { name: "Подключить" }).click();
   await expect(again.getByRole("alert")).toContainText("Превышено число попыток");
+});
+
+test("a customer who had an account hears when someone else links it", async ({ page, context }, info) => {
+  const holder = await signUp(page, info);
+  const papers = await linkAccount(page, 9);
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
+  // A family member (or a stranger who guessed) links the same account with their own answer.
+  await signUp(page, info);
+  await linkAccount(page, 9);
+
+  const mail = await openOutbox(context, holder.email);
+  const letter = newestMessage(mail);
+  await expect(letter).toContainText(`Лицевой счёт № ${papers.accountNumber} подключён к ещё одной учётной записи`);
+  await expect(letter).toContainText("Если нет, обратитесь к поставщику");
 });
 
 test("twenty wrong answers in a day over any accounts stop new links, and say until when", async ({ page }, info) => {
