@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from "@playwright/test";
 import { linkAccount, papersOf } from "../support/accounts.ts";
 import { type Customer, isMock, makeCustomer, signUp } from "../support/customers.ts";
 import { queryAppDatabase } from "../support/database.ts";
@@ -7,19 +8,19 @@ import { expect, expectNoA11yViolations, test } from "../support/test.ts";
 // An account no other journey uses: its «Получение счёта по e-mail» is shared by everyone linked to it.
 const BILLS_ACCOUNT = 33;
 
-async function openProfile(page: import("@playwright/test").Page) {
+async function openProfile(page: Page) {
   await page.getByRole("navigation", { name: "Учётная запись" }).getByRole("link", { name: "Профиль" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Профиль" })).toBeVisible();
 }
 
-async function signIn(page: import("@playwright/test").Page, login: string, password: string) {
+async function signIn(page: Page, login: string, password: string) {
   await page.getByLabel("E-mail или номер телефона").fill(login);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page.getByRole("heading", { name: /Здравствуйте/ })).toBeVisible();
 }
 
-async function signOut(page: import("@playwright/test").Page) {
+async function signOut(page: Page) {
   await page.getByRole("button", { name: "Выйти" }).click();
   await expect(page.getByRole("heading", { name: "Вход в личный кабинет" })).toBeVisible();
 }
@@ -28,23 +29,24 @@ async function signOut(page: import("@playwright/test").Page) {
 const spelled = (phone: string) =>
   `8 ${phone.slice(2, 5)} ${phone.slice(5, 8)}-${phone.slice(8, 10)}-${phone.slice(10)}`;
 
-test("a customer changes the phone with the SMS code and signs in with the new phone", async ({
-  page,
-  context,
-}, info) => {
-  const customer = await signUp(page, info);
-  const phone = makeCustomer().phone;
+/** «Изменить телефон» (or «Указать», when there is none) in the profile: the contacts and the dialog. */
+async function openPhoneDialog(page: Page) {
   await openProfile(page);
   const contacts = page.getByRole("region", { name: "Контакты" });
   await contacts.getByRole("button", { name: /^(Изменить|Указать) телефон$/ }).click();
   const dialog = page.getByRole("dialog", { name: /^(Изменение|Добавление) телефона$/ });
-  await dialog.getByLabel("Новый номер мобильного телефона").fill(spelled(phone));
-  // A change of login needs the current password: a wrong one is said beside it.
-  await dialog.getByLabel("Текущий пароль").fill("Not-my-password-1");
-  await dialog.getByRole("button", { name: "Получить код" }).click();
-  await expect(dialog.getByLabel("Текущий пароль")).toHaveAccessibleDescription(/Текущий пароль введён неверно\./);
-  await expect(dialog.getByLabel("Новый номер мобильного телефона")).toHaveValue(spelled(phone));
-  await dialog.getByLabel("Текущий пароль").fill(customer.password);
+  return { contacts, dialog };
+}
+
+/** With the number typed: the current password, the code from the SMS, «Подтвердить»; the profile says so. */
+async function provePhone(
+  page: Page,
+  context: BrowserContext,
+  { password, phone }: Pick<Customer, "password" | "phone">,
+) {
+  const contacts = page.getByRole("region", { name: "Контакты" });
+  const dialog = page.getByRole("dialog", { name: /^(Изменение|Добавление) телефона$/ });
+  await dialog.getByLabel("Текущий пароль").fill(password);
   await dialog.getByRole("button", { name: "Получить код" }).click();
   await expect(dialog.getByText(/Мы отправили код на/)).toBeVisible();
   await expect(dialog.getByRole("button", { name: "Отправить код ещё раз" })).toBeDisabled();
@@ -56,6 +58,22 @@ test("a customer changes the phone with the SMS code and signs in with the new p
   await expect(contacts.getByRole("status").filter({ hasText: /^Телефон (изменён|добавлен)\.$/ })).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(contacts).toContainText(spelled(phone).replace(/^8/, "+7"));
+}
+
+test("a customer changes the phone with the SMS code and signs in with the new phone", async ({
+  page,
+  context,
+}, info) => {
+  const customer = await signUp(page, info);
+  const phone = makeCustomer().phone;
+  const { dialog } = await openPhoneDialog(page);
+  await dialog.getByLabel("Новый номер мобильного телефона").fill(spelled(phone));
+  // A change of login needs the current password: a wrong one is said beside it.
+  await dialog.getByLabel("Текущий пароль").fill("Not-my-password-1");
+  await dialog.getByRole("button", { name: "Получить код" }).click();
+  await expect(dialog.getByLabel("Текущий пароль")).toHaveAccessibleDescription(/Текущий пароль введён неверно\./);
+  await expect(dialog.getByLabel("Новый номер мобильного телефона")).toHaveValue(spelled(phone));
+  await provePhone(page, context, { password: customer.password, phone });
   if (!isMock(info)) {
     const rows = await queryAppDatabase<{ phone: string }>(`SELECT phone FROM "User" WHERE email = $1`, [
       customer.email,
@@ -65,6 +83,49 @@ test("a customer changes the phone with the SMS code and signs in with the new p
 
   await signOut(page);
   await signIn(page, spelled(phone), customer.password);
+});
+
+test("a phone someone typed at registration goes to the customer who proves it by SMS", async ({
+  page,
+  context,
+}, info) => {
+  // Someone registers with a number that is not theirs: nobody proves a phone at registration.
+  const squatter = makeCustomer();
+  await page.goto("/register");
+  await page.getByLabel("ФИО").fill(squatter.fullName);
+  await page.getByLabel("E-mail").fill(squatter.email);
+  await page.getByLabel("Мобильный телефон (необязательно)").fill(spelled(squatter.phone));
+  await page.getByLabel("Пароль", { exact: true }).fill(squatter.password);
+  await page.getByLabel("Пароль ещё раз").fill(squatter.password);
+  await page.getByRole("button", { name: "Зарегистрироваться" }).click();
+  await expect(page.getByRole("heading", { name: /Здравствуйте/ })).toBeVisible();
+  await signOut(page);
+
+  // The number's owner adds it with the code the number receives: it is theirs now, not the squatter's.
+  const owner = await signUp(page, info);
+  const { dialog } = await openPhoneDialog(page);
+  await dialog.getByLabel("Новый номер мобильного телефона").fill(spelled(squatter.phone));
+  await provePhone(page, context, { password: owner.password, phone: squatter.phone });
+  if (!isMock(info)) {
+    const rows = await queryAppDatabase<{ email: string; phone: string | null; proved: boolean }>(
+      `SELECT email, phone, "phoneConfirmedAt" IS NOT NULL AS proved FROM "User" WHERE email IN ($1, $2) ORDER BY email = $1 DESC`,
+      [owner.email, squatter.email],
+    );
+    expect(rows).toEqual([
+      { email: owner.email, phone: squatter.phone, proved: true },
+      { email: squatter.email, phone: null, proved: false },
+    ]);
+  }
+
+  // The number signs the owner in; the squatter keeps their account, reached by e-mail only.
+  await signOut(page);
+  await signIn(page, spelled(squatter.phone), owner.password);
+  await signOut(page);
+  await signIn(page, squatter.email, squatter.password);
+  await openProfile(page);
+  await expect(
+    page.getByRole("region", { name: "Контакты" }).getByRole("button", { name: "Указать телефон" }),
+  ).toBeVisible();
 });
 
 test("a new customer confirms the e-mail to link an account, then gets its bills by e-mail", async ({
