@@ -131,7 +131,10 @@ export function contactChangedMessage(
       kind: "CONTACT_CHANGED",
       to: to.address,
       subject: "Номер телефона изменён",
-      text: `В личном кабинете ${what}. Если это не вы, отмените: ${undoLink}`,
+      // No link here: the previous number may be someone else's now (a lost SIM, a number never
+      // proved), and «Это был не я» ends in a new password, which a phone alone never gives. The
+      // link goes to the account's e-mail, where a password reset goes anyway.
+      text: `В личном кабинете ${what}. Если это не вы, отмените изменение по ссылке из письма на e-mail учётной записи.`,
     };
   }
   return {

@@ -232,7 +232,17 @@ describe("4. a stolen access token does not carry the account away", () => {
     expect((await signIn(victim.email, "Secret-123")).statusCode).toBe(401);
   });
 
-  it("a phone change is told to the e-mail and to the previous phone; the thief's own undo links die with the owner's", async () => {
+  it("whoever has the previous number (never proved, or a SIM the owner lost) gets no link that ends in a new password", async () => {
+    const victim = await registerCustomer(t.app);
+    await t.db.user.update({ where: { id: victim.id }, data: { phone: "+79160008888", phoneConfirmedAt: null } });
+    await changeOf(victim)("PHONE", "+79160009999");
+    const sms = await lastMessageTo(t, "+79160008888");
+    expect(sms).toMatchObject({ kind: "CONTACT_CHANGED", channel: "SMS" });
+    expect(sms?.text).toContain("по ссылке из письма на e-mail учётной записи");
+    expect(sms?.text).not.toMatch(/token=|undo-contact-change/);
+  });
+
+  it("a phone change is told to the e-mail and to the previous phone, the link only in the letter; the thief's own undo links die with the owner's", async () => {
     const victim = await registerCustomer(t.app);
     await t.db.user.update({ where: { id: victim.id }, data: { phone: "+79160002222", phoneConfirmedAt: new Date() } });
     const change = changeOf(victim);
@@ -241,7 +251,9 @@ describe("4. a stolen access token does not carry the account away", () => {
     const mail = await lastMessageTo(t, victim.email);
     expect(sms).toMatchObject({ kind: "CONTACT_CHANGED", channel: "SMS" });
     expect(mail).toMatchObject({ kind: "CONTACT_CHANGED", channel: "EMAIL" });
-    const ownerToken = sms?.text.match(/token=([\w-]+)/)?.[1] as string;
+    // The link is in the letter only: whoever has the previous number now gets none.
+    expect(sms?.text).not.toMatch(/token=/);
+    const ownerToken = mail?.text.match(/token=([\w-]+)/)?.[1] as string;
     // The thief moves the e-mail too (its undo link goes to the victim's mailbox) and back (to theirs).
     await change("EMAIL", "thief@example.ru");
     await change("EMAIL", "thief2@example.ru");

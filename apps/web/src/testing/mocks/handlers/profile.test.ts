@@ -330,15 +330,16 @@ describe("mock API: undoing a change of e-mail or phone", () => {
     expect((await errorOf(again)).code).toBe("UNDO_LINK_INVALID");
   });
 
-  it("tells a phone change to the e-mail and, by SMS, to the previous phone; the link puts the phone back", async () => {
+  it("tells a phone change to the e-mail and, by SMS without the link, to the previous phone; the link puts the phone back", async () => {
     const token = await signIn();
     await changeContact(token, "PHONE", "+79160003300");
     const mail = await newestTo(DEMO_CUSTOMER.email);
     const sms = await newestTo(DEMO_CUSTOMER.phone);
     expect(mail).toMatchObject({ channel: "EMAIL", kind: "CONTACT_CHANGED", subject: "Номер телефона изменён" });
     expect(sms).toMatchObject({ channel: "SMS", kind: "CONTACT_CHANGED" });
-    const link = tokenIn(sms?.text, "/undo-contact-change");
-    expect(tokenIn(mail?.text, "/undo-contact-change")).toBe(link);
+    // The link only in the letter: the previous number may be someone else's by now.
+    expect(sms?.text).not.toContain("/undo-contact-change");
+    const link = tokenIn(mail?.text, "/undo-contact-change");
     const { passwordResetToken, ...undone } = ContactChangeUndone.parse(await (await undo(link)).json());
     expect(undone).toEqual({ kind: "PHONE", value: DEMO_CUSTOMER.phone });
     await newPassword(passwordResetToken);
