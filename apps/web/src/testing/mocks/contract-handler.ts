@@ -11,6 +11,7 @@ import type { IncomingDocument } from "@lk/domain";
 import { DomainError } from "@lk/domain";
 import { delay, HttpResponse, http } from "msw";
 import type { z } from "zod";
+import { mockDb } from "./mock-db.ts";
 
 export interface MockContext<R extends Route> {
   input: RouteParsed<R>;
@@ -80,6 +81,7 @@ export function mockRoute<R extends Route>(
   return http[method](route.path, async ({ request, params }) => {
     await delay(import.meta.env.MODE === "test" ? 0 : 150);
     try {
+      mockDb.sync();
       const userId = options.authenticate(request);
       if (route.auth && !userId) throw new DomainError("UNAUTHORIZED");
       const url = new URL(request.url);

@@ -200,10 +200,22 @@ function empty(): MockState {
   };
 }
 
-function load(): MockState {
+// What this tab last read from or wrote to localStorage: another tab has written when it differs.
+let known: string | null = null;
+
+/** The saved state's text; undefined where there is no storage (Node, blocked storage). */
+function stored(): string | null | undefined {
   try {
-    const raw = globalThis.localStorage?.getItem(MOCK_STORAGE_KEY);
-    return raw ? { ...empty(), ...JSON.parse(raw) } : empty();
+    return globalThis.localStorage?.getItem(MOCK_STORAGE_KEY);
+  } catch {
+    return undefined;
+  }
+}
+
+function load(): MockState {
+  known = stored() ?? null;
+  try {
+    return known ? { ...empty(), ...JSON.parse(known) } : empty();
   } catch {
     return empty();
   }
@@ -213,22 +225,28 @@ export const mockDb = {
   state: load(),
   save() {
     try {
-      globalThis.localStorage?.setItem(MOCK_STORAGE_KEY, JSON.stringify(this.state));
+      const text = JSON.stringify(this.state);
+      globalThis.localStorage?.setItem(MOCK_STORAGE_KEY, text);
+      known = text;
     } catch {
       // Private mode or full storage: the mock still works until the next reload.
     }
+  },
+  /**
+   * Before each request: take what another tab of the mock wrote since (e.g. /dev/outbox beside the
+   * cabinet, which refreshed the session), so the tabs act like one server. Keeping this tab's copy
+   * until a `storage` event arrived let a request in between write the old copy over the other
+   * tab's change.
+   */
+  sync() {
+    const text = stored();
+    if (text !== undefined && text !== known) this.state = load();
   },
   reset(next: MockState = empty()) {
     this.state = next;
     this.save();
   },
 };
-
-// Another tab of the mock (e.g. /dev/outbox beside the cabinet) changed the state: take it, so the
-// tabs act like one server instead of overwriting each other's changes.
-globalThis.addEventListener?.("storage", (event: StorageEvent) => {
-  if (event.key === MOCK_STORAGE_KEY) mockDb.state = load();
-});
 
 export function randomToken(prefix: string): string {
   return `${prefix}-${crypto.randomUUID()}`;
