@@ -271,6 +271,30 @@ describe("«Оплатить» через СБП", () => {
     ).toBe(0);
   });
 
+  it("a retry after the acquirer made the order but failed to answer keeps its reference: the payment is credited", async () => {
+    const { account, call, balance, status } = await customerWith("7700000001");
+    const before = await balance();
+    const request = { idempotencyKey: randomUUID(), amountKopecks: 20_000 };
+    const url = `/api/accounts/${account.id}/payments`;
+    const real = gateway.createPayment;
+    gateway.createPayment = function (order) {
+      real.call(this, order);
+      throw new Error("the acquirer's answer timed out");
+    };
+    try {
+      expect((await call("POST", url, request)).statusCode).toBeGreaterThanOrEqual(500);
+    } finally {
+      gateway.createPayment = real;
+    }
+    const retry = await call("POST", url, request);
+    expect(retry.statusCode).toBe(201);
+    const { payment, confirmationUrl } = PaymentStarted.parse(retry.json());
+    expect((await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).gatewayRef).not.toBeNull();
+    await payOnAcquirerPage(t.app, confirmationUrl, "4111 1111 1111 1111");
+    expect(await status(payment.id)).toBe("ACCEPTED");
+    expect(await balance()).toBe(before - 20_000);
+  });
+
   it("the same key with another way to pay is another request: 422", async () => {
     const { account, call } = await customerWith("7700000025");
     const key = randomUUID();

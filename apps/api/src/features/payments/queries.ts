@@ -14,13 +14,15 @@ export interface PaymentFacts {
   channel: "PORTAL" | "AUTOPAY" | "BANK" | "CASH";
   declineReason: string | null;
   requestHash: string | null;
+  /** The acquirer's reference; null until its answer to «Оплатить» was heard. */
+  gatewayRef: string | null;
 }
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const paymentJson = (p: string) => `json_build_object('id', ${p}.id, 'accountId', ${p}."accountId",
   'paidAt', to_char(${p}."paidAt" AT TIME ZONE 'UTC', ${ISO}), 'amountKopecks', ${p}."amountKopecks",
   'status', ${p}.status, 'channel', ${p}.channel, 'declineReason', ${p}."declineReason",
-  'requestHash', ${p}."requestHash")`;
+  'requestHash', ${p}."requestHash", 'gatewayRef', ${p}."gatewayRef")`;
 
 /**
  * «Оплатить» in one statement: the session, the link, the payment «в обработке» written when both
@@ -66,10 +68,14 @@ export const paymentByKey = statement<[userId: string, key: string], { payment: 
   `SELECT ${paymentJson("p")} AS payment FROM "Payment" p WHERE p."createdById" = $1::uuid AND p."idempotencyKey" = $2::uuid`,
 );
 
-/** The acquirer's reference for a payment. $1 payment, $2 reference. */
+/**
+ * The acquirer's reference for a payment that has none yet: the first try's, or a retry's when the
+ * first try's answer never came (the acquirer made the order but the portal did not hear back).
+ * $1 payment, $2 reference.
+ */
 export const rememberGatewayRef = statement<[paymentId: string, gatewayRef: string], never>(
   "payments.gateway-ref",
-  `UPDATE "Payment" SET "gatewayRef" = $2, "updatedAt" = now() WHERE id = $1::uuid`,
+  `UPDATE "Payment" SET "gatewayRef" = $2, "updatedAt" = now() WHERE id = $1::uuid AND "gatewayRef" IS NULL`,
 );
 
 /**

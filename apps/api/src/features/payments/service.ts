@@ -123,7 +123,9 @@ export async function pay(
     body.method === "SBP"
       ? await gateway.createSbpPayment(order)
       : { ...(await gateway.createPayment(order)), expiresAt: null };
-  if (!created.existing) await sql.query(rememberGatewayRef, [payment.id, started.gatewayRef]);
+  // A retry too, when the first try never heard the acquirer's answer: without the reference its
+  // callback finds no payment and reconciliation skips it, so a charged card would never be credited.
+  if (!created.existing?.gatewayRef) await sql.query(rememberGatewayRef, [payment.id, started.gatewayRef]);
   return {
     payment,
     confirmationUrl: started.confirmationUrl,
@@ -135,7 +137,7 @@ export async function pay(
 export const paymentReturnPath = (accountId: string, paymentId: string) =>
   `/accounts/${accountId}?payment=${paymentId}`;
 
-const toContract = ({ accountId: _, requestHash: __, ...payment }: PaymentFacts): Payment => payment;
+const toContract = ({ accountId: _, requestHash: __, gatewayRef: ___, ...payment }: PaymentFacts): Payment => payment;
 
 /** The key again: the first payment when it is the same request, a refusal when the key is reused. */
 function repeat(first: PaymentFacts, accountId: string, requestHash: string): Payment {
