@@ -5,6 +5,7 @@ import {
   CODE_RESEND_MS,
   CODE_TTL_MS,
   CODES_PER_HOUR,
+  CODES_PER_VALUE_PER_HOUR,
   codeRequestKind,
   contactTaken,
   waitText,
@@ -18,7 +19,7 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe("allowContactCode", () => {
   it("lets the first code out, valid for ten minutes", () => {
-    expect(allowContactCode([], now)).toEqual({ expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
+    expect(allowContactCode([], now, [])).toEqual({ expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
   });
 
   it.each([
@@ -26,7 +27,7 @@ describe("allowContactCode", () => {
     [[ago(30_000), ago(10 * 60_000)], 30],
     [[ago(59_001)], 1],
   ])("one a minute: codes sent %j wait %i s", (sentAt, seconds) => {
-    const error = refusal(() => allowContactCode(sentAt, now));
+    const error = refusal(() => allowContactCode(sentAt, now, []));
     expect(error.code).toBe("TOO_MANY_REQUESTS");
     expect(error.details?.retryAfterSeconds).toBe(seconds);
     expect(error.message).toBe(`Новый код можно запросить через ${seconds} с.`);
@@ -34,14 +35,23 @@ describe("allowContactCode", () => {
 
   it(`${CODES_PER_HOUR} an hour: the sixth waits for the oldest of the five to age out, in minutes`, () => {
     const five = [50, 40, 30, 20, 10].map((m) => ago(m * 60_000));
-    const error = refusal(() => allowContactCode(five, now));
+    const error = refusal(() => allowContactCode(five, now, []));
     expect(error.details?.retryAfterSeconds).toBe(10 * 60);
     expect(error.message).toBe("Новый код можно запросить через 10 мин.");
   });
 
+  it(`${CODES_PER_VALUE_PER_HOUR} an hour to one value, whoever asked: the next waits in the same words`, () => {
+    const toValue = [55, 50, 45, 40, 35, 30, 25, 20, 15, 12].map((m) => ago(m * 60_000));
+    const error = refusal(() => allowContactCode([], now, toValue));
+    expect(error.code).toBe("TOO_MANY_REQUESTS");
+    expect(error.details?.retryAfterSeconds).toBe(5 * 60);
+    expect(error.message).toBe("Новый код можно запросить через 5 мин.");
+    expect(() => allowContactCode([], now, toValue.slice(1))).not.toThrow();
+  });
+
   it("codes older than an hour and a minute-old one do not count", () => {
     const old = [70, 65, 62, 61, 61].map((m) => ago(m * 60_000));
-    expect(() => allowContactCode([...old, ago(CODE_RESEND_MS)], now)).not.toThrow();
+    expect(() => allowContactCode([...old, ago(CODE_RESEND_MS)], now, [])).not.toThrow();
   });
 });
 

@@ -10,6 +10,12 @@ export const CODE_TTL_MS = 10 * 60_000;
 export const CODE_RESEND_MS = 60_000;
 /** Five codes an hour per kind. */
 export const CODES_PER_HOUR = 5;
+/**
+ * Codes an hour to one e-mail or phone, whoever asks: many throwaway accounts cannot flood one
+ * number with texts (each costs money, and it is a nuisance to the number's holder). Twice one
+ * customer's allowance, so someone else's asking does not lock the holder out at once.
+ */
+export const CODES_PER_VALUE_PER_HOUR = 10;
 /** Wrong tries a code takes before it closes. */
 export const CODE_ATTEMPTS = 5;
 const HOUR_MS = 60 * 60_000;
@@ -38,21 +44,35 @@ export function codeRequestKind(
   return "confirm-current";
 }
 
-/**
- * Whether a new code may go out now, given when the kind's codes of the last hour were sent (any
- * order): one a minute, {@link CODES_PER_HOUR} an hour. Refuses with how long to wait, and
- * returns the new code's expiry.
- */
-export function allowContactCode(sentAt: readonly Date[], now: Date): { expiresAt: Date } {
-  const newestFirst = sentAt
+/** How long until the `limit`-th newest of `sentAt` (sent within the hour) ages out; 0: none to wait. */
+function hourWaitMs(sentAt: readonly Date[], limit: number, now: Date): number {
+  const counted = sentAt
     .filter((at) => at.getTime() > now.getTime() - HOUR_MS)
-    .sort((a, b) => b.getTime() - a.getTime());
-  const last = newestFirst[0];
-  const minuteWait = last ? last.getTime() + CODE_RESEND_MS - now.getTime() : 0;
-  const oldestCounted = newestFirst[CODES_PER_HOUR - 1];
-  const hourWait = oldestCounted ? oldestCounted.getTime() + HOUR_MS - now.getTime() : 0;
-  if (minuteWait > 0 || hourWait > 0) {
-    const seconds = Math.max(1, Math.ceil(Math.max(minuteWait, hourWait) / 1000));
+    .sort((a, b) => b.getTime() - a.getTime())[limit - 1];
+  return counted ? counted.getTime() + HOUR_MS - now.getTime() : 0;
+}
+
+/**
+ * Whether a new code may go out now, given when the customer's codes of this kind were sent in the
+ * last hour, and when any customer's codes to the same value were (any order): one a minute and
+ * {@link CODES_PER_HOUR} an hour per customer, {@link CODES_PER_VALUE_PER_HOUR} an hour to the
+ * value. Refuses with how long to wait, in the same words whichever limit it is (the other
+ * customers asking for the value are not told), and returns the new code's expiry.
+ */
+export function allowContactCode(
+  sentAt: readonly Date[],
+  now: Date,
+  sentToValue: readonly Date[],
+): { expiresAt: Date } {
+  const last = Math.max(...sentAt.map((at) => at.getTime()), Number.NEGATIVE_INFINITY);
+  const minuteWait = last + CODE_RESEND_MS - now.getTime();
+  const wait = Math.max(
+    minuteWait,
+    hourWaitMs(sentAt, CODES_PER_HOUR, now),
+    hourWaitMs(sentToValue, CODES_PER_VALUE_PER_HOUR, now),
+  );
+  if (wait > 0) {
+    const seconds = Math.max(1, Math.ceil(wait / 1000));
     throw new DomainError("TOO_MANY_REQUESTS", `Новый код можно запросить через ${waitText(seconds)}`, {
       retryAfterSeconds: seconds,
     });

@@ -45,15 +45,22 @@ export async function sendContactCode(
   }
 
   return db.$transaction(async (tx) => {
-    // One request at a time per user and kind, so the limits below cannot be raced.
+    // One request at a time per user and kind, then per value (always in that order, so two
+    // customers asking for one number wait rather than deadlock): the limits below cannot be raced.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact:${userId}:${input.kind}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact-value:${input.kind}:${input.value}`}))`;
     const recent = await tx.contactCode.findMany({
-      where: { userId, kind: input.kind, createdAt: { gt: codeLimitSince(now) } },
-      select: { createdAt: true },
+      where: {
+        kind: input.kind,
+        createdAt: { gt: codeLimitSince(now) },
+        OR: [{ userId }, { value: input.value }],
+      },
+      select: { userId: true, value: true, createdAt: true },
     });
     const { expiresAt } = allowContactCode(
-      recent.map((c) => c.createdAt),
+      recent.filter((c) => c.userId === userId).map((c) => c.createdAt),
       now,
+      recent.filter((c) => c.value === input.value).map((c) => c.createdAt),
     );
     await tx.contactCode.updateMany({ where: { userId, kind: input.kind, closedAt: null }, data: { closedAt: now } });
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");

@@ -1,5 +1,5 @@
 import { ContactCodeSent, ErrorBody, Profile } from "@lk/contract";
-import { CODE_ATTEMPTS, CODE_RESEND_MS } from "@lk/domain";
+import { CODE_ATTEMPTS, CODE_RESEND_MS, CODES_PER_VALUE_PER_HOUR } from "@lk/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../lib/clock.ts";
 import {
@@ -133,6 +133,24 @@ describe("new phone and e-mail, confirmed by a code from the outbox", () => {
     }
     const ok = await as(t.app, c)("POST", "/api/profile/contact-codes/confirm", { kind: "EMAIL", code: second });
     expect(Profile.parse(ok.json())).toMatchObject({ email: "new-address@example.ru", emailConfirmed: true });
+  });
+
+  it(`one number gets ${CODES_PER_VALUE_PER_HOUR} codes an hour whoever asks, even all at once from many accounts`, async () => {
+    const askers = await Promise.all(
+      Array.from({ length: CODES_PER_VALUE_PER_HOUR + 2 }, () => registerCustomer(t.app)),
+    );
+    const statuses = await Promise.all(
+      askers.map(async (c) => (await sendCode(c, "PHONE", "+79165550777")).statusCode),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(CODES_PER_VALUE_PER_HOUR);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(2);
+    expect(await t.db.outboxMessage.count({ where: { to: "+79165550777" } })).toBe(CODES_PER_VALUE_PER_HOUR);
+    // A refused asker may send to another number (the limit was the number's), and after the hour
+    // this number gets codes again.
+    const refused = askers[statuses.indexOf(429)] as Customer;
+    expect((await sendCode(refused, "PHONE", "+79165550778")).statusCode).toBe(201);
+    clock.advance(60 * 60_000);
+    expect((await sendCode(refused, "PHONE", "+79165550777")).statusCode).toBe(201);
   });
 
   it("a code expires after 10 minutes", async () => {

@@ -76,9 +76,11 @@ export function sendContactCode(
   const current = { value: currentOf(user, kind), confirmed: confirmedOf(user, kind) };
   if (codeRequestKind(kind, value, current) === "change") checkPassword(user, currentPassword);
   const mine = mockDb.state.contactCodes.filter((c) => c.userId === user.id && c.kind === kind);
+  const toValue = mockDb.state.contactCodes.filter((c) => c.kind === kind && c.value === value);
   const { expiresAt } = allowContactCode(
     mine.map((c) => new Date(c.createdAt)),
     now,
+    toValue.map((c) => new Date(c.createdAt)),
   );
   const previous = mine.at(-1);
   if (previous && !previous.closedAt) previous.closedAt = now.toISOString();

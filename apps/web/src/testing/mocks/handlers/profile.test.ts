@@ -10,6 +10,7 @@ import {
   routes,
 } from "@lk/contract";
 import { DEMO_CUSTOMER } from "@lk/demo-data";
+import { CODES_PER_VALUE_PER_HOUR } from "@lk/domain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { codeIn, tokenIn } from "../../outbox-text.ts";
@@ -61,6 +62,16 @@ const later = (seconds: number) => {
 };
 
 describe("mock API: profile", () => {
+  it(`sends one number ${CODES_PER_VALUE_PER_HOUR} codes an hour, whoever asks`, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= CODES_PER_VALUE_PER_HOUR; i++) {
+      const token = await register(`asker-${i}@example.ru`);
+      const body = { kind: "PHONE", value: "+79160007070", currentPassword: "Pass-word-1" };
+      statuses.push((await send("POST", routes.profile.sendContactCode.path, body, token)).status);
+    }
+    expect(statuses).toEqual([...Array(CODES_PER_VALUE_PER_HOUR).fill(201), 429]);
+  });
+
   it("changes the phone with an SMS code; the new phone signs in", async () => {
     const token = await signIn();
     const sent = await send(
