@@ -46,9 +46,10 @@ export async function sendContactCode(
 
   return db.$transaction(async (tx) => {
     // One request at a time per user and kind, then per value (always in that order, so two
-    // customers asking for one number wait rather than deadlock): the limits below cannot be raced.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact:${userId}:${input.kind}`}))`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact-value:${input.kind}:${input.value}`}))`;
+    // customers asking for one number wait rather than deadlock; one statement, the customer's first):
+    // the limits below cannot be raced.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`contact:${userId}:${input.kind}`})),
+      pg_advisory_xact_lock(hashtext(${`contact-value:${input.kind}:${input.value}`}))`;
     const recent = await tx.contactCode.findMany({
       where: {
         kind: input.kind,
