@@ -37,8 +37,12 @@ function doneText({ kind, value }: ContactChangeUndone): string {
   return `Готово: ${back}. Все сеансы завершены, прежний пароль больше не действует: задайте новый.`;
 }
 
+/** The link comes only by e-mail (a phone change's SMS to the previous number carries none). */
+const INCOMPLETE_LINK = "Ссылка для отмены неполная. Откройте её из письма целиком.";
+
 /**
- * The link from «ваш e-mail (телефон) изменён», sent to the previous address. Nothing happens on
+ * The link from «ваш e-mail (телефон) изменён», sent to the previous address (for a phone change,
+ * to the account's e-mail). Nothing happens on
  * opening it (mail scanners open links too): the customer presses the button.
  */
 export function UndoContactChangePage() {
@@ -49,7 +53,7 @@ export function UndoContactChangePage() {
   const [formError, setFormError] = useState<string | null>(null);
 
   if (!TOKEN.test(token)) {
-    return <Refused message="Ссылка для отмены неполная. Откройте её из письма или SMS целиком." />;
+    return <Refused message={INCOMPLETE_LINK} />;
   }
   if (refused) return <Refused message={refused} />;
   if (undo.data) {
@@ -77,7 +81,7 @@ export function UndoContactChangePage() {
           } else if (["UNDO_LINK_INVALID", "EMAIL_TAKEN", "PHONE_TAKEN"].includes(error.code)) {
             setRefused(error.message);
           } else if (error.fields.some((f) => f.path === "token")) {
-            setRefused("Ссылка для отмены неполная. Откройте её из письма или SMS целиком.");
+            setRefused(INCOMPLETE_LINK);
           } else {
             // The network or a limit: the link may still work, so the button stays.
             setFormError(error.message);
