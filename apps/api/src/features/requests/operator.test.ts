@@ -138,4 +138,14 @@ describe("the operator's queue", () => {
     expect((await as(t.app, operator)("GET", `/api/operator/requests/${id}`)).statusCode).toBe(404);
     expect((await as(t.app, operator)("POST", `/api/operator/requests/${id}/review`)).statusCode).toBe(404);
   });
+
+  it("an operator whose role is taken away is refused at once, not when the access token expires", async () => {
+    const former = await registerOperator(t.app, t.db);
+    const { request } = await fileRequest("7700000011", { kind: "RESIDENTS", residents: 9 });
+    expect((await as(t.app, former)("GET", "/api/operator/requests")).statusCode).toBe(200);
+    await t.db.user.update({ where: { id: former.id }, data: { role: "CUSTOMER" } });
+    const review = await as(t.app, former)("POST", `/api/operator/requests/${request.id}/review`);
+    expect(review.statusCode).toBe(403);
+    expect((await t.db.serviceRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUBMITTED");
+  });
 });

@@ -6,9 +6,15 @@ import type { Clock } from "../../lib/clock.ts";
 import { enqueue } from "../outbox/outbox.ts";
 import { operatorInclude, toOperatorRequest } from "./mappers.ts";
 
-/** Operator routes: the token's role decides (a customer gets 403, the route is not theirs). */
-export async function requireOperator(request: FastifyRequest): Promise<string> {
+/**
+ * Operator routes: a customer's token is refused at once (403, the route is not theirs); an
+ * operator's role is read again from the database, so one whose role was taken away cannot go on
+ * deciding requests for the rest of their access token's life.
+ */
+export async function requireOperator(db: Database, request: FastifyRequest): Promise<string> {
   if (request.user.role !== "OPERATOR") throw new DomainError("FORBIDDEN");
+  const user = await db.user.findUnique({ where: { id: request.user.sub }, select: { role: true } });
+  if (user?.role !== "OPERATOR") throw new DomainError("FORBIDDEN");
   return request.user.sub;
 }
 

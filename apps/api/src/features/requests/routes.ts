@@ -45,21 +45,21 @@ export function requestRoutes(app: FastifyInstance, deps: RequestDeps, uploadsPe
   });
 
   registerRoute(app, routes.operator.queue, async ({ request, query }) => {
-    await requireOperator(request);
+    await requireOperator(db, request);
     return { requests: await operatorQueue(db, query.status) };
   });
   registerRoute(app, routes.operator.get, async ({ request, params }) => {
-    await requireOperator(request);
+    await requireOperator(db, request);
     return operatorRequest(db, params.requestId);
   });
   registerRoute(app, routes.operator.document, async ({ request, reply, params }) => {
-    await requireOperator(request);
+    await requireOperator(db, request);
     return sendDocument(reply, await readDocument(deps, params));
   });
   registerRoute(app, routes.operator.review, async ({ request, params }) =>
-    takeForReview(deps, await requireOperator(request), params.requestId),
+    takeForReview(deps, await requireOperator(db, request), params.requestId),
   );
   registerRoute(app, routes.operator.decide, async ({ request, params, body }) =>
-    decide(deps, await requireOperator(request), params.requestId, body),
+    decide(deps, await requireOperator(db, request), params.requestId, body),
   );
 }
