@@ -7,6 +7,18 @@ function untilText(error: ApiError): string | null {
   return until && !Number.isNaN(until.getTime()) ? formatMoscowDateTime(until) : null;
 }
 
+/** Each wait's words before the moment it ends (this customer's lock, their daily limit, the account's pause). */
+const WAIT_WORDING = {
+  LINK_LOCKED: "Превышено число попыток. Подключить этот лицевой счёт можно будет после",
+  LINK_DAILY_LIMIT:
+    "Слишком много неверных ответов на контрольные вопросы за сутки. Подключать лицевые счета можно будет после",
+  LINK_PAUSED:
+    "Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос. Повторите после",
+} as const;
+
+const waitWording = (code: string): string | undefined =>
+  Object.hasOwn(WAIT_WORDING, code) ? WAIT_WORDING[code as keyof typeof WAIT_WORDING] : undefined;
+
 /**
  * The linking dialog's own wording for a wrong answer, a lock and a pause: the count of answers
  * left and the time the wait ends. Null for other errors.
@@ -18,28 +30,17 @@ export function linkErrorMessage(error: unknown): string | null {
       ? error.message
       : `Ответ неверный. Осталось попыток: ${error.attemptsLeft}.`;
   }
-  if (error.code === "LINK_LOCKED") {
+  const wording = waitWording(error.code);
+  if (wording) {
     const until = untilText(error);
-    return until ? `Превышено число попыток. Подключить этот лицевой счёт можно будет после ${until}.` : error.message;
-  }
-  if (error.code === "LINK_DAILY_LIMIT") {
-    const until = untilText(error);
-    return until
-      ? `Слишком много неверных ответов на контрольные вопросы за сутки. Подключать лицевые счета можно будет после ${until}.`
-      : error.message;
-  }
-  if (error.code === "LINK_PAUSED") {
-    const until = untilText(error);
-    return until
-      ? `Подключение этого лицевого счёта временно приостановлено: по нему было слишком много неверных ответов на контрольный вопрос. Повторите после ${until}.`
-      : error.message;
+    return until ? `${wording} ${until}.` : error.message;
   }
   return null;
 }
 
-/** Answers are refused until a time (this customer's lock, their daily limit, or the account's pause for everyone). */
+/** Answers are refused until a time: one of the waits above. */
 export const isLinkWait = (error: unknown): boolean =>
-  error instanceof ApiError && ["LINK_LOCKED", "LINK_PAUSED", "LINK_DAILY_LIMIT"].includes(error.code);
+  error instanceof ApiError && waitWording(error.code) !== undefined;
 
 /** Linking needs a confirmed e-mail or phone: the profile is where to confirm one. */
 export const needsConfirmedContact = (error: unknown): boolean =>
