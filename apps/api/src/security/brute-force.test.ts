@@ -18,6 +18,27 @@ const answerGuess = fc.oneof(
   fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
 );
 
+/**
+ * An answer to Мосэнергосбыт's control question, with `token`, from `remoteAddress` (the test
+ * app's default address when absent); a wrong bill total unless the body says otherwise.
+ */
+function answerAs(
+  token: string | undefined,
+  body: { accountNumber: string; question?: string; answer?: string },
+  remoteAddress?: string,
+) {
+  return t.app.inject({
+    method: "POST",
+    url: "/api/accounts/link/confirm",
+    headers: { authorization: `Bearer ${token}` },
+    payload: { supplierId: "mosenergosbyt", question: "BILL_TOTAL", answer: "1,00", ...body },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+}
+
+/** The n-th number of a range nobody has. */
+const unknownNumber = (n: number) => `77${String(n).padStart(8, "0")}`;
+
 describe("random guessing cannot link an account", () => {
   it("a guesser gets 5 tries at one account, then nothing, not even the right answer, for 24 hours", async () => {
     const account = await t.db.personalAccount.findFirstOrThrow({ where: { number: "7700000020" } });
@@ -56,16 +77,9 @@ describe("random guessing cannot link an account", () => {
 
   it("sweeping many numbers from one address runs into the per-address limit (30 answers a minute)", async () => {
     const sweeper = await confirmedCustomer(t);
-    const call = as(t.app, sweeper);
     const statuses: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const res = await call("POST", "/api/accounts/link/confirm", {
-        supplierId: "mosenergosbyt",
-        accountNumber: `77${String(10_000 + i).padStart(8, "0")}`,
-        question: "BILL_TOTAL",
-        answer: "1,00",
-      });
-      statuses.push(res.statusCode);
+      statuses.push((await answerAs(sweeper.token, { accountNumber: unknownNumber(10_000 + i) })).statusCode);
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
     expect(await t.db.accountLink.count({ where: { userId: sweeper.id } })).toBe(0);
@@ -75,53 +89,29 @@ describe("random guessing cannot link an account", () => {
     const customers = await Promise.all([0, 1].map(() => confirmedCustomer(t)));
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++) {
-      const res = await t.app.inject({
-        method: "POST",
-        url: "/api/accounts/link/confirm",
-        headers: { authorization: `Bearer ${customers[i % 2]?.token}` },
-        payload: {
-          supplierId: "mosenergosbyt",
-          accountNumber: `77${String(30_000 + i).padStart(8, "0")}`,
-          question: "BILL_TOTAL",
-          answer: "1,00",
-        },
-        remoteAddress: `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`,
-      });
+      const address = `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`;
+      const res = await answerAs(customers[i % 2]?.token, { accountNumber: unknownNumber(30_000 + i) }, address);
       statuses.push(res.statusCode);
     }
     // 30 answers a minute from the /64, then refused: a fresh address in it is no fresh budget.
     expect(statuses.slice(0, 30).every((s) => s === 422)).toBe(true);
     expect(statuses[30]).toBe(429);
     // Another /64 is another client.
-    const other = await t.app.inject({
-      method: "POST",
-      url: "/api/accounts/link/confirm",
-      headers: { authorization: `Bearer ${customers[0]?.token}` },
-      payload: { supplierId: "mosenergosbyt", accountNumber: "7700040000", question: "BILL_TOTAL", answer: "1,00" },
-      remoteAddress: "2001:db8:77:2::1",
-    });
+    const other = await answerAs(customers[0]?.token, { accountNumber: "7700040000" }, "2001:db8:77:2::1");
     expect(other.statusCode).toBe(422);
   });
 
   it("sweeping slowly, one likely answer per number, stops after 20 wrong answers a day over all numbers", async () => {
     const sweeper = await confirmedCustomer(t);
     // From an address of its own: the previous test used this minute's answers of the default one.
-    const call = (method: "POST", url: string, payload: object) =>
-      t.app.inject({
-        method,
-        url,
-        payload,
-        headers: { authorization: `Bearer ${sweeper.token}` },
-        remoteAddress: "10.20.0.1",
-      });
+    const address = "10.20.0.1";
     const codes: string[] = [];
     for (let i = 0; i < 25; i++) {
-      const res = await call("POST", "/api/accounts/link/confirm", {
-        supplierId: "mosenergosbyt",
-        accountNumber: `77${String(20_000 + i).padStart(8, "0")}`,
-        question: "LAST_PAYMENT",
-        answer: "1000,00",
-      });
+      const res = await answerAs(
+        sweeper.token,
+        { accountNumber: unknownNumber(20_000 + i), question: "LAST_PAYMENT", answer: "1000,00" },
+        address,
+      );
       codes.push(res.json().error.code);
       clock.advance(5_000);
     }
@@ -132,12 +122,8 @@ describe("random guessing cannot link an account", () => {
     // Not even a right answer for a real account is checked until the first one leaves the window.
     const account = await t.db.personalAccount.findFirstOrThrow({ where: { number: "7700000021" } });
     const bill = await t.db.bill.findFirstOrThrow({ where: { accountId: account.id }, orderBy: { period: "desc" } });
-    const right = await call("POST", "/api/accounts/link/confirm", {
-      supplierId: "mosenergosbyt",
-      accountNumber: account.number,
-      question: "BILL_TOTAL",
-      answer: `${Math.trunc(bill.totalKopecks / 100)},${String(Math.abs(bill.totalKopecks) % 100).padStart(2, "0")}`,
-    });
+    const answer = `${Math.trunc(bill.totalKopecks / 100)},${String(Math.abs(bill.totalKopecks) % 100).padStart(2, "0")}`;
+    const right = await answerAs(sweeper.token, { accountNumber: account.number, answer }, address);
     expect(right.statusCode).toBe(429);
     expect(right.json().error).toMatchObject({ code: "LINK_DAILY_LIMIT" });
     expect(await t.db.accountLink.count({ where: { userId: sweeper.id } })).toBe(0);
