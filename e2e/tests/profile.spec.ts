@@ -79,6 +79,12 @@ test("a customer changes the phone with the SMS code and signs in with the new p
       customer.email,
     ]);
     expect(rows).toEqual([{ phone }]);
+    // The previous number (typed at registration here) hears of the change, but the «Это был не я»
+    // link comes only by e-mail: whoever has that number now must not get a way in.
+    const sms = newestMessage(await openOutbox(context, customer.phone));
+    await expect(sms).toContainText("отмените изменение по ссылке из письма на e-mail учётной записи");
+    await expect(sms.getByRole("link")).toHaveCount(0);
+    await sms.page().close();
   }
 
   await signOut(page);
